@@ -1,0 +1,44 @@
+// Lint config lives with CI because the project's top level is fixed; `npm run lint` points ESLint here.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Actor and domain code must be deterministic: time and randomness come from the actor context. */
+const nondeterminism = {
+  'no-restricted-properties': [
+    'error',
+    { object: 'Math', property: 'random', message: 'Use ctx.rng (seeded per actor) instead of Math.random.' },
+    { object: 'Date', property: 'now', message: 'Use ctx.now() (virtual deck time) instead of Date.now.' },
+    { object: 'performance', property: 'now', message: 'Actor code reads virtual time (ctx.now / ctx.tick), never the wall clock.' },
+    { object: 'process', property: 'hrtime', message: 'Actor code reads virtual time (ctx.now / ctx.tick), never the wall clock.' },
+  ],
+  'no-restricted-syntax': [
+    'error',
+    { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'new Date() reads the wall clock; use ctx.now().' },
+    { selector: "CallExpression[callee.object.name='crypto'][callee.property.name=/^(randomUUID|getRandomValues|randomBytes|randomInt)$/]", message: 'Use ctx.rng, not crypto randomness.' },
+  ],
+  'no-restricted-globals': [
+    'error',
+    { name: 'setTimeout', message: 'Actors schedule with ctx.send(..., { after }) so lockstep stays deterministic.' },
+    { name: 'setInterval', message: 'Actors schedule with ctx.send(..., { after }) so lockstep stays deterministic.' },
+    { name: 'setImmediate', message: 'Actors schedule with ctx.send(..., { after }) so lockstep stays deterministic.' },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.scratch/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node }, ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-constant-condition': ['error', { checkLoops: false }],
+    },
+  },
+  {
+    files: ['actors/**/*.ts', 'hardware-sim/**/*.ts', 'src/lisp/**/*.ts', 'src/objectives/**/*.ts', 'src/mission-control/**/*.ts', 'src/deck/**/*.ts'],
+    rules: nondeterminism,
+  },
+);
