@@ -1,0 +1,60 @@
+import type * as v from 'valibot';
+import type { InboxSchema, MessageOf } from './inbox.js';
+import type { Rng } from './rng.js';
+import type { SupervisionPolicy } from './supervisor.js';
+
+export interface SendOptions {
+  /**
+   * Logical delay in ticks. Lockstep delivers at `tick + max(1, after)`;
+   * realtime delivers `after` ticks of wall time later (0 = at once). Default 1.
+   */
+  readonly after?: number;
+}
+
+export interface SpawnOptions {
+  /** Defaults to `<parent>/<actor>-<n>`; must be unique among live actors. */
+  readonly id?: string;
+  readonly args?: unknown;
+  readonly supervision?: Partial<SupervisionPolicy>;
+}
+
+/** Everything an actor may touch. Time and randomness come only from here. */
+export interface ActorContext {
+  readonly self: string;
+  /** Current tick (lockstep: the tick being handled; realtime: derived from elapsed wall time). */
+  readonly tick: number;
+  /** Which incarnation of this actor is running (0 = first start, +1 per restart). */
+  readonly incarnation: number;
+  /** Deck wall-clock time in ms: epoch + tick × tick length. */
+  now(): number;
+  readonly rng: Rng;
+  send(to: string, kind: string, body: unknown, options?: SendOptions): void;
+  /** Start a child actor (by catalog name); this actor becomes its supervisor. Returns the child's id. */
+  spawn(actor: string, options?: SpawnOptions): string;
+  /** Stop a child of this actor, or this actor itself. */
+  stop(id?: string): void;
+  /** An annotation on this actor's trace track. */
+  mark(name: string, args?: Record<string, unknown>): void;
+}
+
+export interface ActorDef<I extends InboxSchema = InboxSchema, S = unknown, A = unknown> {
+  /** Catalog name; also what `ctx.spawn` and the actor host look it up by. */
+  readonly name: string;
+  readonly inbox: I;
+  /** Schema for spawn arguments; they may cross a thread boundary, so they are checked. */
+  readonly args?: v.GenericSchema<unknown, A>;
+  init(args: A, ctx: ActorContext): S;
+  /** Handle one envelope. May be async; the kernel handles an actor's envelopes one at a time. */
+  receive(state: S, message: MessageOf<I>, ctx: ActorContext): S | Promise<S>;
+  /** A structured-cloneable view of the state for `inspect`/`snapshot`; the state itself by default. */
+  view?(state: S): unknown;
+}
+
+/** Identity function that fixes the type parameters; actor modules default-export its result. */
+export function defineActor<const I extends InboxSchema, S, A = undefined>(def: ActorDef<I, S, A>): ActorDef<I, S, A> {
+  return def;
+}
+
+/** Erased actor definition, for catalogs that hold many kinds of actor. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyActorDef = ActorDef<InboxSchema, any, any>;

@@ -1,0 +1,279 @@
+import type { ActorContext, AnyActorDef, SendOptions, SpawnOptions } from './actor.js';
+import { virtualTimeMs } from './clock.js';
+import { type Envelope, EnvelopeError, checkEnvelope, envelopeId } from './envelope.js';
+import * as v from 'valibot';
+import { checkBody, issuePath } from './inbox.js';
+import type { ActorIdentity, SpawnRequest, StepResult } from './protocol.js';
+import { type Rng, actorRng } from './rng.js';
+import type { TraceRecord } from './trace/record.js';
+import type { WallClock } from './wall.js';
+
+/** Limits on what one envelope's handler may do (TIGER_STYLE: bound everything). */
+export const MAX_SENDS_PER_HANDLER = 10_000;
+export const MAX_SPAWNS_PER_HANDLER = 64;
+
+interface Effects {
+  records: TraceRecord[];
+  spawns: SpawnRequest[];
+  stops: string[];
+  sends: number;
+  /** Message records counted rather than kept (realtime, `counts` detail). */
+  elidedSends: number;
+  elidedHandles: number;
+}
+
+function noEffects(): Effects {
+  return { records: [], spawns: [], stops: [], sends: 0, elidedSends: 0, elidedHandles: 0 };
+}
+
+/**
+ * Runs one actor's behaviour, the same way on every placement. Each envelope
+ * is a transaction: if the handler throws, nothing it sent, spawned or stopped
+ * takes effect, and the state is the one before it.
+ */
+export class ActorCell {
+  private state: unknown = undefined;
+  handled = 0;
+  rejected = 0;
+  crashes = 0;
+  private seq: number;
+  private childCount = 0;
+  private tick = 0;
+  private cause: string | null = null;
+  private effects: Effects | null = null;
+  private readonly rng: Rng;
+  private readonly ctx: ActorContext;
+  /** Realtime with `counts` detail: skip per-message records and wall-clock reads. */
+  private readonly lean: boolean;
+
+  constructor(
+    private readonly def: AnyActorDef,
+    readonly identity: ActorIdentity,
+    private readonly wall: WallClock,
+    /** Realtime: a send is delivered at once rather than collected (it is still recorded). */
+    private readonly onSend: ((e: Envelope, after: number) => void) | null = null,
+  ) {
+    this.seq = identity.seqStart;
+    this.lean = identity.mode === 'realtime' && identity.traceDetail === 'counts';
+    this.rng = actorRng(identity.runSeed, identity.id, identity.incarnation);
+    this.ctx = this.makeContext();
+  }
+
+  get id(): string {
+    return this.identity.id;
+  }
+
+  /** Run `init`; a throw here is a crash like any other. */
+  start(tick: number): StepResult {
+    this.tick = tick;
+    this.cause = null;
+    const total = noEffects();
+    const started = this.wall();
+    const fx = this.begin();
+    try {
+      const args = this.def.args ? parseArgs(this.def.args, this.id, this.identity.args) : this.identity.args;
+      this.state = this.def.init(args, this.ctx);
+    } catch (err) {
+      this.crashes++;
+      this.discard(fx);
+      const error = errorText(err);
+      total.records.push({ type: 'crash', tick, wall: this.wall(), actor: this.id, kind: null, from: null, seq: null, error });
+      return this.result(tick, 0, total, error);
+    }
+    total.records.push({ type: 'init', tick, wall: started, actor: this.id, incarnation: this.identity.incarnation, dur: this.wall() - started });
+    this.merge(fx, total);
+    return this.result(tick, 0, total, null);
+  }
+
+  /**
+   * Handle a batch in order. Returns synchronously when every handler did, so
+   * an inline campaign of synchronous actors never allocates a Promise per tick.
+   */
+  step(tick: number, batch: readonly unknown[]): StepResult | Promise<StepResult> {
+    this.tick = tick;
+    const fx = noEffects();
+    return this.continueBatch(tick, batch, 0, fx);
+  }
+
+  /** Realtime: handle one envelope as it arrives. */
+  handle(envelope: unknown, tick: number): StepResult | Promise<StepResult> {
+    return this.step(tick, [envelope]);
+  }
+
+  view(): unknown {
+    return this.def.view ? this.def.view(this.state) : this.state;
+  }
+
+  private continueBatch(tick: number, batch: readonly unknown[], from: number, total: Effects): StepResult | Promise<StepResult> {
+    for (let i = from; i < batch.length; i++) {
+      const outcome = this.handleOne(batch[i], total);
+      if (outcome instanceof Promise) {
+        return outcome.then((crashed) =>
+          crashed === null ? this.continueBatch(tick, batch, i + 1, total) : this.result(tick, i + 1, total, crashed),
+        );
+      }
+      if (outcome !== null) return this.result(tick, i + 1, total, outcome);
+    }
+    return this.result(tick, batch.length, total, null);
+  }
+
+  /** Returns null when handled or rejected, the error text when the actor crashed. */
+  private handleOne(raw: unknown, total: Effects): string | null | Promise<string | null> {
+    let e: Envelope;
+    let message;
+    try {
+      e = checkEnvelope(raw);
+      message = checkBody(this.def.inbox, this.id, e);
+    } catch (err) {
+      this.rejected++;
+      total.records.push(rejectRecord(this.id, this.tick, this.wall(), raw, err));
+      return null;
+    }
+    const started = this.lean ? 0 : this.wall();
+    const before = this.state;
+    const fx = this.begin();
+    this.cause = envelopeId(e);
+    let out: unknown;
+    try {
+      out = this.def.receive(this.state, message, this.ctx);
+    } catch (err) {
+      return this.fail(e, before, fx, total, err);
+    }
+    if (out instanceof Promise) {
+      return out.then(
+        (next: unknown) => this.commit(e, started, next, fx, total),
+        (err: unknown) => this.fail(e, before, fx, total, err),
+      );
+    }
+    return this.commit(e, started, out, fx, total);
+  }
+
+  private commit(e: Envelope, started: number, next: unknown, fx: Effects, total: Effects): null {
+    this.state = next;
+    this.handled++;
+    if (this.lean) total.elidedHandles++;
+    else total.records.push({ type: 'handle', tick: this.tick, wall: started, actor: this.id, kind: e.kind, from: e.from, seq: e.seq, dur: this.wall() - started });
+    this.merge(fx, total);
+    return null;
+  }
+
+  private fail(e: Envelope, before: unknown, fx: Effects, total: Effects, err: unknown): string {
+    this.crashes++;
+    this.state = before;
+    this.discard(fx);
+    const error = errorText(err);
+    total.records.push({ type: 'crash', tick: this.tick, wall: this.wall(), actor: this.id, kind: e.kind, from: e.from, seq: e.seq, error });
+    return error;
+  }
+
+  private begin(): Effects {
+    const fx = noEffects();
+    this.effects = fx;
+    this.seqMark = this.seq;
+    this.childMark = this.childCount;
+    return fx;
+  }
+
+  private seqMark = 0;
+  private childMark = 0;
+
+  private discard(_fx: Effects): void {
+    this.seq = this.seqMark;
+    this.childCount = this.childMark;
+    this.effects = null;
+  }
+
+  private merge(fx: Effects, total: Effects): void {
+    this.effects = null;
+    for (const r of fx.records) {
+      if (this.lean && r.type === 'send') total.elidedSends++;
+      else total.records.push(r);
+    }
+    for (const s of fx.spawns) total.spawns.push(s);
+    for (const s of fx.stops) total.stops.push(s);
+    if (this.onSend) {
+      for (const r of fx.records) if (r.type === 'send') this.onSend(toEnvelope(r), r.due - r.tick);
+    }
+  }
+
+  private result(tick: number, consumed: number, fx: Effects, crashed: string | null): StepResult {
+    this.effects = null;
+    const elided = fx.elidedSends + fx.elidedHandles === 0 ? null : { send: fx.elidedSends, handle: fx.elidedHandles };
+    return { actor: this.id, tick, consumed, records: fx.records, spawns: fx.spawns, stops: fx.stops, crashed, nextSeq: this.seq, elided };
+  }
+
+  private current(what: string): Effects {
+    if (this.effects === null) throw new Error(`${this.id}: ctx.${what} called outside a handler (after it returned?)`);
+    return this.effects;
+  }
+
+  private makeContext(): ActorContext {
+    const currentTick = (): number => this.tick;
+    return {
+      self: this.identity.id,
+      get tick() {
+        return currentTick();
+      },
+      incarnation: this.identity.incarnation,
+      now: () => virtualTimeMs(this.identity.clock, this.tick),
+      rng: this.rng,
+      send: (to, kind, body, options) => this.send(to, kind, body, options),
+      spawn: (actor, options) => this.spawn(actor, options),
+      stop: (id) => {
+        this.current('stop').stops.push(id ?? this.id);
+      },
+      mark: (name, args) => {
+        this.current('mark').records.push({ type: 'mark', tick: this.tick, wall: this.wall(), actor: this.id, name, args: args ?? null });
+      },
+    };
+  }
+
+  private send(to: string, kind: string, body: unknown, options: SendOptions | undefined): void {
+    const fx = this.current('send');
+    if (++fx.sends > MAX_SENDS_PER_HANDLER) throw new RangeError(`${this.id}: more than ${MAX_SENDS_PER_HANDLER} sends from one handler`);
+    const after = options?.after ?? 1;
+    if (!Number.isSafeInteger(after) || after < 0) throw new RangeError(`${this.id}: send after must be a non-negative integer, got ${after}`);
+    const due = this.identity.mode === 'lockstep' ? this.tick + Math.max(1, after) : this.tick + after;
+    fx.records.push({ type: 'send', tick: this.tick, wall: this.lean ? 0 : this.wall(), kind, from: this.id, to, due, seq: this.seq++, cause: this.cause, body });
+  }
+
+  private spawn(actor: string, options: SpawnOptions | undefined): string {
+    const fx = this.current('spawn');
+    if (fx.spawns.length >= MAX_SPAWNS_PER_HANDLER) throw new RangeError(`${this.id}: more than ${MAX_SPAWNS_PER_HANDLER} spawns from one handler`);
+    const id = options?.id ?? `${this.id}/${actor}-${this.childCount}`;
+    this.childCount++;
+    fx.spawns.push({ id, actor, parent: this.id, args: options?.args ?? null, supervision: options?.supervision ?? null });
+    return id;
+  }
+}
+
+export function toEnvelope(r: Extract<TraceRecord, { type: 'send' }>): Envelope {
+  return { kind: r.kind, from: r.from, to: r.to, tick: r.due, seq: r.seq, cause: r.cause, body: r.body };
+}
+
+export function errorText(err: unknown): string {
+  if (err instanceof Error) return `${err.name}: ${err.message}`;
+  return `thrown: ${String(err)}`;
+}
+
+function rejectRecord(actor: string, tick: number, wall: number, raw: unknown, err: unknown): TraceRecord {
+  const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Partial<Record<keyof Envelope, unknown>>;
+  return {
+    type: 'reject',
+    tick,
+    wall,
+    actor,
+    kind: typeof r.kind === 'string' ? r.kind : '?',
+    from: typeof r.from === 'string' ? r.from : '?',
+    seq: typeof r.seq === 'number' && Number.isSafeInteger(r.seq) ? r.seq : -1,
+    field: err instanceof EnvelopeError ? err.field : '(envelope)',
+    error: err instanceof EnvelopeError ? err.message : errorText(err),
+  };
+}
+
+function parseArgs(schema: v.GenericSchema, actor: string, args: unknown): unknown {
+  const parsed = v.safeParse(schema, args);
+  if (parsed.success) return parsed.output;
+  const issue = parsed.issues[0];
+  throw new TypeError(`bad spawn args for ${actor}: field '${issuePath('args', issue)}': ${issue.message}`);
+}

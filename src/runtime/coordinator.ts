@@ -1,0 +1,311 @@
+import { Subject } from 'rxjs';
+import type { SpawnOptions } from './actor.js';
+import { ActorTable, MAX_MAILBOX, type Slot, newMailbox } from './actor-table.js';
+import { type Catalog, resolveActor } from './catalog.js';
+import { toEnvelope } from './cell.js';
+import type { ClockConfig } from './clock.js';
+import { type Envelope, checkEnvelope } from './envelope.js';
+import type { ActorHost, ActorInspection, HostEvents } from './hosts/host.js';
+import { InlineHost } from './hosts/inline-host.js';
+import { loadActorDef } from './hosts/load-actor.js';
+import { ThreadHost } from './hosts/thread-host.js';
+import type { ActorIdentity, ClockMode, SpawnRequest, StepResult, TraceDetail } from './protocol.js';
+import { type Rng, actorRng } from './rng.js';
+import { DEFAULT_SUPERVISION, checkPolicy, onFailure } from './supervisor.js';
+import { CLIENT, KERNEL, ROOT, SYS_CHILD_FAILED, type ChildFailed, isExternal } from './system-messages.js';
+import type { SendRecord, TraceRecord } from './trace/record.js';
+import type { TraceSink } from './trace/sink.js';
+import { type WallClock, nowNs, wallClockFrom } from './wall.js';
+
+export type Placement = 'inline' | 'threads';
+
+export interface CoordinatorConfig {
+  readonly seed: number;
+  readonly placement: Placement;
+  readonly mode: ClockMode;
+  readonly catalog: Catalog;
+  readonly clock: ClockConfig;
+  readonly sink: TraceSink;
+  readonly traceDetail: TraceDetail;
+}
+
+/**
+ * What both clock modes share: the actor table, spawning and stopping,
+ * supervision decisions, and routing of envelopes to mailboxes or the outside.
+ * Subclasses decide *when* things happen (ticks or wall time).
+ */
+export abstract class Coordinator implements HostEvents {
+  readonly table = new ActorTable();
+  /** Envelopes addressed to `$…` ids: the outside world's inbox. */
+  readonly external$ = new Subject<Envelope>();
+  protected readonly wall: WallClock;
+  protected readonly runStartNs: bigint;
+  protected readonly kernelRng: Rng;
+  protected kernelSeq = 0;
+  protected readonly clientSeq = new Map<string, number>();
+  tick = 0;
+
+  constructor(readonly config: CoordinatorConfig) {
+    this.runStartNs = nowNs();
+    this.wall = wallClockFrom(this.runStartNs);
+    this.kernelRng = actorRng(config.seed, KERNEL, 0);
+  }
+
+  protected record(r: TraceRecord): void {
+    this.config.sink.write(r);
+  }
+
+  /** Spawn an actor and run its init at the current tick. */
+  async spawn(req: SpawnRequest): Promise<StepResult | null> {
+    let slot: Slot;
+    try {
+      slot = await this.newSlot(req);
+      this.table.add(slot);
+    } catch (err) {
+      this.record({ type: 'stop', tick: this.tick, wall: this.wall(), actor: req.id, reason: `spawn failed: ${(err as Error).message}` });
+      if (req.parent === ROOT) throw err;
+      return null;
+    }
+    this.table.get(req.parent)?.children.add(req.id);
+    this.record({ type: 'spawn', tick: this.tick, wall: this.wall(), actor: req.id, name: req.actor, parent: req.parent });
+    return this.startSlot(slot);
+  }
+
+  private async newSlot(req: SpawnRequest): Promise<Slot> {
+    if (isExternal(req.id) || req.id.length === 0) throw new Error(`'${req.id}' is not a valid actor id (ids must be non-empty and not start with '$')`);
+    if (this.table.get(req.id)) throw new Error(`an actor with id '${req.id}' is already running`);
+    const moduleUrl = resolveActor(this.config.catalog, req.actor);
+    const def = await loadActorDef(moduleUrl);
+    const policy = checkPolicy({ ...DEFAULT_SUPERVISION, ...(req.supervision ?? {}) });
+    return {
+      id: req.id, actor: req.actor, def, moduleUrl, parent: req.parent, args: req.args, policy,
+      children: new Set(), mailbox: newMailbox(), raw: [], host: null, status: 'down',
+      incarnation: 0, nextSeq: 0, failures: [], restartAt: null,
+    };
+  }
+
+  /** Create the slot's host (a fresh worker in threads placement) and run init. */
+  protected async startSlot(slot: Slot): Promise<StepResult | null> {
+    const identity: ActorIdentity = {
+      id: slot.id, actor: slot.actor, moduleUrl: slot.moduleUrl, parent: slot.parent, runSeed: this.config.seed,
+      incarnation: slot.incarnation, seqStart: slot.nextSeq, clock: this.config.clock, mode: this.config.mode, traceDetail: this.config.traceDetail,
+      runStartNs: this.runStartNs.toString(), args: slot.args,
+    };
+    try {
+      slot.host = await this.createHost(slot, identity);
+    } catch (err) {
+      await this.fail(slot, `host failed to start: ${(err as Error).message}`);
+      return null;
+    }
+    slot.status = 'running';
+    slot.restartAt = null;
+    await this.afterHostStarted(slot);
+    return slot.host.start(this.tick);
+  }
+
+  private async createHost(slot: Slot, identity: ActorIdentity): Promise<ActorHost> {
+    if (this.config.placement === 'threads') return ThreadHost.create(identity, this);
+    const realtime = this.config.mode === 'realtime' ? (e: Envelope, after: number) => this.sendInline(e, after) : null;
+    return new InlineHost(slot.def, identity, this.wall, this, realtime);
+  }
+
+  /** Realtime threads wire the new actor into the mesh; lockstep needs nothing. */
+  protected async afterHostStarted(_slot: Slot): Promise<void> {}
+
+  /** Realtime inline: deliver a send after its delay, never re-entrantly. */
+  protected sendInline(_e: Envelope, _after: number): void {}
+
+  /**
+   * The actor crashed (or its thread died): terminate its host and let the
+   * supervision policy restart it after a backoff or escalate to its parent.
+   */
+  protected async fail(slot: Slot, error: string): Promise<void> {
+    await this.stopHost(slot);
+    await this.stopChildren(slot, `parent ${slot.id} failed`);
+    const decision = onFailure(slot.policy, slot.failures, this.tick, this.kernelRng);
+    const delay = decision.action === 'restart' ? decision.delay : 0;
+    this.record({ type: 'supervise', tick: this.tick, wall: this.wall(), actor: slot.id, decision: decision.action, delay, failures: decision.failuresInWindow });
+    this.notifyParent(slot, { child: slot.id, actor: slot.actor, error, decision: decision.action, delay });
+    if (decision.action === 'restart') {
+      slot.restartAt = this.tick + delay;
+      this.scheduleRestart(slot, delay);
+      return;
+    }
+    this.record({ type: 'escalate', tick: this.tick, wall: this.wall(), actor: slot.id, parent: slot.parent, error });
+    await this.stop(slot.id, `escalated: ${error}`);
+    const parent = this.table.get(slot.parent);
+    if (parent && !Object.hasOwn(parent.def.inbox, SYS_CHILD_FAILED) && parent.status === 'running') {
+      await this.fail(parent, `child ${slot.id} escalated: ${error}`);
+    }
+  }
+
+  protected abstract scheduleRestart(slot: Slot, delay: number): void;
+
+  protected async restart(slot: Slot): Promise<StepResult | null> {
+    slot.incarnation++;
+    this.record({ type: 'restart', tick: this.tick, wall: this.wall(), actor: slot.id, incarnation: slot.incarnation });
+    return this.startSlot(slot);
+  }
+
+  private notifyParent(slot: Slot, body: ChildFailed): void {
+    const parent = this.table.get(slot.parent);
+    if (parent && Object.hasOwn(parent.def.inbox, SYS_CHILD_FAILED)) this.kernelSend(parent.id, SYS_CHILD_FAILED, body);
+  }
+
+  protected kernelSend(to: string, kind: string, body: unknown): void {
+    const due = this.config.mode === 'lockstep' ? this.tick + 1 : this.tick;
+    const r: SendRecord = { type: 'send', tick: this.tick, wall: this.wall(), kind, from: KERNEL, to, due, seq: this.kernelSeq++, cause: null, body };
+    this.record(r);
+    this.deliver(toEnvelope(r));
+  }
+
+  /** An envelope from outside the actors (CLI, tests, benchmarks). */
+  clientSend(to: string, kind: string, body: unknown, after = 1, from = CLIENT): void {
+    if (!isExternal(from)) throw new Error(`client sends must come from a '$' address, got '${from}'`);
+    const seq = this.clientSeq.get(from) ?? 0;
+    this.clientSeq.set(from, seq + 1);
+    const due = this.config.mode === 'lockstep' ? this.tick + Math.max(1, after) : this.tick + after;
+    const r: SendRecord = { type: 'send', tick: this.tick, wall: this.wall(), kind, from, to, due, seq, cause: null, body };
+    this.record(r);
+    this.deliver(toEnvelope(r));
+  }
+
+  /** Stop an actor and (first) its children; what is left in its mailbox becomes dead letters. */
+  async stop(id: string, reason: string): Promise<void> {
+    const slot = this.table.get(id);
+    if (!slot) return;
+    await this.stopChildren(slot, `parent ${id} stopped`);
+    await this.stopHost(slot);
+    this.table.remove(id);
+    this.table.get(slot.parent)?.children.delete(id);
+    this.record({ type: 'stop', tick: this.tick, wall: this.wall(), actor: id, reason });
+    for (let e = slot.mailbox.pop(); e !== undefined; e = slot.mailbox.pop()) this.deadLetter(e, `actor stopped (${reason})`);
+  }
+
+  private async stopChildren(slot: Slot, reason: string): Promise<void> {
+    for (const child of [...slot.children].sort()) await this.stop(child, reason);
+  }
+
+  private async stopHost(slot: Slot): Promise<void> {
+    const host = slot.host;
+    slot.host = null;
+    slot.status = 'down';
+    if (host) await host.terminate();
+  }
+
+  /** Route one envelope: to the outside, to a mailbox (live or restarting actor), or to the dead letters. */
+  protected deliver(e: Envelope): void {
+    if (isExternal(e.to)) {
+      this.record({ type: 'handle', tick: e.tick, wall: this.wall(), actor: e.to, kind: e.kind, from: e.from, seq: e.seq, dur: 0 });
+      this.external$.next(e);
+      return;
+    }
+    const slot = this.table.get(e.to);
+    if (!slot) {
+      this.deadLetter(e, this.table.stopped.has(e.to) ? 'actor stopped' : 'no such actor');
+      return;
+    }
+    this.deliverToSlot(slot, e);
+  }
+
+  protected deliverToSlot(slot: Slot, e: Envelope): void {
+    if (slot.mailbox.length >= MAX_MAILBOX) {
+      this.deadLetter(e, `mailbox full (${MAX_MAILBOX})`);
+      return;
+    }
+    slot.mailbox.push(e);
+  }
+
+  protected deadLetter(e: Envelope, reason: string): void {
+    this.record({ type: 'dead-letter', tick: this.tick, wall: this.wall(), kind: e.kind, from: e.from, to: e.to, seq: e.seq, reason });
+  }
+
+  /**
+   * Apply what an actor did: record everything in order, route its sends
+   * (after checking them: they crossed a thread boundary), then its spawns,
+   * stops and crash. Realtime hosts deliver their own sends (`route` false);
+   * the receiver checks those.
+   */
+  protected async apply(slot: Slot, result: StepResult, route: boolean): Promise<void> {
+    slot.nextSeq = Math.max(slot.nextSeq, result.nextSeq);
+    if (result.elided?.send) this.config.sink.skipped?.('send', result.elided.send);
+    if (result.elided?.handle) this.config.sink.skipped?.('handle', result.elided.handle);
+    const elide = !route && this.config.traceDetail === 'counts';
+    for (const r of result.records) {
+      if (elide && (r.type === 'send' || r.type === 'handle')) {
+        this.config.sink.skipped?.(r.type, 1);
+        continue;
+      }
+      if (r.type !== 'send') {
+        this.record(r);
+        continue;
+      }
+      if (!route) {
+        this.record(r);
+        continue;
+      }
+      const e = toEnvelope(r);
+      try {
+        checkEnvelope(e);
+      } catch (err) {
+        this.record({ type: 'reject', tick: this.tick, wall: this.wall(), actor: KERNEL, kind: String(r.kind), from: r.from, seq: r.seq, field: 'envelope', error: (err as Error).message });
+        continue;
+      }
+      this.record(r);
+      this.deliver(e);
+    }
+    for (const s of result.spawns) await this.spawnChild(slot, s);
+    for (const id of result.stops) await this.stopRequested(slot, id);
+    if (result.crashed !== null && this.table.get(slot.id) === slot && slot.status === 'running') await this.fail(slot, result.crashed);
+  }
+
+  private async spawnChild(parent: Slot, req: SpawnRequest): Promise<void> {
+    if (req.parent !== parent.id) throw new Error(`${parent.id} asked to spawn ${req.id} for another parent (${req.parent})`);
+    await this.spawnAndInit(req);
+  }
+
+  /** Spawn, then apply what the actor's init did. */
+  async spawnAndInit(req: SpawnRequest): Promise<void> {
+    const init = await this.spawn(req);
+    const slot = this.table.get(req.id);
+    if (init && slot) await this.apply(slot, init, this.config.mode === 'lockstep');
+  }
+
+  private async stopRequested(by: Slot, id: string): Promise<void> {
+    if (id === by.id || by.children.has(id)) {
+      await this.stop(id, id === by.id ? 'stopped itself' : `stopped by parent ${by.id}`);
+      return;
+    }
+    this.record({ type: 'mark', tick: this.tick, wall: this.wall(), actor: by.id, name: 'stop refused', args: { target: id, reason: 'only an actor itself or its parent may stop it' } });
+  }
+
+  async inspect(id: string): Promise<ActorInspection> {
+    const slot = this.table.get(id);
+    if (!slot) throw new Error(`no actor '${id}'${this.table.stopped.has(id) ? ' (it was stopped)' : ''}`);
+    if (!slot.host) throw new Error(`actor '${id}' is restarting (due at tick ${slot.restartAt})`);
+    return slot.host.inspect();
+  }
+
+  /** Every running actor's state, by id: a snapshot of the run. */
+  async snapshot(): Promise<Record<string, unknown>> {
+    const out: Record<string, unknown> = {};
+    for (const slot of this.table.inOrder()) if (slot.host) out[slot.id] = (await slot.host.inspect()).state;
+    return out;
+  }
+
+  async shutdown(): Promise<void> {
+    for (const slot of [...this.table.inOrder()].reverse()) await this.stopHost(slot);
+    this.external$.complete();
+  }
+
+  // HostEvents: realtime effects and host deaths arrive here.
+  abstract onEffects(result: StepResult): void;
+  abstract onRoute(envelope: unknown): void;
+  abstract onHostFailure(id: string, error: string): void;
+
+  onRejected(id: string, error: string): void {
+    this.record({ type: 'reject', tick: this.tick, wall: this.wall(), actor: id, kind: '?', from: '?', seq: -1, field: 't', error });
+  }
+}
+
+export type { SpawnOptions };

@@ -1,0 +1,40 @@
+import type { MessagePort } from 'node:worker_threads';
+import type { Envelope } from '../envelope.js';
+import type { StepResult } from '../protocol.js';
+
+export interface ActorInspection {
+  readonly id: string;
+  readonly actor: string;
+  readonly incarnation: number;
+  readonly placement: 'inline' | 'threads';
+  readonly handled: number;
+  readonly rejected: number;
+  readonly crashes: number;
+  readonly state: unknown;
+}
+
+/**
+ * The coordinator's handle on one running actor, whatever its placement.
+ * Lockstep uses start/step; realtime uses deliver and hears back through the
+ * host's `onEffects` callback.
+ */
+export interface ActorHost {
+  readonly id: string;
+  start(tick: number): StepResult | Promise<StepResult>;
+  step(tick: number, batch: readonly unknown[]): StepResult | Promise<StepResult>;
+  deliver(envelope: Envelope): void;
+  /** Realtime (threads): give this actor a direct port to a peer. */
+  connect(peer: string, port: MessagePort): Promise<void>;
+  inspect(): Promise<ActorInspection>;
+  terminate(): Promise<void>;
+}
+
+/** Realtime hosts report what their actor did, and hosts report their own death. */
+export interface HostEvents {
+  onEffects(result: StepResult): void;
+  /** Envelopes for addresses the host cannot reach directly (realtime); unchecked, they crossed a thread. */
+  onRoute(envelope: unknown): void;
+  /** A host's thread died outside any handler (uncaught error, exit, OOM). */
+  onHostFailure(id: string, error: string): void;
+  onRejected(id: string, error: string): void;
+}

@@ -1,0 +1,135 @@
+import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
+import * as Comlink from 'comlink';
+import type { Subscription } from 'rxjs';
+import type { Envelope } from '../envelope.js';
+import { distUrl } from '../paths.js';
+import type { ActorIdentity, HostInbound, HostOutbound, StepResult } from '../protocol.js';
+import { toWire, fromWire } from '../wire.js';
+import { fromPort } from './from-port.js';
+import type { ActorHost, ActorInspection, HostEvents } from './host.js';
+import type { WorkerBoot, WorkerControl } from './worker-main.js';
+
+/** A worker that has not said it is ready by then is treated as failed to start. */
+const START_TIMEOUT_MS = 30_000;
+
+/**
+ * One actor in its own worker thread. Data (steps, envelopes, effects) goes
+ * over the worker's port as an Observable; control (ready, inspect, connect,
+ * shutdown) goes over a second port through comlink.
+ */
+export class ThreadHost implements ActorHost {
+  private pending: { resolve: (r: StepResult) => void; reject: (e: Error) => void } | null = null;
+  private dead: string | null = null;
+  private readonly subscription: Subscription;
+
+  private constructor(
+    readonly id: string,
+    private readonly worker: Worker,
+    private readonly control: Comlink.Remote<WorkerControl>,
+    private readonly controlPort: MessagePort,
+    private readonly events: HostEvents,
+  ) {
+    this.subscription = fromPort(worker as unknown as MessagePort).subscribe((m) => this.onMessage(m));
+    worker.on('error', (err) => this.die(`worker error: ${err.name}: ${err.message}`));
+    worker.on('exit', (code) => this.die(`worker exited with code ${code}`));
+  }
+
+  static async create(identity: ActorIdentity, events: HostEvents): Promise<ThreadHost> {
+    const { port1, port2 } = new MessageChannel();
+    const boot: WorkerBoot = { identity, control: port2 };
+    const worker = new Worker(distUrl('bundle/workers/actor-host.js'), { workerData: boot, transferList: [port2], name: identity.id });
+    const control = Comlink.wrap<WorkerControl>(port1 as unknown as Comlink.Endpoint);
+    const host = new ThreadHost(identity.id, worker, control, port1, events);
+    const failed = new Promise<never>((_, reject) => {
+      worker.once('error', (err) => reject(new Error(`${identity.id}: worker failed to start: ${err.message}`)));
+      worker.once('exit', (code) => reject(new Error(`${identity.id}: worker exited with code ${code} while starting`)));
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${identity.id}: worker not ready after ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([control.ready(), failed, timeout]);
+    } catch (err) {
+      await host.terminate();
+      throw err;
+    } finally {
+      clearTimeout(timer);
+    }
+    return host;
+  }
+
+  start(tick: number): Promise<StepResult> {
+    return this.request({ t: 'start', tick });
+  }
+
+  step(tick: number, batch: readonly unknown[]): Promise<StepResult> {
+    return this.request({ t: 'step', tick, batch: batch as Envelope[] });
+  }
+
+  deliver(envelope: Envelope): void {
+    if (this.dead === null) this.worker.postMessage(toWire(envelope));
+  }
+
+  /** Test and fault-injection hook: post anything at all to the actor's data port. */
+  postRaw(data: unknown): void {
+    if (this.dead === null) this.worker.postMessage(data);
+  }
+
+  async connect(peer: string, port: MessagePort): Promise<void> {
+    await this.control.connect(peer, Comlink.transfer(port, [port as unknown as never]));
+  }
+
+  async inspect(): Promise<ActorInspection> {
+    if (this.dead !== null) throw new Error(`${this.id} is not running (${this.dead})`);
+    return this.control.inspect();
+  }
+
+  async terminate(): Promise<void> {
+    if (this.dead === null) this.dead = 'terminated';
+    this.subscription.unsubscribe();
+    this.control[Comlink.releaseProxy]();
+    this.controlPort.close();
+    await this.worker.terminate();
+  }
+
+  private request(msg: HostInbound): Promise<StepResult> {
+    if (this.dead !== null) return Promise.reject(new Error(`${this.id}: ${this.dead}`));
+    if (this.pending !== null) return Promise.reject(new Error(`${this.id}: a step is already in flight`));
+    return new Promise<StepResult>((resolve, reject) => {
+      this.pending = { resolve, reject };
+      this.worker.postMessage(msg);
+    });
+  }
+
+  private onMessage(raw: unknown): void {
+    if (Array.isArray(raw)) {
+      this.events.onRoute(fromWire(raw));
+      return;
+    }
+    const m = raw as HostOutbound;
+    switch (m.t) {
+      case 'stepped': {
+        const p = this.pending;
+        this.pending = null;
+        p?.resolve(m.result);
+        return;
+      }
+      case 'effects':
+        this.events.onEffects(m.result);
+        return;
+      case 'rejected':
+        this.events.onRejected(this.id, m.error);
+        return;
+    }
+  }
+
+  private die(reason: string): void {
+    if (this.dead !== null) return;
+    this.dead = reason;
+    const p = this.pending;
+    this.pending = null;
+    p?.reject(new Error(`${this.id}: ${reason}`));
+    this.events.onHostFailure(this.id, reason);
+  }
+}

@@ -1,0 +1,129 @@
+import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
+import * as Comlink from 'comlink';
+import { Subject, merge, mergeAll } from 'rxjs';
+import { ActorCell } from '../cell.js';
+import type { Envelope } from '../envelope.js';
+import type { ActorIdentity, HostOutbound, StepResult } from '../protocol.js';
+import { wallClockFrom } from '../wall.js';
+import { toWire } from '../wire.js';
+import { fromPort } from './from-port.js';
+import type { ActorInspection } from './host.js';
+import { loadActorDef } from './load-actor.js';
+import { serveCell } from './serve-cell.js';
+
+export interface WorkerBoot {
+  readonly identity: ActorIdentity;
+  readonly control: MessagePort;
+}
+
+/** The control plane of one actor's worker, called through comlink. */
+export interface WorkerControl {
+  ready(): true;
+  inspect(): ActorInspection;
+  connect(peer: string, port: MessagePort): void;
+  shutdown(): void;
+}
+
+/** Realtime trace records are flushed in batches this big, or this often. */
+const FLUSH_RECORDS = 256;
+const FLUSH_MS = 20;
+
+/** Entry of `workers/actor-host`: host exactly one actor on this thread. */
+export async function runActorHostWorker(): Promise<void> {
+  const data = parentPort;
+  if (!data) throw new Error('actor-host must run in a worker thread');
+  const { identity, control } = workerData as WorkerBoot;
+  const def = await loadActorDef(identity.moduleUrl);
+  const wall = wallClockFrom(BigInt(identity.runStartNs));
+  const peers = new Map<string, MessagePort>();
+  const peerStreams = new Subject<ReturnType<typeof fromPort>>();
+  const tickNs = identity.clock.tickMs * 1e6;
+
+  // Realtime sends go straight to the peer's port, or to the coordinator when there is none (a `$` address, a new actor).
+  const route = (e: Envelope): void => {
+    (peers.get(e.to) ?? data).postMessage(toWire(e));
+  };
+  const sendRealtime = (e: Envelope, after: number): void => {
+    if (after === 0) route(e);
+    else setTimeout(route, after * identity.clock.tickMs, e);
+  };
+  const cell = new ActorCell(def, identity, wall, identity.mode === 'realtime' ? sendRealtime : null);
+
+  const post = identity.mode === 'realtime' ? batchedPost(data) : (out: HostOutbound) => data.postMessage(out);
+  const inbound$ = merge(fromPort(data), peerStreams.pipe(mergeAll()));
+  serveCell(cell, inbound$, post, () => Math.floor(wall() / tickNs));
+
+  const api: WorkerControl = {
+    ready: () => true,
+    inspect: () => ({
+      id: identity.id,
+      actor: identity.actor,
+      incarnation: identity.incarnation,
+      placement: 'threads',
+      handled: cell.handled,
+      rejected: cell.rejected,
+      crashes: cell.crashes,
+      state: cell.view(),
+    }),
+    connect: (peer, port) => {
+      peers.get(peer)?.close();
+      peers.set(peer, port);
+      peerStreams.next(fromPort(port));
+    },
+    shutdown: () => {
+      for (const p of peers.values()) p.close();
+      control.close();
+      data.close();
+    },
+  };
+  Comlink.expose(api, control as unknown as Comlink.Endpoint);
+}
+
+/**
+ * Realtime effects go to the coordinator in batches, except ones it must act
+ * on at once (spawns, stops, crashes).
+ */
+function batchedPost(port: MessagePort): (out: HostOutbound) => void {
+  let pending: StepResult[] = [];
+  let records = 0;
+  let timer: NodeJS.Timeout | null = null;
+  const flush = (): void => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (pending.length > 0) port.postMessage({ t: 'effects', result: mergeResults(pending) } satisfies HostOutbound);
+    pending = [];
+    records = 0;
+  };
+  return (out) => {
+    if (out.t !== 'effects') {
+      flush();
+      port.postMessage(out);
+      return;
+    }
+    const result = out.result;
+    pending.push(result);
+    records += result.records.length;
+    const urgent = out.result.crashed !== null || out.result.spawns.length > 0 || out.result.stops.length > 0;
+    if (urgent || records >= FLUSH_RECORDS) flush();
+    else timer ??= setTimeout(flush, FLUSH_MS);
+  };
+}
+
+function mergeResults(results: StepResult[]): StepResult {
+  const last = results[results.length - 1] as StepResult;
+  if (results.length === 1) return last;
+  return {
+    actor: last.actor,
+    tick: last.tick,
+    consumed: results.reduce((n, r) => n + r.consumed, 0),
+    records: results.flatMap((r) => r.records),
+    spawns: results.flatMap((r) => r.spawns),
+    stops: results.flatMap((r) => r.stops),
+    crashed: last.crashed,
+    nextSeq: last.nextSeq,
+    elided: {
+      send: results.reduce((n, r) => n + (r.elided?.send ?? 0), 0),
+      handle: results.reduce((n, r) => n + (r.elided?.handle ?? 0), 0),
+    },
+  };
+}

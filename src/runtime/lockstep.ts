@@ -1,0 +1,160 @@
+import type { Slot } from './actor-table.js';
+import { Coordinator } from './coordinator.js';
+import type { Envelope } from './envelope.js';
+import type { StepResult } from './protocol.js';
+
+/** A step that takes longer than this is treated as a hung handler: the actor is failed. */
+export const STEP_TIMEOUT_MS = 30_000;
+
+/**
+ * Lockstep: at each tick every actor handles the envelopes due to it in
+ * `(tick, from, seq)` order, and whatever it sends is due at a later tick.
+ * Results are applied in actor-id order, so the trace is the same whatever
+ * the placement and however the threads interleave. The clock jumps over
+ * ticks where nothing is due.
+ */
+export class LockstepCoordinator extends Coordinator {
+  private readonly restarts = new Map<string, number>();
+  private readonly kills = new Map<string, string>();
+
+  /** Step every tick up to and including `until`, or until nothing is due. Returns the last tick stepped. */
+  async runUntil(until: number): Promise<number> {
+    for (;;) {
+      const next = this.nextDueTick();
+      if (next === null || next > until) return this.tick;
+      await this.stepTick(next);
+    }
+  }
+
+  /** The earliest tick with work: a due envelope, a restart, or a pending injection. */
+  nextDueTick(): number | null {
+    let best: number | null = null;
+    const consider = (t: number): void => {
+      const at = Math.max(t, this.tick + 1);
+      if (best === null || at < best) best = at;
+    };
+    for (const slot of this.table.inOrder()) {
+      if (slot.status === 'running') {
+        const head = slot.mailbox.peek();
+        if (head) consider(head.tick);
+        if (slot.raw.length > 0) consider(this.tick + 1);
+      }
+    }
+    for (const at of this.restarts.values()) consider(at);
+    if (this.kills.size > 0) consider(this.tick + 1);
+    return best;
+  }
+
+  private async stepTick(t: number): Promise<void> {
+    this.tick = t;
+    await this.applyKills();
+    await this.applyRestarts(t);
+    const work: Array<{ slot: Slot; batch: unknown[] }> = [];
+    for (const slot of this.table.inOrder()) {
+      if (slot.status !== 'running' || !slot.host) continue;
+      const batch = this.takeDue(slot, t);
+      if (batch.length > 0) work.push({ slot, batch });
+    }
+    const results = await this.runSteps(t, work);
+    for (let i = 0; i < work.length; i++) {
+      const { slot, batch } = work[i] as { slot: Slot; batch: unknown[] };
+      const outcome = results[i] as StepResult | Error;
+      if (outcome instanceof Error) {
+        this.requeue(slot, batch, 0);
+        this.record({ type: 'crash', tick: t, wall: this.wall(), actor: slot.id, kind: null, from: null, seq: null, error: outcome.message });
+        await this.fail(slot, outcome.message);
+        continue;
+      }
+      this.requeue(slot, batch, outcome.consumed);
+      await this.apply(slot, outcome, true);
+    }
+  }
+
+  /** Threads run their steps in parallel; results are applied afterwards in canonical order. */
+  private async runSteps(t: number, work: ReadonlyArray<{ slot: Slot; batch: unknown[] }>): Promise<Array<StepResult | Error>> {
+    const pending = work.map(({ slot, batch }) => {
+      try {
+        const r = (slot.host as NonNullable<Slot['host']>).step(t, batch);
+        return r instanceof Promise ? withTimeout(r, slot.id) : r;
+      } catch (err) {
+        return err as Error;
+      }
+    });
+    if (!pending.some((p) => p instanceof Promise)) return pending as Array<StepResult | Error>;
+    return Promise.all(pending.map((p) => (p instanceof Promise ? p.catch((err: Error) => err) : p)));
+  }
+
+  private takeDue(slot: Slot, t: number): unknown[] {
+    const batch: unknown[] = slot.raw;
+    slot.raw = [];
+    for (let head = slot.mailbox.peek(); head && head.tick <= t; head = slot.mailbox.peek()) batch.push(slot.mailbox.pop());
+    return batch;
+  }
+
+  /** What an actor did not get to (it crashed first) stays in its mailbox for the next incarnation. */
+  private requeue(slot: Slot, batch: readonly unknown[], consumed: number): void {
+    for (const e of batch.slice(consumed)) {
+      if (this.table.get(slot.id) === slot) slot.mailbox.push(e as Envelope);
+    }
+  }
+
+  private async applyRestarts(t: number): Promise<void> {
+    const due = [...this.restarts].filter(([, at]) => at <= t).map(([id]) => id).sort();
+    for (const id of due) {
+      this.restarts.delete(id);
+      const slot = this.table.get(id);
+      if (!slot || slot.status === 'running') continue;
+      const init = await this.restart(slot);
+      if (init) await this.apply(slot, init, true);
+    }
+  }
+
+  protected scheduleRestart(slot: Slot, delay: number): void {
+    this.restarts.set(slot.id, this.tick + delay);
+  }
+
+  /** Test and fault hook: the actor's host dies before the next tick (a killed worker, a yanked cart). */
+  kill(id: string, reason: string): void {
+    this.kills.set(id, reason);
+  }
+
+  private async applyKills(): Promise<void> {
+    const kills = [...this.kills].sort(([a], [b]) => (a < b ? -1 : 1));
+    this.kills.clear();
+    for (const [id, reason] of kills) {
+      const slot = this.table.get(id);
+      if (!slot || slot.status !== 'running') continue;
+      this.record({ type: 'crash', tick: this.tick, wall: this.wall(), actor: id, kind: null, from: null, seq: null, error: `killed: ${reason}` });
+      await this.fail(slot, `killed: ${reason}`);
+    }
+  }
+
+  /** Test hook: hand the actor anything at all at the next tick, unchecked by the coordinator. */
+  injectRaw(id: string, raw: unknown): void {
+    const slot = this.table.get(id);
+    if (!slot) throw new Error(`no actor '${id}'`);
+    slot.raw.push(raw);
+  }
+
+  onEffects(): void {
+    throw new Error('lockstep hosts report through step results, not effects');
+  }
+
+  onRoute(): void {
+    throw new Error('lockstep hosts do not route directly');
+  }
+
+  /** A worker died between steps; it is failed at the next tick, deterministically placed. */
+  onHostFailure(id: string, error: string): void {
+    const slot = this.table.get(id);
+    if (slot && slot.status === 'running') this.kills.set(id, error);
+  }
+}
+
+function withTimeout(p: Promise<StepResult>, id: string): Promise<StepResult> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${id}: step did not finish within ${STEP_TIMEOUT_MS} ms`)), STEP_TIMEOUT_MS);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,71 @@
+import type { Envelope } from './envelope.js';
+import type { SupervisionPolicy } from './supervisor.js';
+import type { TraceRecord } from './trace/record.js';
+import type { ClockConfig } from './clock.js';
+
+/** Plain data the coordinator and actor hosts exchange; every field crosses threads. */
+
+export type ClockMode = 'lockstep' | 'realtime';
+export type TraceDetail = 'full' | 'counts';
+
+export interface ActorIdentity {
+  readonly id: string;
+  /** Catalog name of the behaviour. */
+  readonly actor: string;
+  /** Module URL the behaviour is loaded from (default export is its ActorDef). */
+  readonly moduleUrl: string;
+  readonly parent: string;
+  readonly runSeed: number;
+  readonly incarnation: number;
+  /** First sequence number this incarnation uses, so ids never repeat across restarts. */
+  readonly seqStart: number;
+  readonly clock: ClockConfig;
+  readonly mode: ClockMode;
+  /**
+   * Realtime only: `counts` ships message records (send, handle) as counts
+   * instead of one by one, so observing a latency run barely disturbs it.
+   */
+  readonly traceDetail: TraceDetail;
+  /** process.hrtime.bigint() at run start, as a decimal string (bigint does not survive every channel). */
+  readonly runStartNs: string;
+  readonly args: unknown;
+}
+
+export interface SpawnRequest {
+  readonly id: string;
+  readonly actor: string;
+  readonly parent: string;
+  readonly args: unknown;
+  readonly supervision: Partial<SupervisionPolicy> | null;
+}
+
+/** What an actor did in one lockstep step (or in `init`). */
+export interface StepResult {
+  readonly actor: string;
+  readonly tick: number;
+  /** How many envelopes of the batch were taken (handled, rejected, or the one it crashed on). */
+  readonly consumed: number;
+  /** In order; committed sends appear as `send` records and are the envelopes to route. */
+  readonly records: TraceRecord[];
+  readonly spawns: SpawnRequest[];
+  readonly stops: string[];
+  /** Error text when the actor crashed in this step; its effects for that envelope were discarded. */
+  readonly crashed: string | null;
+  readonly nextSeq: number;
+  /** Records left out under `traceDetail: counts`, by type. */
+  readonly elided: { readonly send: number; readonly handle: number } | null;
+}
+
+/** Coordinator → host, on the host's data port. */
+export type HostInbound =
+  | { readonly t: 'start'; readonly tick: number }
+  | { readonly t: 'step'; readonly tick: number; readonly batch: readonly Envelope[] }
+  | { readonly t: 'deliver'; readonly envelope: Envelope };
+// A bare WireEnvelope array on a data port (either direction) is a realtime envelope.
+
+/** Host → coordinator, on the host's data port. */
+export type HostOutbound =
+  | { readonly t: 'stepped'; readonly result: StepResult }
+  /** Realtime: trace records and effects, flushed in batches. */
+  | { readonly t: 'effects'; readonly result: StepResult }
+  | { readonly t: 'rejected'; readonly error: string; readonly field: string; readonly kind: string };

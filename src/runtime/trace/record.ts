@@ -1,0 +1,158 @@
+/**
+ * What the tracer records. `wall` is nanoseconds since the run started (real
+ * time, for Perfetto); everything else is deterministic in lockstep and goes
+ * into the trace hash.
+ */
+interface At {
+  readonly tick: number;
+  readonly wall: number;
+}
+
+export interface SendRecord extends At {
+  readonly type: 'send';
+  readonly kind: string;
+  readonly from: string;
+  readonly to: string;
+  /** Due tick (the envelope's `tick`). */
+  readonly due: number;
+  readonly seq: number;
+  readonly cause: string | null;
+  readonly body: unknown;
+}
+export interface HandleRecord extends At {
+  readonly type: 'handle';
+  readonly actor: string;
+  readonly kind: string;
+  readonly from: string;
+  readonly seq: number;
+  /** Handler time in ns (wall; not hashed). */
+  readonly dur: number;
+}
+/** An actor's `init` ran (on spawn and on every restart). */
+export interface InitRecord extends At {
+  readonly type: 'init';
+  readonly actor: string;
+  readonly incarnation: number;
+  readonly dur: number;
+}
+export interface RejectRecord extends At {
+  readonly type: 'reject';
+  readonly actor: string;
+  readonly kind: string;
+  readonly from: string;
+  readonly seq: number;
+  readonly field: string;
+  readonly error: string;
+}
+export interface CrashRecord extends At {
+  readonly type: 'crash';
+  readonly actor: string;
+  /** The envelope being handled, or null for a crash in `init` or a killed worker. */
+  readonly kind: string | null;
+  readonly from: string | null;
+  readonly seq: number | null;
+  readonly error: string;
+}
+export interface SuperviseRecord extends At {
+  readonly type: 'supervise';
+  readonly actor: string;
+  readonly decision: 'restart' | 'escalate';
+  /** Backoff in ticks before the restart (0 when escalating). */
+  readonly delay: number;
+  readonly failures: number;
+}
+export interface RestartRecord extends At {
+  readonly type: 'restart';
+  readonly actor: string;
+  readonly incarnation: number;
+}
+export interface EscalateRecord extends At {
+  readonly type: 'escalate';
+  readonly actor: string;
+  readonly parent: string;
+  readonly error: string;
+}
+export interface SpawnRecord extends At {
+  readonly type: 'spawn';
+  readonly actor: string;
+  readonly name: string;
+  readonly parent: string;
+}
+export interface StopRecord extends At {
+  readonly type: 'stop';
+  readonly actor: string;
+  readonly reason: string;
+}
+export interface DeadLetterRecord extends At {
+  readonly type: 'dead-letter';
+  readonly kind: string;
+  readonly from: string;
+  readonly to: string;
+  readonly seq: number;
+  readonly reason: string;
+}
+export interface MarkRecord extends At {
+  readonly type: 'mark';
+  readonly actor: string;
+  readonly name: string;
+  readonly args: Record<string, unknown> | null;
+}
+
+export type TraceRecord =
+  | SendRecord
+  | HandleRecord
+  | InitRecord
+  | RejectRecord
+  | CrashRecord
+  | SuperviseRecord
+  | RestartRecord
+  | EscalateRecord
+  | SpawnRecord
+  | StopRecord
+  | DeadLetterRecord
+  | MarkRecord;
+
+/** The actor on whose track a record belongs. */
+export function trackOf(r: TraceRecord): string {
+  switch (r.type) {
+    case 'send':
+      return r.from;
+    case 'dead-letter':
+      return r.to;
+    default:
+      return r.actor;
+  }
+}
+
+/**
+ * The hashed form of a record: fixed field order, wall time and durations
+ * left out, so the hash depends only on what happened, not how fast.
+ */
+export function canonicalLine(r: TraceRecord): string {
+  switch (r.type) {
+    case 'send':
+      return JSON.stringify(['send', r.tick, r.from, r.to, r.kind, r.seq, r.due, r.cause, r.body ?? null]);
+    case 'handle':
+      return JSON.stringify(['handle', r.tick, r.actor, r.from, r.kind, r.seq]);
+    case 'init':
+      return JSON.stringify(['init', r.tick, r.actor, r.incarnation]);
+    case 'reject':
+      return JSON.stringify(['reject', r.tick, r.actor, r.from, r.kind, r.seq, r.field, r.error]);
+    case 'crash':
+      return JSON.stringify(['crash', r.tick, r.actor, r.from, r.kind, r.seq, r.error]);
+    case 'supervise':
+      return JSON.stringify(['supervise', r.tick, r.actor, r.decision, r.delay, r.failures]);
+    case 'restart':
+      return JSON.stringify(['restart', r.tick, r.actor, r.incarnation]);
+    case 'escalate':
+      return JSON.stringify(['escalate', r.tick, r.actor, r.parent, r.error]);
+    case 'spawn':
+      return JSON.stringify(['spawn', r.tick, r.actor, r.name, r.parent]);
+    case 'stop':
+      return JSON.stringify(['stop', r.tick, r.actor, r.reason]);
+    case 'dead-letter':
+      return JSON.stringify(['dead-letter', r.tick, r.from, r.to, r.kind, r.seq, r.reason]);
+    case 'mark':
+      return JSON.stringify(['mark', r.tick, r.actor, r.name, r.args]);
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * Real elapsed time, for trace timestamps and latency only; never visible to
+ * actor behaviour. hrtime is process-wide, so every worker agrees on it.
+ */
+export type WallClock = () => number;
+
+export function wallClockFrom(runStartNs: bigint): WallClock {
+  return () => Number(process.hrtime.bigint() - runStartNs);
+}
+
+export function nowNs(): bigint {
+  return process.hrtime.bigint();
+}
