@@ -1,0 +1,20 @@
+import * as v from 'valibot';
+import { defineActor } from '../../../src/runtime/actor.js';
+import { type MessageOf, defineInbox } from '../../../src/runtime/inbox.js';
+import { int } from '../../../src/runtime/schema.js';
+
+export const EchoInbox = defineInbox({
+  ping: v.object({ n: int() }),
+});
+export type EchoMessage = MessageOf<typeof EchoInbox>;
+
+/** Answers every ping at once (`after: 0` in realtime): the kernel's round-trip probe. */
+export default defineActor({
+  name: 'echo',
+  inbox: EchoInbox,
+  init: (): { echoed: number } => ({ echoed: 0 }),
+  receive(state, msg, ctx) {
+    ctx.send(msg.from, 'pong', { n: msg.body.n }, { after: 0 });
+    return { echoed: state.echoed + 1 };
+  },
+});

@@ -1,0 +1,25 @@
+import type { Catalog } from '../src/runtime/catalog.js';
+import { distUrl } from '../src/runtime/paths.js';
+
+/**
+ * Every actor by name. Behaviours are loaded from the bundled build
+ * (`dist/bundle/`, one file per actor plus shared chunks) so a worker starts
+ * in tens of milliseconds rather than resolving hundreds of package files.
+ */
+function bundled(path: string): string {
+  return distUrl(`bundle/actors/${path}/actor.js`).href;
+}
+
+/** The demo set that drives `nosh run` until the deck's own actors exist. */
+export const demoCatalog: Catalog = {
+  ping: bundled('demo/ping'),
+  pong: bundled('demo/pong'),
+  ticker: bundled('demo/ticker'),
+  flaky: bundled('demo/flaky'),
+  overseer: bundled('demo/overseer'),
+};
+
+/** Probes the benchmarks use. */
+export const benchCatalog: Catalog = {
+  echo: bundled('bench/echo'),
+};

@@ -1,0 +1,6 @@
+import { kernelSuite } from './kernel.js';
+
+/** Every benchmark suite by name; each returns its figures as one flat record. */
+export const suites: Readonly<Record<string, () => Promise<Record<string, number>>>> = {
+  kernel: () => kernelSuite(),
+};

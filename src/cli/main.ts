@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { registerBench } from './commands/bench.js';
+import { registerRun } from './commands/run.js';
+import { projectRoot } from '../runtime/paths.js';
+
+const pkg = JSON.parse(readFileSync(new URL('package.json', projectRoot), 'utf8')) as { version: string };
+
+const program = new Command('nosh')
+  .description("The nOSh deck's mission subsystem as actors on worker threads: headless runs, traces, benchmarks.")
+  .version(pkg.version)
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride();
+
+registerRun(program);
+registerBench(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) process.exit(err.exitCode);
+  process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+}

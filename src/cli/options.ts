@@ -1,0 +1,20 @@
+import { InvalidArgumentError } from 'commander';
+
+/** Commander parsers that reject bad values with a message naming the flag. */
+export function integer(flag: string, min = 0, max = Number.MAX_SAFE_INTEGER): (value: string) => number {
+  return (value) => {
+    if (!/^-?\d+$/.test(value.trim())) throw new InvalidArgumentError(`${flag} needs an integer, got '${value}'.`);
+    const n = Number(value);
+    if (!Number.isSafeInteger(n) || n < min || n > max) throw new InvalidArgumentError(`${flag} must be between ${min} and ${max}, got ${value}.`);
+    return n;
+  };
+}
+
+export function oneOf<const T extends string>(flag: string, choices: readonly T[]): (value: string) => T {
+  return (value) => {
+    if (!(choices as readonly string[]).includes(value)) {
+      throw new InvalidArgumentError(`${flag} must be one of ${choices.join(', ')}, got '${value}'.`);
+    }
+    return value as T;
+  };
+}
