@@ -1,3 +1,3 @@
 import { runActorHostWorker } from '../src/runtime/hosts/worker-main.js';
 
-await runActorHostWorker();
+runActorHostWorker();

@@ -9,6 +9,7 @@ import type { ActorHost, ActorInspection, HostEvents } from './hosts/host.js';
 import { InlineHost } from './hosts/inline-host.js';
 import { loadActorDef } from './hosts/load-actor.js';
 import { ThreadHost } from './hosts/thread-host.js';
+import { WorkerPool } from './hosts/worker-pool.js';
 import type { ActorIdentity, ClockMode, SpawnRequest, StepResult, TraceDetail } from './protocol.js';
 import { type Rng, actorRng } from './rng.js';
 import { DEFAULT_SUPERVISION, checkPolicy, onFailure } from './supervisor.js';
@@ -27,6 +28,8 @@ export interface CoordinatorConfig {
   readonly clock: ClockConfig;
   readonly sink: TraceSink;
   readonly traceDetail: TraceDetail;
+  /** Threads placement: how many actor-host workers to keep started ahead of need. */
+  readonly warmWorkers: number;
 }
 
 /**
@@ -43,9 +46,11 @@ export abstract class Coordinator implements HostEvents {
   protected readonly kernelRng: Rng;
   protected kernelSeq = 0;
   protected readonly clientSeq = new Map<string, number>();
+  private readonly pool: WorkerPool | null;
   tick = 0;
 
   constructor(readonly config: CoordinatorConfig) {
+    this.pool = config.placement === 'threads' ? WorkerPool.sharedPool(config.warmWorkers) : null;
     this.runStartNs = nowNs();
     this.wall = wallClockFrom(this.runStartNs);
     this.kernelRng = actorRng(config.seed, KERNEL, 0);
@@ -104,7 +109,7 @@ export abstract class Coordinator implements HostEvents {
   }
 
   private async createHost(slot: Slot, identity: ActorIdentity): Promise<ActorHost> {
-    if (this.config.placement === 'threads') return ThreadHost.create(identity, this);
+    if (this.pool) return ThreadHost.create(identity, this, this.pool);
     const realtime = this.config.mode === 'realtime' ? (e: Envelope, after: number) => this.sendInline(e, after) : null;
     return new InlineHost(slot.def, identity, this.wall, this, realtime);
   }

@@ -17,11 +17,17 @@ export class LockstepCoordinator extends Coordinator {
   private readonly restarts = new Map<string, number>();
   private readonly kills = new Map<string, string>();
 
-  /** Step every tick up to and including `until`, or until nothing is due. Returns the last tick stepped. */
+  /**
+   * Step every due tick up to and including `until`; the clock then stands at
+   * `until` (idle ticks pass without being stepped). Returns the clock.
+   */
   async runUntil(until: number): Promise<number> {
     for (;;) {
       const next = this.nextDueTick();
-      if (next === null || next > until) return this.tick;
+      if (next === null || next > until) {
+        this.tick = Math.max(this.tick, until);
+        return this.tick;
+      }
       await this.stepTick(next);
     }
   }

@@ -33,6 +33,8 @@ export interface RuntimeOptions {
    * trace file or extra sink is asked for, `counts` otherwise.
    */
   readonly traceDetail?: TraceDetail;
+  /** Threads placement: actor-host workers kept started ahead of need (default 2; 0 = start each on demand). */
+  readonly warmWorkers?: number;
 }
 
 export interface RunSummary {
@@ -87,6 +89,7 @@ export class Runtime {
       clock: { ...defaultClock, ...(options.tick ?? {}) },
       sink: this.sink,
       traceDetail: this.traceDetailFor(options),
+      warmWorkers: options.warmWorkers ?? 2,
     };
     this.coordinator = this.clock === 'lockstep' ? new LockstepCoordinator(config) : new RealtimeCoordinator(config);
   }
@@ -154,6 +157,16 @@ export class Runtime {
     const c = this.coordinator;
     if (!(c instanceof LockstepCoordinator)) throw new Error('injectRaw is a lockstep test hook');
     c.injectRaw(id, raw);
+  }
+
+  /**
+   * Test hook: post anything at all straight onto the actor's host port (its
+   * worker's data port in threads placement), bypassing the coordinator.
+   */
+  postRaw(id: string, raw: unknown): void {
+    const host = this.coordinator.table.get(id)?.host as { postRaw?: (raw: unknown) => void } | null | undefined;
+    if (!host?.postRaw) throw new Error(`no running actor '${id}'`);
+    host.postRaw(raw);
   }
 
   /** Ids of running actors, in canonical order. */

@@ -7,6 +7,8 @@ export interface ActorInspection {
   readonly actor: string;
   readonly incarnation: number;
   readonly placement: 'inline' | 'threads';
+  /** The worker thread hosting it (0 = the coordinator's thread); a restart in threads placement changes it. */
+  readonly threadId: number;
   readonly handled: number;
   readonly rejected: number;
   readonly crashes: number;

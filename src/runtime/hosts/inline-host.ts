@@ -63,6 +63,7 @@ export class InlineHost implements ActorHost {
       actor: this.identity.actor,
       incarnation: this.identity.incarnation,
       placement: 'inline',
+      threadId: 0,
       handled: this.cell.handled,
       rejected: this.cell.rejected,
       crashes: this.cell.crashes,

@@ -1,16 +1,13 @@
-import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
+import type { MessagePort, Worker } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import type { Subscription } from 'rxjs';
 import type { Envelope } from '../envelope.js';
-import { distUrl } from '../paths.js';
 import type { ActorIdentity, HostInbound, HostOutbound, StepResult } from '../protocol.js';
 import { toWire, fromWire } from '../wire.js';
 import { fromPort } from './from-port.js';
 import type { ActorHost, ActorInspection, HostEvents } from './host.js';
-import type { WorkerBoot, WorkerControl } from './worker-main.js';
-
-/** A worker that has not said it is ready by then is treated as failed to start. */
-const START_TIMEOUT_MS = 30_000;
+import type { WorkerControl } from './worker-main.js';
+import type { WorkerPool } from './worker-pool.js';
 
 /**
  * One actor in its own worker thread. Data (steps, envelopes, effects) goes
@@ -34,27 +31,15 @@ export class ThreadHost implements ActorHost {
     worker.on('exit', (code) => this.die(`worker exited with code ${code}`));
   }
 
-  static async create(identity: ActorIdentity, events: HostEvents): Promise<ThreadHost> {
-    const { port1, port2 } = new MessageChannel();
-    const boot: WorkerBoot = { identity, control: port2 };
-    const worker = new Worker(distUrl('bundle/workers/actor-host.js'), { workerData: boot, transferList: [port2], name: identity.id });
-    const control = Comlink.wrap<WorkerControl>(port1 as unknown as Comlink.Endpoint);
-    const host = new ThreadHost(identity.id, worker, control, port1, events);
-    const failed = new Promise<never>((_, reject) => {
-      worker.once('error', (err) => reject(new Error(`${identity.id}: worker failed to start: ${err.message}`)));
-      worker.once('exit', (code) => reject(new Error(`${identity.id}: worker exited with code ${code} while starting`)));
-    });
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${identity.id}: worker not ready after ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS);
-    });
+  /** Take a worker from the pool and boot it as this actor. */
+  static async create(identity: ActorIdentity, events: HostEvents, pool: WorkerPool): Promise<ThreadHost> {
+    const warm = await pool.take();
+    const host = new ThreadHost(identity.id, warm.worker, warm.control, warm.controlPort, events);
     try {
-      await Promise.race([control.ready(), failed, timeout]);
+      await warm.control.boot(identity);
     } catch (err) {
       await host.terminate();
-      throw err;
-    } finally {
-      clearTimeout(timer);
+      throw new Error(`${identity.id}: could not boot its worker: ${(err as Error).message}`, { cause: err });
     }
     return host;
   }

@@ -1,4 +1,4 @@
-import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
+import { type MessagePort, parentPort, threadId, workerData } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import { Subject, merge, mergeAll } from 'rxjs';
 import { ActorCell } from '../cell.js';
@@ -12,13 +12,14 @@ import { loadActorDef } from './load-actor.js';
 import { serveCell } from './serve-cell.js';
 
 export interface WorkerBoot {
-  readonly identity: ActorIdentity;
   readonly control: MessagePort;
 }
 
 /** The control plane of one actor's worker, called through comlink. */
 export interface WorkerControl {
   ready(): true;
+  /** Become this actor: load its behaviour and start serving its data port. Once per worker. */
+  boot(identity: ActorIdentity): Promise<void>;
   inspect(): ActorInspection;
   connect(peer: string, port: MessagePort): void;
   shutdown(): void;
@@ -28,11 +29,44 @@ export interface WorkerControl {
 const FLUSH_RECORDS = 256;
 const FLUSH_MS = 20;
 
-/** Entry of `workers/actor-host`: host exactly one actor on this thread. */
-export async function runActorHostWorker(): Promise<void> {
+/**
+ * Entry of `workers/actor-host`: start with the kernel loaded and wait to be
+ * told which actor to be (so a pool can start workers ahead of need).
+ */
+export function runActorHostWorker(): void {
   const data = parentPort;
   if (!data) throw new Error('actor-host must run in a worker thread');
-  const { identity, control } = workerData as WorkerBoot;
+  const { control } = workerData as WorkerBoot;
+  let hosted: HostedActor | null = null;
+  const booted = (): HostedActor => {
+    if (!hosted) throw new Error('this actor-host has not been booted');
+    return hosted;
+  };
+  const api: WorkerControl = {
+    ready: () => true,
+    boot: async (identity) => {
+      if (hosted) throw new Error(`this actor-host already hosts ${hosted.identity.id}`);
+      hosted = await hostActor(identity, data);
+    },
+    inspect: () => booted().inspect(),
+    connect: (peer, port) => booted().connect(peer, port),
+    shutdown: () => {
+      hosted?.close();
+      control.close();
+      data.close();
+    },
+  };
+  Comlink.expose(api, control as unknown as Comlink.Endpoint);
+}
+
+interface HostedActor {
+  readonly identity: ActorIdentity;
+  inspect(): ActorInspection;
+  connect(peer: string, port: MessagePort): void;
+  close(): void;
+}
+
+async function hostActor(identity: ActorIdentity, data: MessagePort): Promise<HostedActor> {
   const def = await loadActorDef(identity.moduleUrl);
   const wall = wallClockFrom(BigInt(identity.runStartNs));
   const peers = new Map<string, MessagePort>();
@@ -48,18 +82,17 @@ export async function runActorHostWorker(): Promise<void> {
     else setTimeout(route, after * identity.clock.tickMs, e);
   };
   const cell = new ActorCell(def, identity, wall, identity.mode === 'realtime' ? sendRealtime : null);
-
   const post = identity.mode === 'realtime' ? batchedPost(data) : (out: HostOutbound) => data.postMessage(out);
   const inbound$ = merge(fromPort(data), peerStreams.pipe(mergeAll()));
-  serveCell(cell, inbound$, post, () => Math.floor(wall() / tickNs));
-
-  const api: WorkerControl = {
-    ready: () => true,
+  const subscription = serveCell(cell, inbound$, post, () => Math.floor(wall() / tickNs));
+  return {
+    identity,
     inspect: () => ({
       id: identity.id,
       actor: identity.actor,
       incarnation: identity.incarnation,
       placement: 'threads',
+      threadId,
       handled: cell.handled,
       rejected: cell.rejected,
       crashes: cell.crashes,
@@ -70,13 +103,11 @@ export async function runActorHostWorker(): Promise<void> {
       peers.set(peer, port);
       peerStreams.next(fromPort(port));
     },
-    shutdown: () => {
+    close: () => {
+      subscription.unsubscribe();
       for (const p of peers.values()) p.close();
-      control.close();
-      data.close();
     },
   };
-  Comlink.expose(api, control as unknown as Comlink.Endpoint);
 }
 
 /**

@@ -1,0 +1,121 @@
+import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
+import * as Comlink from 'comlink';
+import { distUrl } from '../paths.js';
+import type { WorkerBoot, WorkerControl } from './worker-main.js';
+
+/** A worker that has not said it is ready by then is treated as failed to start. */
+const START_TIMEOUT_MS = 30_000;
+export const MAX_WARM_WORKERS = 16;
+
+/** A started actor-host worker with the kernel loaded, not yet hosting an actor. */
+export interface WarmWorker {
+  readonly worker: Worker;
+  readonly control: Comlink.Remote<WorkerControl>;
+  readonly controlPort: MessagePort;
+}
+
+/**
+ * Keeps a few actor-host workers started ahead of need, so spawning or
+ * restarting an actor (a Hot Swap is a restart) costs a boot message, not a
+ * thread start. Warm workers are unreferenced: they never keep the process up.
+ */
+export class WorkerPool {
+  private readonly idle: Array<Promise<WarmWorker | null>> = [];
+  private closed = false;
+  private static readonly shared = new Map<number, WorkerPool>();
+
+  /**
+   * One pool per process and size: runtimes created one after another (tests,
+   * replays, benchmarks) reuse warm workers instead of each starting its own.
+   */
+  static sharedPool(warm: number): WorkerPool {
+    let pool = WorkerPool.shared.get(warm);
+    if (!pool) {
+      pool = new WorkerPool(warm);
+      WorkerPool.shared.set(warm, pool);
+    }
+    return pool;
+  }
+
+  constructor(readonly warm: number) {
+    if (!Number.isSafeInteger(warm) || warm < 0 || warm > MAX_WARM_WORKERS) {
+      throw new RangeError(`warm workers must be an integer in 0..${MAX_WARM_WORKERS}, got ${warm}`);
+    }
+    this.refill();
+  }
+
+  /** A ready worker: a warm one when there is one, a fresh one otherwise. */
+  async take(): Promise<WarmWorker> {
+    while (this.idle.length > 0) {
+      const next = await (this.idle.shift() as Promise<WarmWorker | null>);
+      this.refill();
+      if (next && next.worker.threadId >= 0) return hold(next);
+    }
+    const fresh = await startWorker();
+    this.refill();
+    return hold(fresh);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const pending = this.idle.splice(0);
+    await Promise.all(pending.map(async (p) => {
+      const w = await p;
+      if (w) await release(w);
+    }));
+  }
+
+  private refill(): void {
+    while (!this.closed && this.idle.length < this.warm) {
+      this.idle.push(
+        startWorker().then(
+          (w) => {
+            // An idle worker and its control port must not keep the process alive.
+            w.worker.unref();
+            w.controlPort.unref();
+            return w;
+          },
+          () => null,
+        ),
+      );
+    }
+  }
+}
+
+function hold(w: WarmWorker): WarmWorker {
+  w.worker.ref();
+  w.controlPort.ref();
+  return w;
+}
+
+export async function startWorker(): Promise<WarmWorker> {
+  const { port1, port2 } = new MessageChannel();
+  const boot: WorkerBoot = { control: port2 };
+  const worker = new Worker(distUrl('bundle/workers/actor-host.js'), { workerData: boot, transferList: [port2] });
+  const control = Comlink.wrap<WorkerControl>(port1 as unknown as Comlink.Endpoint);
+  const warm: WarmWorker = { worker, control, controlPort: port1 };
+  const failed = new Promise<never>((_, reject) => {
+    worker.once('error', (err) => reject(new Error(`actor-host worker failed to start: ${err.message}`)));
+    worker.once('exit', (code) => reject(new Error(`actor-host worker exited with code ${code} while starting`)));
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`actor-host worker not ready after ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS);
+    timer.unref();
+  });
+  try {
+    await Promise.race([control.ready(), failed, timeout]);
+  } catch (err) {
+    await release(warm);
+    throw err;
+  } finally {
+    clearTimeout(timer);
+  }
+  return warm;
+}
+
+export async function release(w: WarmWorker): Promise<void> {
+  w.control[Comlink.releaseProxy]();
+  w.controlPort.close();
+  await w.worker.terminate();
+}
