@@ -1,7 +1,7 @@
+import * as v from 'valibot';
 import type { ActorContext, AnyActorDef, SendOptions, SpawnOptions } from './actor.js';
 import { virtualTimeMs } from './clock.js';
 import { type Envelope, EnvelopeError, checkEnvelope, envelopeId } from './envelope.js';
-import * as v from 'valibot';
 import { checkBody, issuePath } from './inbox.js';
 import type { ActorIdentity, SpawnRequest, StepResult } from './protocol.js';
 import { type Rng, actorRng } from './rng.js';
@@ -41,6 +41,9 @@ export class ActorCell {
   private tick = 0;
   private cause: string | null = null;
   private effects: Effects | null = null;
+  /** Where seq and the child counter stood when the current handler began, to roll back a crash. */
+  private seqMark = 0;
+  private childMark = 0;
   private readonly rng: Rng;
   private readonly ctx: ActorContext;
   /** Realtime with `counts` detail: skip per-message records and wall-clock reads. */
@@ -75,7 +78,7 @@ export class ActorCell {
       this.state = this.def.init(args, this.ctx);
     } catch (err) {
       this.crashes++;
-      this.discard(fx);
+      this.discard();
       const error = errorText(err);
       total.records.push({ type: 'crash', tick, wall: this.wall(), actor: this.id, kind: null, from: null, seq: null, error });
       return this.result(tick, 0, total, error);
@@ -160,7 +163,7 @@ export class ActorCell {
   private fail(e: Envelope, before: unknown, fx: Effects, total: Effects, err: unknown): string {
     this.crashes++;
     this.state = before;
-    this.discard(fx);
+    this.discard();
     const error = errorText(err);
     total.records.push({ type: 'crash', tick: this.tick, wall: this.wall(), actor: this.id, kind: e.kind, from: e.from, seq: e.seq, error });
     return error;
@@ -174,10 +177,7 @@ export class ActorCell {
     return fx;
   }
 
-  private seqMark = 0;
-  private childMark = 0;
-
-  private discard(_fx: Effects): void {
+  private discard(): void {
     this.seq = this.seqMark;
     this.childCount = this.childMark;
     this.effects = null;
