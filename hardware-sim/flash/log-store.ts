@@ -1,0 +1,214 @@
+import { FlashError } from './errors.js';
+import type { NorFlash } from './nor-flash.js';
+import { HEADER_SIZE, MAX_SEQUENCE, decodeHeader, encodeHeader, payloadCrc } from './record-header.js';
+
+export interface DroppedRecord {
+  readonly seq: number;
+  readonly address: number;
+  readonly reason: string;
+}
+
+export interface MountReport {
+  /** Sequence number of the state recovered, or null on a blank chip. */
+  readonly recoveredSeq: number | null;
+  /** Records newer than the recovered one that did not survive (torn by a power loss), newest first. */
+  readonly dropped: readonly DroppedRecord[];
+  /** Headers of older records still on the chip (history the log has not reused yet; payloads not checked). */
+  readonly olderRecords: number;
+}
+
+export interface Mounted {
+  readonly store: LogStore;
+  readonly state: Uint8Array | null;
+  readonly report: MountReport;
+}
+
+interface Placed {
+  readonly seq: number;
+  readonly address: number;
+  readonly length: number;
+}
+
+/**
+ * The deck's non-volatile state as a circular log of records on NOR flash.
+ * A commit writes a whole new record (payload first, header last) into
+ * erased space ahead of the newest one and never touches the blocks that
+ * newest record lives in, so a power cut at any step leaves either the old
+ * state or the new one. Blocks are reused in ring order, which spreads wear
+ * evenly; a block that fails its erase check is skipped from then on.
+ */
+export class LogStore {
+  private head: number;
+  private lastSeq: number;
+  private current: Placed | null;
+  private readonly bad = new Set<number>();
+  commits = 0;
+
+  private constructor(
+    private readonly chip: NorFlash,
+    current: Placed | null,
+    lastSeq: number,
+  ) {
+    this.current = current;
+    this.lastSeq = lastSeq;
+    this.head = current ? this.alignUp(current.address + HEADER_SIZE + current.length) % chip.size : 0;
+  }
+
+  /** Largest payload a commit accepts: half the chip, less a block, so a new record always fits beside the current one. */
+  static maxPayload(chip: NorFlash): number {
+    return (Math.floor(chip.geometry.blockCount / 2) - 1) * chip.geometry.blockSize - HEADER_SIZE;
+  }
+
+  /** Scan the chip: the newest intact record is the state; newer torn ones are reported as dropped. */
+  static mount(chip: NorFlash): Mounted {
+    const { pageSize } = chip.geometry;
+    const max = LogStore.maxPayload(chip);
+    const candidates: Array<Placed & { crc: number }> = [];
+    const image = chip.read(0, chip.size);
+    for (let address = 0; address < chip.size; address += pageSize) {
+      const h = decodeHeader(image.subarray(address, address + HEADER_SIZE));
+      if (h && h.length <= max) candidates.push({ seq: h.seq, address, length: h.length, crc: h.payloadCrc });
+    }
+    candidates.sort((a, b) => b.seq - a.seq || a.address - b.address);
+    let current: Placed | null = null;
+    let state: Uint8Array | null = null;
+    const dropped: DroppedRecord[] = [];
+    let i = 0;
+    for (; i < candidates.length && current === null; i++) {
+      const c = candidates[i] as Placed & { crc: number };
+      const payload = sliceCircular(image, c.address + HEADER_SIZE, c.length);
+      if (payloadCrc(payload) === c.crc) {
+        current = c;
+        state = payload;
+      } else dropped.push({ seq: c.seq, address: c.address, reason: `torn record: payload CRC mismatch over ${c.length} bytes` });
+    }
+    const lastSeq = candidates.reduce((m, c) => Math.max(m, c.seq), 0);
+    const store = new LogStore(chip, current, lastSeq);
+    return { store, state, report: { recoveredSeq: current?.seq ?? null, dropped, olderRecords: candidates.length - i } };
+  }
+
+  get sequence(): number | null {
+    return this.current?.seq ?? null;
+  }
+
+  get badBlocks(): readonly number[] {
+    return [...this.bad].sort((a, b) => a - b);
+  }
+
+  /** The current state, read back from the chip. */
+  read(): Uint8Array | null {
+    return this.current ? readCircular(this.chip, this.current.address + HEADER_SIZE, this.current.length) : null;
+  }
+
+  /** Commit a new state atomically. Throws PowerLossError if power is cut; the chip then holds the old or the new state. */
+  commit(payload: Uint8Array): { seq: number; address: number } {
+    const max = LogStore.maxPayload(this.chip);
+    if (payload.length > max) throw new FlashError(`state of ${payload.length} bytes is larger than the ${max} bytes this chip can commit atomically`);
+    if (this.lastSeq >= MAX_SEQUENCE) throw new FlashError('commit sequence exhausted');
+    const seq = this.lastSeq + 1;
+    const address = this.allocate(HEADER_SIZE + payload.length);
+    writeCircular(this.chip, address + HEADER_SIZE, payload);
+    writeCircular(this.chip, address, encodeHeader({ seq, length: payload.length, payloadCrc: payloadCrc(payload) }));
+    this.chip.sync();
+    this.current = { seq, address, length: payload.length };
+    this.lastSeq = seq;
+    this.head = this.alignUp(address + HEADER_SIZE + payload.length) % this.chip.size;
+    this.commits++;
+    return { seq, address };
+  }
+
+  /**
+   * Find erased room for `total` bytes at or after the head: continue in the
+   * current block if its tail is clean, otherwise start a fresh block; erase
+   * (and check) every block the record will enter.
+   */
+  private allocate(total: number): number {
+    const { blockSize, blockCount } = this.chip.geometry;
+    const protectedBlocks = this.current ? this.blocksOf(this.current.address, HEADER_SIZE + this.current.length) : [];
+    for (let attempt = 0; attempt <= 2 * blockCount; attempt++) {
+      const address = this.head;
+      const blocks = this.blocksOf(address, total);
+      const startsMidBlock = address % blockSize !== 0;
+      const obstacle = this.prepare(blocks, address, startsMidBlock, protectedBlocks);
+      if (obstacle === null) return address;
+      this.head = ((obstacle + 1) % blockCount) * blockSize;
+    }
+    throw new FlashError(`no room for a ${total}-byte record: ${this.bad.size} of ${blockCount} blocks are bad`);
+  }
+
+  /** Make `blocks` ready for a record at `address`; returns the block that stood in the way, or null. */
+  private prepare(blocks: readonly number[], address: number, startsMidBlock: boolean, protectedBlocks: readonly number[]): number | null {
+    const { blockSize } = this.chip.geometry;
+    for (let i = 0; i < blocks.length; i++) {
+      const b = blocks[i] as number;
+      if (i === 0 && startsMidBlock) {
+        const end = (b + 1) * blockSize;
+        if (!isErased(this.chip.read(address, end - address))) return b;
+        continue;
+      }
+      if (protectedBlocks.includes(b)) {
+        throw new FlashError(`no room for the new record without erasing block ${b}, which holds the current state (bad blocks: ${this.badBlocks.join(', ') || 'none'})`);
+      }
+      if (this.bad.has(b)) return b;
+      this.chip.erase(b);
+      if (!isErased(this.chip.read(b * blockSize, blockSize))) {
+        this.bad.add(b);
+        return b;
+      }
+    }
+    return null;
+  }
+
+  /** Block indices a record of `length` bytes at `address` touches, in ring order. */
+  private blocksOf(address: number, length: number): number[] {
+    const { blockSize, blockCount } = this.chip.geometry;
+    const first = Math.floor(address / blockSize);
+    const count = Math.floor(((address % blockSize) + length - 1) / blockSize) + 1;
+    return Array.from({ length: count }, (_, i) => (first + i) % blockCount);
+  }
+
+  private alignUp(x: number): number {
+    const { pageSize } = this.chip.geometry;
+    return Math.ceil(x / pageSize) * pageSize;
+  }
+}
+
+function isErased(bytes: Uint8Array): boolean {
+  for (const b of bytes) if (b !== 0xff) return false;
+  return true;
+}
+
+/** Read `length` bytes from `address`, wrapping past the end of the chip. */
+export function readCircular(chip: NorFlash, address: number, length: number): Uint8Array {
+  const start = address % chip.size;
+  if (start + length <= chip.size) return chip.read(start, length);
+  const out = new Uint8Array(length);
+  const first = chip.size - start;
+  out.set(chip.read(start, first), 0);
+  out.set(chip.read(0, length - first), first);
+  return out;
+}
+
+function sliceCircular(image: Uint8Array, address: number, length: number): Uint8Array {
+  const start = address % image.length;
+  if (start + length <= image.length) return image.slice(start, start + length);
+  const out = new Uint8Array(length);
+  out.set(image.subarray(start), 0);
+  out.set(image.subarray(0, length - (image.length - start)), image.length - start);
+  return out;
+}
+
+/** Program bytes from `address` a page at a time, wrapping past the end of the chip. */
+export function writeCircular(chip: NorFlash, address: number, bytes: Uint8Array): void {
+  const { pageSize } = chip.geometry;
+  let offset = 0;
+  let at = address % chip.size;
+  while (offset < bytes.length) {
+    const room = pageSize - (at % pageSize);
+    const n = Math.min(room, bytes.length - offset);
+    chip.program(at, bytes.subarray(offset, offset + n));
+    offset += n;
+    at = (at + n) % chip.size;
+  }
+}
+
