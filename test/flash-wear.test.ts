@@ -29,10 +29,9 @@ describe('wear on the deck-state flash', () => {
       chip.erase(5);
     }
     let { store } = LogStore.mount(chip);
-    let last: Uint8Array | null = null;
     const seenBad = new Set<number>();
     for (let i = 0; i < 200; i++) {
-      last = state(i, 2000);
+      const last = state(i, 2000);
       store.commit(last);
       for (const b of store.badBlocks) seenBad.add(b);
       if (i % 25 === 24) {
