@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerBench } from './commands/bench.js';
+import { registerRepl } from './commands/repl.js';
 import { registerRun } from './commands/run.js';
 import { projectRoot } from '../runtime/paths.js';
 
@@ -15,6 +16,7 @@ const program = new Command('nosh')
 
 registerRun(program);
 registerBench(program);
+registerRepl(program);
 
 try {
   await program.parseAsync(process.argv);

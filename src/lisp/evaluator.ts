@@ -4,6 +4,7 @@ import { invoke } from './invoke.js';
 import { type Limits, MAX_DEPTH, resolveLimits } from './limits.js';
 import { type Node, constant, evaluateEach, sequence } from './node.js';
 import type { Pos } from './position.js';
+import { print } from './printer.js';
 import { type ReadOptions, readAll } from './reader.js';
 import { Run } from './run.js';
 import { SPECIAL_FORMS } from './special-forms.js';
@@ -123,7 +124,7 @@ function callNode(form: Cons, depth: number): Node {
   const head = analyze(form.car, depth);
   const argNodes: Node[] = [];
   for (let c = form.cdr; c !== null; c = c.cdr) argNodes.push(analyze(c.car, depth));
-  const site: Frame = { label: form.car instanceof Sym ? form.car.name : 'fn', pos: form.pos };
+  const site: Frame = { label: callLabel(form.car), pos: form.pos };
   const n = argNodes.length;
   return (env, run) => {
     try {
@@ -146,6 +147,13 @@ function callNode(form: Cons, depth: number): Node {
       throw throughFrame(err, site);
     }
   };
+}
+
+/** How a call shows in an error's stack: its function's name, or the start of the head form. */
+function callLabel(head: Value): string {
+  if (head instanceof Sym) return head.name;
+  const text = print(head);
+  return text.length > 24 ? `${text.slice(0, 24)}…` : text;
 }
 
 /** The rest of a call once something in it went async. */
