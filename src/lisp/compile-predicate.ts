@@ -4,7 +4,7 @@ import { MAX_DEPTH, MAX_PREDICATE_NODES } from './limits.js';
 import type { Pos } from './position.js';
 import { print } from './printer.js';
 import { type ReadOptions, read } from './reader.js';
-import { Cons, Keyword, LispMap, Sym, type Value, Vec, listToArray, truthy, typeName } from './values.js';
+import { Cons, type Keyword, LispMap, Sym, type Value, Vec, listToArray, positionOf, truthy, typeName } from './values.js';
 
 /** What a `:hold` predicate may read: deck and mission variables (keywords as Keyword values). */
 export type PredicateValue = number | boolean | string | Keyword | null;
@@ -52,8 +52,8 @@ class PredicateCompiler {
   constructor(private readonly known: ReadonlySet<string>) {}
 
   private enter(form: Value, depth: number): void {
-    if (++this.nodes > MAX_PREDICATE_NODES) throw new LispError('limit', `predicate has more than ${MAX_PREDICATE_NODES} parts`, posOf(form));
-    if (depth > MAX_DEPTH) throw new LispError('limit', `predicate nests deeper than ${MAX_DEPTH} levels`, posOf(form));
+    if (++this.nodes > MAX_PREDICATE_NODES) throw new LispError('limit', `predicate has more than ${MAX_PREDICATE_NODES} parts`, positionOf(form));
+    if (depth > MAX_DEPTH) throw new LispError('limit', `predicate nests deeper than ${MAX_DEPTH} levels`, positionOf(form));
   }
 
   private variable(sym: Sym): string {
@@ -73,7 +73,7 @@ class PredicateCompiler {
   }
 
   private unsupported(form: Value, want: string): never {
-    throw new LispError('syntax', `expected ${want} in predicate, found ${print(form)} (a ${typeName(form)})`, posOf(form));
+    throw new LispError('syntax', `expected ${want} in predicate, found ${print(form)} (a ${typeName(form)})`, positionOf(form));
   }
 
   /** A truth value. */
@@ -366,8 +366,4 @@ function arithmetic(form: Cons, op: string, parts: readonly Num[]): Num {
       };
     }
   }
-}
-
-function posOf(form: Value): Pos | undefined {
-  return form instanceof Cons || form instanceof Sym || form instanceof Keyword || form instanceof Vec || form instanceof LispMap ? form.pos : undefined;
 }

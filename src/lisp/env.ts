@@ -9,11 +9,16 @@ import type { Value } from './values.js';
 export class Env {
   private readonly vars = new Map<string, Value>();
   private frozen = false;
-  /** Where `print` writes for scripts run in this env (inherited by child envs). */
-  output: ((text: string) => void) | undefined;
+  /** Where `print` writes for scripts evaluated in this env or one below it (see `outputFor`). */
+  output: ((text: string) => void) | undefined = undefined;
 
-  constructor(readonly parent: Env | null) {
-    this.output = parent?.output;
+  constructor(readonly parent: Env | null) {}
+
+  /** The nearest output hook up the chain: call frames do not copy it, they find it. */
+  outputFor(): ((text: string) => void) | undefined {
+    if (this.output !== undefined) return this.output;
+    for (let env = this.parent; env !== null; env = env.parent) if (env.output !== undefined) return env.output;
+    return undefined;
   }
 
   lookup(name: string): Value | undefined {

@@ -3,12 +3,11 @@ import { type Frame, LispError, asLispError } from './errors.js';
 import { invoke } from './invoke.js';
 import { type Limits, MAX_DEPTH, resolveLimits } from './limits.js';
 import { type Node, constant, evaluateEach, sequence } from './node.js';
-import type { Pos } from './position.js';
 import { print } from './printer.js';
 import { type ReadOptions, readAll } from './reader.js';
 import { Run } from './run.js';
 import { SPECIAL_FORMS } from './special-forms.js';
-import { Cons, Keyword, LispMap, type List, Sym, type Value, Vec } from './values.js';
+import { Cons, LispMap, type List, Sym, type Value, Vec, positionOf } from './values.js';
 
 /** What a special form's analyser gets: recursion into sub-forms, one level deeper. */
 export interface Analyzer {
@@ -56,7 +55,7 @@ export function evaluateMaybeAsync(form: Value, env: Env, options: EvalOptions =
 }
 
 function newRun(env: Env, options: EvalOptions): Run {
-  return new Run(resolveLimits(options.limits), options.output ?? env.output);
+  return new Run(resolveLimits(options.limits), options.output ?? env.outputFor());
 }
 
 function runForm(form: Value, env: Env, run: Run): Value | Promise<Value> {
@@ -98,11 +97,6 @@ function analyzer(depth: number): Analyzer {
       return sequence(nodes);
     },
   };
-}
-
-function positionOf(form: Value): Pos | undefined {
-  if (form instanceof Cons || form instanceof Sym || form instanceof Keyword || form instanceof Vec || form instanceof LispMap) return form.pos;
-  return undefined;
 }
 
 function symbolNode(sym: Sym): Node {

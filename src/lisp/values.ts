@@ -188,6 +188,11 @@ export function list(...items: Value[]): List {
   return arrayToList(items);
 }
 
+/** Where a form was read, for the forms that can carry a position (not numbers, strings, booleans or nil). */
+export function positionOf(form: Value): Pos | undefined {
+  return form instanceof Cons || form instanceof Sym || form instanceof Keyword || form instanceof Vec || form instanceof LispMap ? form.pos : undefined;
+}
+
 /** A Lisp-level name for a value's type, used in error messages. */
 export function typeName(v: unknown): string {
   if (v === null) return 'nil';
