@@ -1,6 +1,8 @@
 import { kernelSuite } from './kernel.js';
+import { lispSuite } from './lisp.js';
 
 /** Every benchmark suite by name; each returns its figures as one flat record. */
 export const suites: Readonly<Record<string, () => Promise<Record<string, number>>>> = {
   kernel: () => kernelSuite(),
+  lisp: () => lispSuite(),
 };

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerBench } from './commands/bench.js';
 import { registerFlash } from './commands/flash.js';
+import { registerRepl } from './commands/repl.js';
 import { registerRun } from './commands/run.js';
 import { projectRoot } from '../runtime/paths.js';
 
@@ -16,6 +17,7 @@ const program = new Command('nosh')
 
 registerRun(program);
 registerBench(program);
+registerRepl(program);
 registerFlash(program);
 
 try {

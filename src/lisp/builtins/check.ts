@@ -1,0 +1,58 @@
+import { LispError } from '../errors.js';
+import { Cons, Keyword, LispMap, Native, type NativeFunction, Sym, type Value, Vec, listToArray, typeName } from '../values.js';
+
+/** Declare a builtin: its arity is checked before `fn` runs, so `fn` may index `args` freely. */
+export function builtin(name: string, minArgs: number, maxArgs: number, fn: NativeFunction): Native {
+  return new Native(name, fn, minArgs, maxArgs);
+}
+
+export const MANY = Number.POSITIVE_INFINITY;
+
+function ordinal(i: number): string {
+  return ['first', 'second', 'third', 'fourth', 'fifth'][i] ?? `#${i + 1}`;
+}
+
+export function wrongType(fn: string, i: number, want: string, got: Value): LispError {
+  return new LispError('type', `${fn}: ${ordinal(i)} argument must be ${want}, got ${typeName(got)}`);
+}
+
+export function num(fn: string, args: readonly Value[], i: number): number {
+  const v = args[i] as Value;
+  if (typeof v !== 'number') throw wrongType(fn, i, 'a number', v);
+  return v;
+}
+
+export function int(fn: string, args: readonly Value[], i: number): number {
+  const v = args[i] as Value;
+  if (typeof v !== 'number' || !Number.isSafeInteger(v)) throw wrongType(fn, i, 'an integer', v);
+  return v;
+}
+
+export function str(fn: string, args: readonly Value[], i: number): string {
+  const v = args[i] as Value;
+  if (typeof v !== 'string') throw wrongType(fn, i, 'a string', v);
+  return v;
+}
+
+export function map(fn: string, args: readonly Value[], i: number): LispMap {
+  const v = args[i] as Value;
+  if (v === null) return LispMap.EMPTY;
+  if (!(v instanceof LispMap)) throw wrongType(fn, i, 'a map', v);
+  return v;
+}
+
+/** The elements of a list, vector or nil: the collections map, filter, reduce and friends walk. */
+export function items(fn: string, args: readonly Value[], i: number): readonly Value[] {
+  const v = args[i] as Value;
+  if (v === null) return [];
+  if (v instanceof Cons) return listToArray(v);
+  if (v instanceof Vec) return v.items;
+  throw wrongType(fn, i, 'a list or vector', v);
+}
+
+/** A name for a keyword, symbol or string: what `name` returns. */
+export function nameOf(v: Value): string | undefined {
+  if (v instanceof Keyword || v instanceof Sym) return v.name;
+  if (typeof v === 'string') return v;
+  return undefined;
+}
