@@ -2,20 +2,10 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { ChromeEvent } from '../src/runtime/trace/chrome-writer.js';
 import type { TraceRecord } from '../src/runtime/trace/record.js';
 import { demoRun } from './helpers/demo-run.js';
 
-interface ChromeEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid?: number;
-  ts?: number;
-  dur?: number;
-  id?: number;
-  bp?: string;
-  args?: Record<string, unknown>;
-}
 
 describe('Chrome Trace Event output', () => {
   it.each(['threads', 'inline'] as const)('%s: parses, names every actor thread, and every flow start has its end', async (placement) => {

@@ -243,29 +243,10 @@ function compareVarConst(op: string, k: string, c: number, pos: Pos | undefined)
   }
 }
 
+/** `c < y` is `y > c`: a constant on the left is the same closure with the operator mirrored. */
 function compareConstVar(op: string, c: number, k: string, pos: Pos | undefined): Bool {
-  switch (op) {
-    case '<':
-      return (vars) => {
-        const y = vars[k];
-        return typeof y === 'number' ? c < y : failNumber(k, y, pos);
-      };
-    case '>':
-      return (vars) => {
-        const y = vars[k];
-        return typeof y === 'number' ? c > y : failNumber(k, y, pos);
-      };
-    case '<=':
-      return (vars) => {
-        const y = vars[k];
-        return typeof y === 'number' ? c <= y : failNumber(k, y, pos);
-      };
-    default:
-      return (vars) => {
-        const y = vars[k];
-        return typeof y === 'number' ? c >= y : failNumber(k, y, pos);
-      };
-  }
+  const mirrored: Record<string, string> = { '<': '>', '>': '<', '<=': '>=', '>=': '<=' };
+  return compareVarConst(mirrored[op] ?? op, k, c, pos);
 }
 
 function compareVarVar(op: string, j: string, jPos: Pos | undefined, k: string, kPos: Pos | undefined): Bool {

@@ -7,7 +7,8 @@ const PID = 1;
 /** Smallest slice we draw, in µs, so zero-length work is still visible and flows can bind to it. */
 const MIN_SLICE_US = 0.001;
 
-interface ChromeEvent {
+/** One event of the Chrome Trace Event format, as this writer emits it. */
+export interface ChromeEvent {
   name: string;
   ph: string;
   pid: number;
