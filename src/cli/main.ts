@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerBench } from './commands/bench.js';
+import { registerBoard } from './commands/board.js';
 import { registerFlash } from './commands/flash.js';
 import { registerRepl } from './commands/repl.js';
 import { registerRun } from './commands/run.js';
@@ -19,6 +20,7 @@ registerRun(program);
 registerBench(program);
 registerRepl(program);
 registerFlash(program);
+registerBoard(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,44 @@
+import type { BoardEntry } from '../deck/uds.js';
+import { rngFromSeed } from '../runtime/rng.js';
+import type { CatalogSchema } from './catalog.js';
+import { GENERATORS, type Generated } from './generators/index.js';
+import { targetName } from './generators/common.js';
+import { contractClass } from './schema.js';
+
+/** A contract's flesh: what its generators made from its seed (seed 004 §3.2). */
+export interface ContractContent {
+  readonly target: string;
+  readonly brief: string;
+  /** Every generator's output, nouns first, then conditions, by name. */
+  readonly generated: ReadonlyMap<string, Generated>;
+}
+
+/**
+ * Run a contract's generators. The content depends on the schema, the
+ * contract's seed, threat and phase count only — never on the UDS — so a
+ * contract reads the same on the board, in the briefing, after acceptance and
+ * after a power cycle.
+ */
+export function contractContent(cs: CatalogSchema, entry: Pick<BoardEntry, 'seed' | 'threat' | 'phases'>): ContractContent {
+  const rng = rngFromSeed(`nosh:content:${entry.seed}`);
+  const made = new Map<string, Generated>();
+  const ctx = { rng, threat: entry.threat, phases: entry.phases, affinities: cs.affinities, made };
+  for (const name of [...cs.schema.nounGenerators, ...cs.schema.conditionGenerators]) {
+    const gen = GENERATORS.get(name);
+    if (gen !== undefined && !made.has(name)) made.set(name, gen(ctx));
+  }
+  const named = made.get('target-name')?.value;
+  const target = typeof named === 'string' ? named : targetName(rng, cs.affinities);
+  return { target, brief: fillBrief(cs, target, made), generated: made };
+}
+
+/** `{name}` placeholders take the generator's summary; `{target}` the target's name. */
+function fillBrief(cs: CatalogSchema, target: string, made: ReadonlyMap<string, Generated>): string {
+  const template = cs.schema.brief ?? `${contractClass(cs.schema)} for {target}.`;
+  return template.replace(/\{([a-z0-9-]+)\}/g, (whole, name: string) => (name === 'target' ? target : (made.get(name)?.summary ?? whole)));
+}
+
+/** Placeholders a brief may use: `{target}` and the schema's own generators. */
+export function briefPlaceholders(template: string): string[] {
+  return [...template.matchAll(/\{([^}]*)\}/g)].map((m) => m[1] as string);
+}

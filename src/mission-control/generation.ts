@@ -1,0 +1,149 @@
+import { BOARD_MAX, BOARD_MIN, MAX_SPENT_OPPORTUNITIES } from '../deck/limits.js';
+import type { BoardEntry, ContractCategory, Uds } from '../deck/uds.js';
+import { type Rng, rngFromSeed } from '../runtime/rng.js';
+import { type Composition, composeAll } from './composition.js';
+import { reputationTier, scaleCredits } from './economy.js';
+import type { CipherEvent } from './events.js';
+import { mix32, unit } from './hash.js';
+import type { DeckContext } from './inputs.js';
+import { skillSignal } from './skill.js';
+
+/** Standard contracts live 2–8 h unless their schema says otherwise (seed 004 §3.3). */
+export const STANDARD_TTL_S: readonly [number, number] = [2 * 3600, 8 * 3600];
+/** Urgent contracts live 15–45 min. */
+export const URGENT_TTL_S: readonly [number, number] = [15 * 60, 45 * 60];
+/** Decision: 15% of non-Episodic contracts are Urgent. */
+export const URGENT_CHANCE = 0.15;
+/**
+ * Decision: an opportunity window opens for a schema when a hash of (schema,
+ * cipher_seed, reputation tier, cartridge_history) falls under
+ * OPPORTUNITY_RATE × its weight — tripled when the schema composes two or
+ * more modules (an unusual capability combination). It is a condition
+ * collision: the same deck state on the same seed opens the same window, and
+ * nothing else does.
+ */
+export const OPPORTUNITY_RATE = 0.01;
+export const MULTI_MODULE_OPPORTUNITY_BOOST = 3;
+
+/**
+ * `refresh` (after a run, at boot) fills the board to its size for this
+ * generation (3–5, seeded); `top-up` (while the deck runs) only refills a
+ * board that decay left under 3, so contracts visibly go between runs.
+ */
+export type FillMode = 'refresh' | 'top-up';
+
+/**
+ * Fill the board after the caller dropped what had to go. At most one Opportunity per fill, placed
+ * first. Same UDS + context ⇒ same board: every choice comes from one stream
+ * seeded by (cipher_seed, board serial), and ids and content seeds are hashes.
+ */
+export function fillBoard(uds: Uds, ctx: DeckContext, mode: FillMode, events: CipherEvent[] = []): Uds {
+  if (mode === 'top-up' && uds.board.length >= BOARD_MIN) return uds;
+  const rng = rngFromSeed(`nosh:board:${uds.cipherSeed}:${uds.boardSerial}`);
+  const target = BOARD_MIN + rng.int(BOARD_MAX - BOARD_MIN + 1);
+  if (uds.board.length >= target) return uds;
+  const pool = composeAll(ctx.catalog.schemas, ctx.registry);
+  if (pool.length === 0) return { ...uds, boardSerial: (uds.boardSerial + 1) >>> 0 };
+
+  const board: BoardEntry[] = [...uds.board];
+  let spent = uds.spentOpportunities;
+  const skill = skillSignal(uds.provenance);
+  const repTier = reputationTier(uds.reputation);
+  const make = (c: Composition, category: ContractCategory, opportunityKey: number): BoardEntry => {
+    const threat = category === 'opportunity' ? c.threatRange[1] : pickThreat(rng, c.threatRange, skill, repTier);
+    const id = freshId(board, uds, board.length);
+    const ttl = ttlSeconds(rng, category, c.entry.schema.ttlRange);
+    const terms = { formula: c.entry.schema.payoutFormula, threat, category, balance: uds.creditBalance };
+    return {
+      id,
+      schema: c.entry.schema.name,
+      seed: mix32('nosh:contract-seed', id, uds.cipherSeed, uds.boardSerial),
+      threat,
+      phases: c.entry.schema.phaseCount,
+      category,
+      payout: Math.min(0xffff_ffff, scaleCredits(c.entry.primaryCredits, terms)),
+      createdAt: ctx.now,
+      expiresAt: ttl === null ? null : ctx.now + ttl * 1000,
+      opportunityKey,
+      warned: false,
+    };
+  };
+
+  const opportunity = findOpportunity(pool, uds, repTier);
+  if (opportunity !== null) {
+    const entry = make(opportunity.composition, 'opportunity', opportunity.key);
+    board.unshift(entry);
+    spent = [...spent, opportunity.key].slice(-MAX_SPENT_OPPORTUNITIES);
+    events.push({ kind: 'opportunity-detected', contract: entry.id, affect: 'anomalous' });
+  }
+
+  const total = pool.reduce((s, c) => s + c.weight, 0);
+  while (board.length < target) {
+    const c = pickWeighted(rng, pool, total);
+    const category: ContractCategory = c.entry.schema.episodic ? 'episodic' : rng.chance(URGENT_CHANCE) ? 'urgent' : 'standard';
+    board.push(make(c, category, 0));
+  }
+  return { ...uds, board, spentOpportunities: spent, boardSerial: (uds.boardSerial + 1) >>> 0 };
+}
+
+function pickWeighted(rng: Rng, pool: readonly Composition[], total: number): Composition {
+  let x = rng.next() * total;
+  for (const c of pool) {
+    x -= c.weight;
+    if (x < 0) return c;
+  }
+  return pool[pool.length - 1] as Composition;
+}
+
+/**
+ * Decision: where in its clipped range a contract's threat lands. u = r^k with
+ * k = max(0.35, 1.6 − skill − 0.1 × reputation tier): a new deck mostly sees
+ * the low end (the top of a six-level range about 1 time in 9), a skilled,
+ * reputable one mostly the high end.
+ */
+export function pickThreat(rng: Rng, range: readonly [number, number], skill: number, repTier: number): number {
+  const [lo, hi] = range;
+  const k = Math.max(0.35, 1.6 - skill - 0.1 * repTier);
+  const u = rng.next() ** k;
+  return lo + Math.min(hi - lo, Math.floor(u * (hi - lo + 1)));
+}
+
+function ttlSeconds(rng: Rng, category: ContractCategory, schemaRange: readonly [number, number] | null): number | null {
+  switch (category) {
+    case 'episodic':
+      return null;
+    case 'urgent':
+      return rng.range(URGENT_TTL_S[0], URGENT_TTL_S[1]);
+    default: {
+      const [lo, hi] = schemaRange ?? STANDARD_TTL_S;
+      return rng.range(lo, Math.max(lo, hi));
+    }
+  }
+}
+
+/** A u32 id, non-zero, whose C-XXXX label no other contract on the board (or running) has. */
+function freshId(board: readonly BoardEntry[], uds: Uds, slot: number): number {
+  const taken = new Set(board.map((e) => e.id & 0xffff));
+  if (uds.active !== null) taken.add(uds.active.entry.id & 0xffff);
+  for (let attempt = 0; ; attempt++) {
+    const id = mix32('nosh:contract-id', uds.cipherSeed, uds.boardSerial, slot, attempt);
+    if (id !== 0 && !taken.has(id & 0xffff)) return id;
+  }
+}
+
+/** The opportunity key a schema has under this deck state; never 0 (0 means "not an opportunity"). */
+export function opportunityKey(schema: string, uds: Uds, repTier: number): number {
+  return mix32('nosh:opportunity', schema, uds.cipherSeed, repTier, uds.cartridgeHistory) || 1;
+}
+
+function findOpportunity(pool: readonly Composition[], uds: Uds, repTier: number): { composition: Composition; key: number } | null {
+  const spent = new Set(uds.spentOpportunities);
+  for (const e of uds.board) spent.add(e.opportunityKey);
+  for (const c of pool) {
+    const key = opportunityKey(c.entry.schema.name, uds, repTier);
+    if (spent.has(key)) continue;
+    const boost = c.contributors.length >= 2 ? MULTI_MODULE_OPPORTUNITY_BOOST : 1;
+    if (unit(mix32('nosh:opportunity-roll', key)) < OPPORTUNITY_RATE * c.weight * boost) return { composition: c, key };
+  }
+  return null;
+}
