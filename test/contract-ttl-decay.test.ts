@@ -18,8 +18,10 @@ describe('contract TTL and decay', () => {
         const ttl = e.expiresAt === null ? null : (e.expiresAt - e.createdAt) / 1000;
         const schema = catalog().schemaByName.get(e.schema)?.schema;
         if (e.category === 'episodic') expect(ttl).toBeNull();
-        else if (e.category === 'urgent') expect(ttl).toBeGreaterThanOrEqual(URGENT_TTL_S[0]), expect(ttl).toBeLessThanOrEqual(URGENT_TTL_S[1]);
-        else {
+        else if (e.category === 'urgent') {
+          expect(ttl).toBeGreaterThanOrEqual(URGENT_TTL_S[0]);
+          expect(ttl).toBeLessThanOrEqual(URGENT_TTL_S[1]);
+        } else {
           const [lo, hi] = schema?.ttlRange ?? STANDARD_TTL_S;
           expect(ttl).toBeGreaterThanOrEqual(lo);
           expect(ttl).toBeLessThanOrEqual(hi);
