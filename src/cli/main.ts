@@ -6,6 +6,7 @@ import { registerBoard } from './commands/board.js';
 import { registerFlash } from './commands/flash.js';
 import { registerRepl } from './commands/repl.js';
 import { registerRun } from './commands/run.js';
+import { registerValidateSchema } from './commands/validate-schema.js';
 import { projectRoot } from '../runtime/paths.js';
 
 const pkg = JSON.parse(readFileSync(new URL('package.json', projectRoot), 'utf8')) as { version: string };
@@ -21,6 +22,7 @@ registerBench(program);
 registerRepl(program);
 registerFlash(program);
 registerBoard(program);
+registerValidateSchema(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -14,8 +14,8 @@ export const DEFAULT_AT = '2026-06-20T12:00:00Z';
 interface BoardOptions {
   seed: number;
   insert?: string;
-  registered: { cart: string; lastSeen: string | null }[];
-  at: string;
+  registered: { cart: string; lastSeen: number | null }[];
+  at: number;
   reveal: boolean;
   json: boolean;
   brief?: number;
@@ -28,7 +28,7 @@ export function registerBoard(program: Command): void {
     .option('--seed <n>', 'cipher_seed, the entropy pool: the same deck and seed give the same board', integer('--seed', 0, 0xffff_ffff), 1)
     .option('--insert <cart>', 'the cartridge in the slot (ice-breaker, neongrid, black-ledger, depthcharge)')
     .option('--registered <carts>', 'cartridges registered on this deck, comma-separated; CART@ISO-TIME says when it was last in the slot (default: just now, so Recent)', registeredList, [])
-    .option('--at <iso-time>', "the deck's wall-clock time", DEFAULT_AT)
+    .option('--at <iso-time>', `the deck's wall-clock time (default ${DEFAULT_AT})`, (v: string) => parseTime('--at', v), Date.parse(DEFAULT_AT))
     .option('--reveal', 'designers: also show TTL category, expiry, opportunity flag, schema and seed', false)
     .option('--brief <n>', 'also print the full briefing of contract n ([CAR])', integer('--brief', 1, 5))
     .option('--json', 'print one JSON object {contracts:[…]}', false)
@@ -42,10 +42,8 @@ function registeredList(value: string, previous: BoardOptions['registered']): Bo
   for (const part of value.split(',').map((s) => s.trim()).filter((s) => s !== '')) {
     const at = part.indexOf('@');
     const cart = at < 0 ? part : part.slice(0, at);
-    const lastSeen = at < 0 ? null : part.slice(at + 1);
     if (!/^[a-z][a-z0-9-]*$/.test(cart)) throw new InvalidArgumentError(`--registered: '${cart}' is not a cartridge name (kebab-case, such as ice-breaker).`);
-    if (lastSeen !== null) parseTime('--registered', lastSeen);
-    out.push({ cart, lastSeen });
+    out.push({ cart, lastSeen: at < 0 ? null : parseTime('--registered', part.slice(at + 1)) });
   }
   return out;
 }
@@ -61,12 +59,12 @@ function parseTime(flag: string, iso: string): number {
 }
 
 function boardCommand(opts: BoardOptions): void {
-  const now = parseTime('--at', opts.at);
+  const now = opts.at;
   const catalog = shippedCatalog();
   const { uds, ctx } = setupDeck(catalog, {
     seed: opts.seed,
     inserted: opts.insert ?? null,
-    registered: opts.registered.map((r) => ({ cart: r.cart, lastSeen: r.lastSeen === null ? now : parseTime('--registered', r.lastSeen) })),
+    registered: opts.registered.map((r) => ({ cart: r.cart, lastSeen: r.lastSeen ?? now })),
     now,
   });
   const events: CipherEvent[] = [];
