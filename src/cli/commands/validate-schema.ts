@@ -28,7 +28,7 @@ function validateCommand(paths: readonly string[]): void {
     try {
       text = readCartFile(resolve(root, p)).text;
     } catch (err) {
-      throw new Error(`cannot read ${p}: ${err instanceof Error ? err.message : String(err)}`);
+      throw new Error(`cannot read ${p}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
     }
     files.push({ path: p, text });
     shippedAbs.delete(resolve(root, p));
