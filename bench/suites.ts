@@ -1,3 +1,4 @@
+import { boardSuite } from './board.js';
 import { kernelSuite } from './kernel.js';
 import { lispSuite } from './lisp.js';
 
@@ -5,4 +6,5 @@ import { lispSuite } from './lisp.js';
 export const suites: Readonly<Record<string, () => Promise<Record<string, number>>>> = {
   kernel: () => kernelSuite(),
   lisp: () => lispSuite(),
+  board: () => boardSuite(),
 };
