@@ -10,6 +10,15 @@ function bundled(path: string): string {
   return distUrl(`bundle/actors/${path}/actor.js`).href;
 }
 
+function hardware(path: string): string {
+  return distUrl(`bundle/hardware-sim/${path}/actor.js`).href;
+}
+
+/** The deck's hardware, simulated: actors like the others. */
+export const hardwareCatalog: Catalog = {
+  display: hardware('display'),
+};
+
 /** The demo set that drives `nosh run` until the deck's own actors exist. */
 export const demoCatalog: Catalog = {
   ping: bundled('demo/ping'),
