@@ -17,6 +17,7 @@ function hardware(path: string): string {
 /** The deck's hardware, simulated: actors like the others. */
 export const hardwareCatalog: Catalog = {
   display: hardware('display'),
+  'slot-watcher': hardware('slot-watcher'),
 };
 
 /** The demo set that drives `nosh run` until the deck's own actors exist. */
