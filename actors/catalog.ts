@@ -18,6 +18,7 @@ function hardware(path: string): string {
 export const hardwareCatalog: Catalog = {
   display: hardware('display'),
   'slot-watcher': hardware('slot-watcher'),
+  clock: hardware('clock'),
 };
 
 /** The demo set that drives `nosh run` until the deck's own actors exist. */

@@ -27,6 +27,8 @@ export interface ActorContext {
   readonly incarnation: number;
   /** Deck wall-clock time in ms: epoch + tick × tick length. */
   now(): number;
+  /** Length of one tick in ms of deck time (to turn durations into `after` ticks). */
+  readonly tickMs: number;
   readonly rng: Rng;
   send(to: string, kind: string, body: unknown, options?: SendOptions): void;
   /** Start a child actor (by catalog name); this actor becomes its supervisor. Returns the child's id. */

@@ -216,6 +216,7 @@ export class ActorCell {
       },
       incarnation: this.identity.incarnation,
       now: () => virtualTimeMs(this.identity.clock, this.tick),
+      tickMs: this.identity.clock.tickMs,
       rng: this.rng,
       send: (to, kind, body, options) => this.send(to, kind, body, options),
       spawn: (actor, options) => this.spawn(actor, options),
