@@ -19,6 +19,7 @@ export const hardwareCatalog: Catalog = {
   display: hardware('display'),
   'slot-watcher': hardware('slot-watcher'),
   clock: hardware('clock'),
+  flash: hardware('flash'),
 };
 
 /** The demo set that drives `nosh run` until the deck's own actors exist. */

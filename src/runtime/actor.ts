@@ -50,6 +50,8 @@ export interface ActorDef<I extends InboxSchema = InboxSchema, S = unknown, A = 
   receive(state: S, message: MessageOf<I>, ctx: ActorContext): S | Promise<S>;
   /** A structured-cloneable view of the state for `inspect`/`snapshot`; the state itself by default. */
   view?(state: S): unknown;
+  /** Release what the state holds outside the heap (an open image file) when the actor stops or is replaced. */
+  dispose?(state: S): void;
 }
 
 /** Identity function that fixes the type parameters; actor modules default-export its result. */

@@ -107,6 +107,17 @@ export class ActorCell {
     return this.def.view ? this.def.view(this.state) : this.state;
   }
 
+  /** Best effort: a dispose that throws must not stop the host from going away. */
+  dispose(): void {
+    if (this.state === undefined || !this.def.dispose) return;
+    try {
+      this.def.dispose(this.state);
+    } catch {
+      // The actor is going away either way; its trace already says why.
+    }
+    this.state = undefined;
+  }
+
   private continueBatch(tick: number, batch: readonly unknown[], from: number, total: Effects): StepResult | Promise<StepResult> {
     for (let i = from; i < batch.length; i++) {
       const outcome = this.handleOne(batch[i], total);
