@@ -35,3 +35,10 @@ export const demoCatalog: Catalog = {
 export const benchCatalog: Catalog = {
   echo: bundled('bench/echo'),
 };
+
+/** The deck's own actors (the cartridge slot, the hold ticker) and its hardware. */
+export const deckCatalog: Catalog = {
+  ...hardwareCatalog,
+  cartridge: bundled('cartridge'),
+  'hold-ticker': bundled('hold-ticker'),
+};

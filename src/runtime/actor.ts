@@ -33,6 +33,13 @@ export interface ActorContext {
   send(to: string, kind: string, body: unknown, options?: SendOptions): void;
   /** Start a child actor (by catalog name); this actor becomes its supervisor. Returns the child's id. */
   spawn(actor: string, options?: SpawnOptions): string;
+  /**
+   * Hot Swap: run `actor` as this actor's child `id` from the next tick: the
+   * old behaviour's worker is terminated and a fresh one boots the new one,
+   * with the same id and mailbox (a new incarnation). Spawns the child if there
+   * is none yet. Returns the id.
+   */
+  replace(id: string, actor: string, options?: Omit<SpawnOptions, 'id'>): string;
   /** Stop a child of this actor, or this actor itself. */
   stop(id?: string): void;
   /** An annotation on this actor's trace track. */

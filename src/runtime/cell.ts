@@ -231,6 +231,7 @@ export class ActorCell {
       rng: this.rng,
       send: (to, kind, body, options) => this.send(to, kind, body, options),
       spawn: (actor, options) => this.spawn(actor, options),
+      replace: (id, actor, options) => this.spawn(actor, { ...options, id }, true),
       stop: (id) => {
         this.current('stop').stops.push(id ?? this.id);
       },
@@ -249,12 +250,12 @@ export class ActorCell {
     fx.records.push({ type: 'send', tick: this.tick, wall: this.lean ? 0 : this.wall(), kind, from: this.id, to, due, seq: this.seq++, cause: this.cause, body });
   }
 
-  private spawn(actor: string, options: SpawnOptions | undefined): string {
-    const fx = this.current('spawn');
+  private spawn(actor: string, options: SpawnOptions | undefined, replace = false): string {
+    const fx = this.current(replace ? 'replace' : 'spawn');
     if (fx.spawns.length >= MAX_SPAWNS_PER_HANDLER) throw new RangeError(`${this.id}: more than ${MAX_SPAWNS_PER_HANDLER} spawns from one handler`);
     const id = options?.id ?? `${this.id}/${actor}-${this.childCount}`;
     this.childCount++;
-    fx.spawns.push({ id, actor, parent: this.id, args: options?.args ?? null, supervision: options?.supervision ?? null });
+    fx.spawns.push({ id, actor, parent: this.id, args: options?.args ?? null, supervision: options?.supervision ?? null, ...(replace ? { replace: true } : {}) });
     return id;
   }
 }
