@@ -41,4 +41,5 @@ export const deckCatalog: Catalog = {
   ...hardwareCatalog,
   cartridge: bundled('cartridge'),
   'hold-ticker': bundled('hold-ticker'),
+  cipher: bundled('cipher'),
 };
