@@ -10,6 +10,18 @@ function bundled(path: string): string {
   return distUrl(`bundle/actors/${path}/actor.js`).href;
 }
 
+function hardware(path: string): string {
+  return distUrl(`bundle/hardware-sim/${path}/actor.js`).href;
+}
+
+/** The deck's hardware, simulated: actors like the others. */
+export const hardwareCatalog: Catalog = {
+  display: hardware('display'),
+  'slot-watcher': hardware('slot-watcher'),
+  clock: hardware('clock'),
+  flash: hardware('flash'),
+};
+
 /** The demo set that drives `nosh run` until the deck's own actors exist. */
 export const demoCatalog: Catalog = {
   ping: bundled('demo/ping'),
@@ -22,4 +34,12 @@ export const demoCatalog: Catalog = {
 /** Probes the benchmarks use. */
 export const benchCatalog: Catalog = {
   echo: bundled('bench/echo'),
+};
+
+/** The deck's own actors (the cartridge slot, the hold ticker) and its hardware. */
+export const deckCatalog: Catalog = {
+  ...hardwareCatalog,
+  cartridge: bundled('cartridge'),
+  'hold-ticker': bundled('hold-ticker'),
+  cipher: bundled('cipher'),
 };

@@ -33,6 +33,8 @@ export class ConsoleSink implements TraceSink {
         return `restart  ${r.actor} (incarnation ${r.incarnation})`;
       case 'escalate':
         return `escalate ${r.actor} → ${r.parent}`;
+      case 'swap':
+        return `swap     ${r.actor}: ${r.from} → ${r.to} (incarnation ${r.incarnation})`;
       case 'stop':
         return `stop     ${r.actor}: ${r.reason}`;
       case 'reject':

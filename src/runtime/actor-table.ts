@@ -13,12 +13,13 @@ export type SlotStatus = 'running' | 'down';
 /** The coordinator's record of one live actor: its host, mailbox and supervision history. */
 export interface Slot {
   readonly id: string;
-  readonly actor: string;
-  readonly def: AnyActorDef;
-  readonly moduleUrl: string;
+  /** The behaviour: changes on a Hot Swap. */
+  actor: string;
+  def: AnyActorDef;
+  moduleUrl: string;
+  args: unknown;
   readonly parent: string;
-  readonly args: unknown;
-  readonly policy: SupervisionPolicy;
+  policy: SupervisionPolicy;
   readonly children: Set<string>;
   readonly mailbox: TinyQueue<Envelope>;
   /** Unvalidated things injected by a test hook, handed over first at the next step. */

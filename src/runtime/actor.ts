@@ -27,10 +27,19 @@ export interface ActorContext {
   readonly incarnation: number;
   /** Deck wall-clock time in ms: epoch + tick × tick length. */
   now(): number;
+  /** Length of one tick in ms of deck time (to turn durations into `after` ticks). */
+  readonly tickMs: number;
   readonly rng: Rng;
   send(to: string, kind: string, body: unknown, options?: SendOptions): void;
   /** Start a child actor (by catalog name); this actor becomes its supervisor. Returns the child's id. */
   spawn(actor: string, options?: SpawnOptions): string;
+  /**
+   * Hot Swap: run `actor` as this actor's child `id` from the next tick: the
+   * old behaviour's worker is terminated and a fresh one boots the new one,
+   * with the same id and mailbox (a new incarnation). Spawns the child if there
+   * is none yet. Returns the id.
+   */
+  replace(id: string, actor: string, options?: Omit<SpawnOptions, 'id'>): string;
   /** Stop a child of this actor, or this actor itself. */
   stop(id?: string): void;
   /** An annotation on this actor's trace track. */
@@ -48,6 +57,8 @@ export interface ActorDef<I extends InboxSchema = InboxSchema, S = unknown, A = 
   receive(state: S, message: MessageOf<I>, ctx: ActorContext): S | Promise<S>;
   /** A structured-cloneable view of the state for `inspect`/`snapshot`; the state itself by default. */
   view?(state: S): unknown;
+  /** Release what the state holds outside the heap (an open image file) when the actor stops or is replaced. */
+  dispose?(state: S): void;
 }
 
 /** Identity function that fixes the type parameters; actor modules default-export its result. */

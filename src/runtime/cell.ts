@@ -107,6 +107,17 @@ export class ActorCell {
     return this.def.view ? this.def.view(this.state) : this.state;
   }
 
+  /** Best effort: a dispose that throws must not stop the host from going away. */
+  dispose(): void {
+    if (this.state === undefined || !this.def.dispose) return;
+    try {
+      this.def.dispose(this.state);
+    } catch {
+      // The actor is going away either way; its trace already says why.
+    }
+    this.state = undefined;
+  }
+
   private continueBatch(tick: number, batch: readonly unknown[], from: number, total: Effects): StepResult | Promise<StepResult> {
     for (let i = from; i < batch.length; i++) {
       const outcome = this.handleOne(batch[i], total);
@@ -216,9 +227,11 @@ export class ActorCell {
       },
       incarnation: this.identity.incarnation,
       now: () => virtualTimeMs(this.identity.clock, this.tick),
+      tickMs: this.identity.clock.tickMs,
       rng: this.rng,
       send: (to, kind, body, options) => this.send(to, kind, body, options),
       spawn: (actor, options) => this.spawn(actor, options),
+      replace: (id, actor, options) => this.spawn(actor, { ...options, id }, true),
       stop: (id) => {
         this.current('stop').stops.push(id ?? this.id);
       },
@@ -237,12 +250,12 @@ export class ActorCell {
     fx.records.push({ type: 'send', tick: this.tick, wall: this.lean ? 0 : this.wall(), kind, from: this.id, to, due, seq: this.seq++, cause: this.cause, body });
   }
 
-  private spawn(actor: string, options: SpawnOptions | undefined): string {
-    const fx = this.current('spawn');
+  private spawn(actor: string, options: SpawnOptions | undefined, replace = false): string {
+    const fx = this.current(replace ? 'replace' : 'spawn');
     if (fx.spawns.length >= MAX_SPAWNS_PER_HANDLER) throw new RangeError(`${this.id}: more than ${MAX_SPAWNS_PER_HANDLER} spawns from one handler`);
     const id = options?.id ?? `${this.id}/${actor}-${this.childCount}`;
     this.childCount++;
-    fx.spawns.push({ id, actor, parent: this.id, args: options?.args ?? null, supervision: options?.supervision ?? null });
+    fx.spawns.push({ id, actor, parent: this.id, args: options?.args ?? null, supervision: options?.supervision ?? null, ...(replace ? { replace: true } : {}) });
     return id;
   }
 }

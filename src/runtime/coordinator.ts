@@ -266,7 +266,39 @@ export abstract class Coordinator implements HostEvents {
 
   private async spawnChild(parent: Slot, req: SpawnRequest): Promise<void> {
     if (req.parent !== parent.id) throw new Error(`${parent.id} asked to spawn ${req.id} for another parent (${req.parent})`);
+    const existing = this.table.get(req.id);
+    if (req.replace && existing && existing.parent === parent.id) {
+      await this.swap(existing, req);
+      return;
+    }
     await this.spawnAndInit(req);
+  }
+
+  /**
+   * Hot Swap: terminate the child's worker and boot the new behaviour in a
+   * fresh one, same id, same mailbox, next incarnation. Its own children go.
+   */
+  private async swap(slot: Slot, req: SpawnRequest): Promise<void> {
+    let moduleUrl: string;
+    try {
+      moduleUrl = resolveActor(this.config.catalog, req.actor);
+      slot.def = await loadActorDef(moduleUrl);
+    } catch (err) {
+      this.record({ type: 'mark', tick: this.tick, wall: this.wall(), actor: slot.id, name: 'swap refused', args: { to: req.actor, reason: (err as Error).message } });
+      return;
+    }
+    await this.stopHost(slot);
+    await this.stopChildren(slot, `parent ${slot.id} swapped`);
+    const from = slot.actor;
+    slot.actor = req.actor;
+    slot.moduleUrl = moduleUrl;
+    slot.args = req.args;
+    slot.policy = checkPolicy({ ...DEFAULT_SUPERVISION, ...(req.supervision ?? {}) });
+    slot.failures = [];
+    slot.incarnation++;
+    this.record({ type: 'swap', tick: this.tick, wall: this.wall(), actor: slot.id, from, to: req.actor, incarnation: slot.incarnation });
+    const init = await this.startSlot(slot);
+    if (init && this.table.get(slot.id) === slot) await this.apply(slot, init, this.config.mode === 'lockstep');
   }
 
   /** Spawn, then apply what the actor's init did. */

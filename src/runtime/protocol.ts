@@ -37,6 +37,8 @@ export interface SpawnRequest {
   readonly parent: string;
   readonly args: unknown;
   readonly supervision: Partial<SupervisionPolicy> | null;
+  /** Swap the behaviour of the parent's existing child with this id (Hot Swap) instead of failing on a duplicate id. */
+  readonly replace?: boolean;
 }
 
 /** What an actor did in one lockstep step (or in `init`). */

@@ -72,6 +72,7 @@ export class InlineHost implements ActorHost {
   }
 
   async terminate(): Promise<void> {
+    this.cell.dispose();
     this.subscription.unsubscribe();
     this.inbound.complete();
   }

@@ -9,6 +9,9 @@ import type { ActorHost, ActorInspection, HostEvents } from './host.js';
 import type { WorkerControl } from './worker-main.js';
 import type { WorkerPool } from './worker-pool.js';
 
+/** How long a worker may take to release its resources before it is terminated regardless. */
+const SHUTDOWN_MS = 1_000;
+
 /**
  * One actor in its own worker thread. Data (steps, envelopes, effects) goes
  * over the worker's port as an Observable; control (ready, inspect, connect,
@@ -71,7 +74,10 @@ export class ThreadHost implements ActorHost {
   }
 
   async terminate(): Promise<void> {
+    const wasAlive = this.dead === null;
     if (this.dead === null) this.dead = 'terminated';
+    // Let the actor release files it holds; a hung or dead worker gets SHUTDOWN_MS, then goes anyway.
+    if (wasAlive) await Promise.race([this.control.shutdown().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, SHUTDOWN_MS).unref())]);
     this.subscription.unsubscribe();
     this.control[Comlink.releaseProxy]();
     this.controlPort.close();

@@ -50,10 +50,10 @@ export function runActorHostWorker(): void {
     },
     inspect: () => booted().inspect(),
     connect: (peer, port) => booted().connect(peer, port),
+    // Ports stay open so this call's reply gets back; the coordinator terminates the worker next.
     shutdown: () => {
       hosted?.close();
-      control.close();
-      data.close();
+      hosted = null;
     },
   };
   Comlink.expose(api, control as unknown as Comlink.Endpoint);
@@ -104,6 +104,7 @@ async function hostActor(identity: ActorIdentity, data: MessagePort): Promise<Ho
       peerStreams.next(fromPort(port));
     },
     close: () => {
+      cell.dispose();
       subscription.unsubscribe();
       for (const p of peers.values()) p.close();
     },

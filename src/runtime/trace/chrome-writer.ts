@@ -76,6 +76,8 @@ export class ChromeTraceWriter implements TraceSink {
         return this.instant(tid, ts, `supervise: ${r.decision}`, { delay: r.delay, failures: r.failures, tick: r.tick });
       case 'restart':
         return this.instant(tid, ts, 'restart', { incarnation: r.incarnation, tick: r.tick });
+      case 'swap':
+        return this.instant(tid, ts, `hot swap ${r.from} → ${r.to}`, { incarnation: r.incarnation, tick: r.tick });
       case 'escalate':
         return this.instant(tid, ts, 'escalate', { parent: r.parent, error: r.error, tick: r.tick });
       case 'spawn':

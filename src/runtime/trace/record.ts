@@ -66,6 +66,14 @@ export interface RestartRecord extends At {
   readonly actor: string;
   readonly incarnation: number;
 }
+/** Hot Swap: the actor's behaviour was replaced (fresh worker, same id and mailbox). */
+export interface SwapRecord extends At {
+  readonly type: 'swap';
+  readonly actor: string;
+  readonly from: string;
+  readonly to: string;
+  readonly incarnation: number;
+}
 export interface EscalateRecord extends At {
   readonly type: 'escalate';
   readonly actor: string;
@@ -106,6 +114,7 @@ export type TraceRecord =
   | CrashRecord
   | SuperviseRecord
   | RestartRecord
+  | SwapRecord
   | EscalateRecord
   | SpawnRecord
   | StopRecord
@@ -144,6 +153,8 @@ export function canonicalLine(r: TraceRecord): string {
       return JSON.stringify(['supervise', r.tick, r.actor, r.decision, r.delay, r.failures]);
     case 'restart':
       return JSON.stringify(['restart', r.tick, r.actor, r.incarnation]);
+    case 'swap':
+      return JSON.stringify(['swap', r.tick, r.actor, r.from, r.to, r.incarnation]);
     case 'escalate':
       return JSON.stringify(['escalate', r.tick, r.actor, r.parent, r.error]);
     case 'spawn':

@@ -8,6 +8,7 @@ export class TraceStats implements TraceSink {
   rejected = 0;
   crashes = 0;
   restarts = 0;
+  swaps = 0;
   escalations = 0;
   deadLetters = 0;
   spawns = 0;
@@ -35,6 +36,9 @@ export class TraceStats implements TraceSink {
       case 'escalate':
         this.escalations++;
         return;
+      case 'swap':
+        this.swaps++;
+        return;
       case 'dead-letter':
         this.deadLetters++;
         return;
@@ -57,7 +61,7 @@ export class TraceStats implements TraceSink {
   close(): void {}
 
   toJSON(): Record<string, number> {
-    const { envelopes, handled, rejected, crashes, restarts, escalations, deadLetters, spawns, stops } = this;
-    return { envelopes, handled, rejected, crashes, restarts, escalations, deadLetters, spawns, stops };
+    const { envelopes, handled, rejected, crashes, restarts, swaps, escalations, deadLetters, spawns, stops } = this;
+    return { envelopes, handled, rejected, crashes, restarts, swaps, escalations, deadLetters, spawns, stops };
   }
 }

@@ -1,0 +1,100 @@
+import * as v from 'valibot';
+import { type ActorContext, defineActor } from '../../src/runtime/actor.js';
+import { type MessageOf, defineInbox } from '../../src/runtime/inbox.js';
+import { type Affect, type CipherEvent, DEFAULT_AFFECT, EVENTS, PRIORITY, fill, linesFor } from './lines.js';
+
+/** A line stays on CIPHER-LINE this long (3 s of deck time at 30 Hz) before the next may take its place. */
+export const HOLD_TICKS = 90;
+/** Lines waiting behind the one on screen; past this the least important are dropped. */
+const MAX_QUEUE = 6;
+
+const AFFECTS = ['terse', 'drift', 'annotate', 'anomalous', 'result-success', 'result-failure'] as const;
+
+export const CipherInbox = defineInbox({
+  'cipher/event': v.object({
+    event: v.picklist(EVENTS),
+    affect: v.optional(v.picklist(AFFECTS)),
+    detail: v.optional(v.record(v.string(), v.unknown()), {}),
+  }),
+  'cipher/watch': v.object({ to: v.string() }),
+  /** CIPHER's own pacing: the line on screen has had its time. */
+  'cipher/next': v.object({ shown: v.number() }),
+});
+export type CipherMessage = MessageOf<typeof CipherInbox>;
+
+/** What CIPHER says: one line, with the affect it was said in. */
+export interface CipherLine {
+  readonly text: string;
+  readonly affect: Affect;
+  readonly event: CipherEvent;
+  readonly shown: number;
+}
+
+interface Queued {
+  readonly event: CipherEvent;
+  readonly affect: Affect;
+  readonly detail: Readonly<Record<string, unknown>>;
+  readonly order: number;
+}
+
+interface CipherState {
+  watchers: string[];
+  queue: Queued[];
+  busy: boolean;
+  shown: number;
+  received: number;
+  dropped: number;
+  last: string | null;
+}
+
+/**
+ * The deck's voice. Events become one CIPHER-LINE each, in an affect, with
+ * seeded variety (never the same line twice running); one line at a time,
+ * each held for a few seconds, the most important waiting first.
+ */
+export default defineActor({
+  name: 'cipher',
+  inbox: CipherInbox,
+  init: (): CipherState => ({ watchers: [], queue: [], busy: false, shown: 0, received: 0, dropped: 0, last: null }),
+  receive(state, msg, ctx): CipherState {
+    switch (msg.kind) {
+      case 'cipher/watch':
+        if (!state.watchers.includes(msg.body.to)) state.watchers.push(msg.body.to);
+        return state;
+      case 'cipher/event':
+        state.received++;
+        enqueue(state, { event: msg.body.event, affect: msg.body.affect ?? DEFAULT_AFFECT[msg.body.event], detail: msg.body.detail, order: state.received });
+        if (!state.busy) speak(state, ctx);
+        return state;
+      case 'cipher/next':
+        if (msg.body.shown !== state.shown) return state;
+        state.busy = false;
+        if (state.queue.length > 0) speak(state, ctx);
+        return state;
+    }
+  },
+  view: (s) => ({ shown: s.shown, received: s.received, dropped: s.dropped, queued: s.queue.length, last: s.last }),
+});
+
+function enqueue(state: CipherState, q: Queued): void {
+  state.queue.push(q);
+  state.queue.sort((a, b) => PRIORITY[b.event] - PRIORITY[a.event] || a.order - b.order);
+  while (state.queue.length > MAX_QUEUE) {
+    state.queue.pop();
+    state.dropped++;
+  }
+}
+
+function speak(state: CipherState, ctx: ActorContext): void {
+  const next = state.queue.shift();
+  if (!next) return;
+  const choices = linesFor(next.event, next.affect).map((t) => fill(t, next.detail));
+  const fresh = choices.filter((t) => t !== state.last);
+  const text = ctx.rng.pick(fresh.length > 0 ? fresh : choices);
+  state.last = text;
+  state.shown++;
+  state.busy = true;
+  const line: CipherLine = { text, affect: next.affect, event: next.event, shown: state.shown };
+  for (const to of state.watchers) ctx.send(to, 'cipher/line', line);
+  ctx.send(ctx.self, 'cipher/next', { shown: state.shown }, { after: HOLD_TICKS });
+}

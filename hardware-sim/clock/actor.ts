@@ -1,0 +1,79 @@
+import * as v from 'valibot';
+import { type ActorContext, defineActor } from '../../src/runtime/actor.js';
+import { type MessageOf, defineInbox } from '../../src/runtime/inbox.js';
+import { ticksForMs } from './deck-clock.js';
+
+/** A power-off can skip at most a year of deck time in one step. */
+const MAX_OFF_MS = 366 * 24 * 3600 * 1000;
+const MAX_SUBSCRIBERS = 64;
+
+export const ClockInbox = defineInbox({
+  /** Send `tick` to `to` every `every` ticks while the deck is powered. */
+  'clock/subscribe': v.object({ to: v.string(), every: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
+  'clock/unsubscribe': v.object({ to: v.string() }),
+  /** Switch the deck off for `ms` of deck time: no ticks go out until it is back on, and time jumps in one step. */
+  'clock/power-off': v.object({ ms: v.pipe(v.number(), v.minValue(0), v.maxValue(MAX_OFF_MS)) }),
+  'clock/beat': v.object({ generation: v.number() }),
+  'clock/power-on': v.object({ generation: v.number(), offMs: v.number() }),
+});
+export type ClockMessage = MessageOf<typeof ClockInbox>;
+
+interface ClockState {
+  subscribers: Array<{ to: string; every: number }>;
+  powered: boolean;
+  generation: number;
+  beating: boolean;
+}
+
+/**
+ * The deck's clock as an actor: ticks go out only to those who asked and
+ * only while powered, so an idle deck costs no envelopes and a power-off of
+ * days is one jump of the lockstep clock, not millions of empty ticks.
+ */
+export default defineActor({
+  name: 'clock',
+  inbox: ClockInbox,
+  init: (): ClockState => ({ subscribers: [], powered: true, generation: 0, beating: false }),
+  receive(state, msg, ctx): ClockState {
+    switch (msg.kind) {
+      case 'clock/subscribe': {
+        const rest = state.subscribers.filter((s) => s.to !== msg.body.to);
+        if (rest.length >= MAX_SUBSCRIBERS) throw new RangeError(`clock: more than ${MAX_SUBSCRIBERS} subscribers`);
+        state.subscribers = [...rest, { to: msg.body.to, every: msg.body.every }];
+        if (state.powered && !state.beating) beat(state, ctx);
+        return state;
+      }
+      case 'clock/unsubscribe':
+        state.subscribers = state.subscribers.filter((s) => s.to !== msg.body.to);
+        return state;
+      case 'clock/power-off': {
+        state.powered = false;
+        state.beating = false;
+        state.generation++;
+        for (const s of state.subscribers) ctx.send(s.to, 'clock/power', { on: false, at: ctx.now() });
+        ctx.send(ctx.self, 'clock/power-on', { generation: state.generation, offMs: msg.body.ms }, { after: Math.max(1, ticksForMs({ tickMs: ctx.tickMs, epochMs: 0 }, msg.body.ms)) });
+        return state;
+      }
+      case 'clock/power-on':
+        if (msg.body.generation !== state.generation) return state;
+        state.powered = true;
+        for (const s of state.subscribers) ctx.send(s.to, 'clock/power', { on: true, at: ctx.now(), offMs: msg.body.offMs });
+        if (state.subscribers.length > 0) beat(state, ctx);
+        return state;
+      case 'clock/beat':
+        state.beating = false;
+        if (!state.powered || msg.body.generation !== state.generation || state.subscribers.length === 0) return state;
+        for (const s of state.subscribers) if (ctx.tick % s.every === 0) ctx.send(s.to, 'tick', { tick: ctx.tick, at: ctx.now() });
+        beat(state, ctx);
+        return state;
+    }
+  },
+  view: (s) => ({ powered: s.powered, subscribers: s.subscribers }),
+});
+
+/** Wake at the next tick some subscriber is due (a multiple of its `every`), not every tick. */
+function beat(state: ClockState, ctx: ActorContext): void {
+  const next = Math.min(...state.subscribers.map((s) => (Math.floor(ctx.tick / s.every) + 1) * s.every));
+  state.beating = true;
+  ctx.send(ctx.self, 'clock/beat', { generation: state.generation }, { after: next - ctx.tick });
+}

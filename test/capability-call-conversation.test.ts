@@ -1,0 +1,95 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { deckCatalog } from '../actors/catalog.js';
+import type { CapabilityResultBody, CartPrompt } from '../actors/cartridge/messages.js';
+import type { Envelope } from '../src/runtime/envelope.js';
+import { Runtime } from '../src/runtime/runtime.js';
+import { MemorySink } from '../src/runtime/trace/memory-sink.js';
+
+interface Outcome {
+  result: CapabilityResultBody | null;
+  seen: Envelope[];
+  trace: MemorySink;
+  threads: Record<string, number>;
+}
+
+/**
+ * A capability call played out between threads: the cart on its worker, the
+ * hold ticker on its own, the clock on a third, and an operator outside
+ * (`$op`) answering each prompt with the cart's suggestion.
+ */
+async function playCall(rt: Runtime, seed: number): Promise<Outcome> {
+  const trace = new MemorySink();
+  await rt.spawn('clock');
+  await rt.spawn('hold-ticker');
+  await rt.spawn('cartridge', { id: 'cart', args: { cart: 'ice-breaker' } });
+  const seen: Envelope[] = [];
+  let result: CapabilityResultBody | null = null;
+  rt.external$.subscribe((e) => {
+    seen.push(e);
+    if (e.kind === 'cart/prompt') {
+      const p = e.body as CartPrompt;
+      rt.send('cart', 'cart/move', { callId: p.callId, move: p.prompt.suggested }, { from: '$op' });
+    }
+    if (e.kind === 'capability/result' && e.to === '$op') result = e.body as CapabilityResultBody;
+  });
+  rt.send('hold-ticker', 'holds/arm', {
+    mission: 'm1',
+    replyTo: '$mc',
+    holds: [{ id: 'ghost', source: '(< trace 50)' }],
+    escalations: [{ id: 'escape', source: '(>= trace 75)' }],
+    variables: { trace: 0 },
+  });
+  rt.send('clock', 'clock/subscribe', { to: 'hold-ticker', every: 1 });
+  rt.send('cart', 'capability/call', { callId: 'c1', params: { seed, threat: 5, mission: { target: 'payroll' } }, operator: '$op', watchers: ['hold-ticker', '$mc'] }, { after: 2 });
+  for (let t = 50; result === null && t < 5000; t += 50) await rt.run(t);
+  const threads: Record<string, number> = {};
+  for (const id of ['cart', 'hold-ticker', 'clock']) threads[id] = (await rt.inspect(id)).threadId;
+  return { result, seen, trace, threads };
+}
+
+describe('a capability call is a conversation across threads', () => {
+  let rt: Runtime | null = null;
+  afterEach(async () => {
+    await rt?.shutdown();
+    rt = null;
+  });
+
+  it('prompt → move → telemetry over ticks → … → result, with the hold ticker watching from its own thread', async () => {
+    const trace = new MemorySink();
+    rt = new Runtime({ seed: 3, catalog: deckCatalog, placement: 'threads', sinks: [trace] });
+    const out = await playCall(rt, 11);
+    expect(new Set(Object.values(out.threads)).size).toBe(3);
+    expect(out.result?.result.outcome).toMatch(/success|failure|partial/);
+    const kinds = out.seen.filter((e) => e.to === '$op').map((e) => e.kind);
+    // Every move was answered with telemetry before the next prompt.
+    expect(kinds[0]).toBe('cart/prompt');
+    expect(kinds.at(-1)).toBe('capability/result');
+    const firstTelemetry = kinds.indexOf('cart/telemetry');
+    expect(firstTelemetry).toBeGreaterThan(0);
+    expect(kinds.slice(firstTelemetry).indexOf('cart/prompt')).toBeGreaterThan(0);
+    // The moves crossed from outside to the cart's worker; its replies came back from there.
+    const moves = trace.of('handle').filter((r) => r.actor === 'cart' && r.kind === 'cart/move');
+    expect(moves.length).toBe(out.result?.result.turns);
+    // Telemetry reached the hold ticker too, and it evaluated every tick of the call.
+    expect(trace.of('handle').filter((r) => r.actor === 'hold-ticker' && r.kind === 'cart/telemetry').length).toBeGreaterThan(0);
+    expect(((await rt.inspect('hold-ticker')).state as { evaluations: number }).evaluations).toBeGreaterThan(out.result?.result.turns ?? 0);
+  });
+
+  it('holds are held on a quiet run and violated on a loud one, and escalations fire once', async () => {
+    const verdicts = new Map<string, number>();
+    for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
+      const run = new Runtime({ seed, catalog: deckCatalog, placement: 'inline' });
+      const out = await playCall(run, seed);
+      await run.shutdown();
+      const toMc = out.seen.filter((e) => e.to === '$mc');
+      const peak = Math.max(0, ...toMc.filter((e) => e.kind === 'cart/telemetry').map((e) => (e.body as { trace: number }).trace));
+      const violated = toMc.filter((e) => e.kind === 'hold/violated');
+      const fired = toMc.filter((e) => e.kind === 'escalation/fired');
+      expect(violated.length).toBe(peak >= 50 ? 1 : 0);
+      expect(fired.length).toBe(peak >= 75 ? 1 : 0);
+      verdicts.set(peak >= 50 ? 'violated' : 'held', (verdicts.get(peak >= 50 ? 'violated' : 'held') ?? 0) + 1);
+    }
+    expect(verdicts.get('held')).toBeGreaterThan(0);
+    expect(verdicts.get('violated')).toBeGreaterThan(0);
+  });
+});
