@@ -44,7 +44,7 @@ describe('contract TTL and decay', () => {
     const events: CipherEvent[] = [];
     const booted = bootDeck(decodeUds(stored), ctxAt(uds, expiry), events);
     expect(booted.board.some((e) => e.id === standard?.id)).toBe(false);
-    expect(events).toContainEqual({ kind: 'contract-expired', contract: standard?.id, reason: 'ttl', atBoot: true, affect: 'reflective' });
+    expect(events).toContainEqual({ event: 'contract-expired', contract: standard?.id, reason: 'ttl', atBoot: true, affect: 'drift' });
     // Boot is a power cycle: the entropy pool moved, and the board is full again.
     expect(booted.cipherSeed).not.toBe(uds.cipherSeed);
     expect(booted.board.length).toBeGreaterThanOrEqual(3);
@@ -60,7 +60,7 @@ describe('contract TTL and decay', () => {
     expect(ev1.filter((x) => x.contract === e?.id)).toEqual([]);
     const ev2: CipherEvent[] = [];
     const late = reapBoard(early, ctxAt(uds, at(0.9)), false, ev2);
-    expect(ev2).toContainEqual({ kind: 'contract-near-expiry', contract: e?.id, affect: 'tense' });
+    expect(ev2).toContainEqual({ event: 'contract-near-expiry', contract: e?.id, affect: 'terse' });
     expect(late.board.find((x) => x.id === e?.id)?.warned).toBe(true);
     const ev3: CipherEvent[] = [];
     reapBoard(late, ctxAt(uds, at(0.95)), false, ev3);
@@ -68,7 +68,7 @@ describe('contract TTL and decay', () => {
     const ev4: CipherEvent[] = [];
     const gone = reapBoard(late, ctxAt(uds, at(1)), false, ev4);
     expect(gone.board.some((x) => x.id === e?.id)).toBe(false);
-    expect(ev4).toContainEqual({ kind: 'contract-expired', contract: e?.id, reason: 'ttl', atBoot: false, affect: 'reflective' });
+    expect(ev4).toContainEqual({ event: 'contract-expired', contract: e?.id, reason: 'ttl', atBoot: false, affect: 'drift' });
   });
 
   it('keeps an Episodic contract across any length of power-off, until accepted', () => {
@@ -96,7 +96,7 @@ describe('contract TTL and decay', () => {
     expect(deck).not.toBeNull();
     const { uds, events } = deck as { uds: Uds; events: CipherEvent[] };
     const opp = uds.board.find((e) => e.category === 'opportunity');
-    expect(events).toContainEqual({ kind: 'opportunity-detected', contract: opp?.id, affect: 'anomalous' });
+    expect(events).toContainEqual({ event: 'opportunity-detected', contract: opp?.id, affect: 'anomalous' });
     expect(uds.spentOpportunities).toContain(opp?.opportunityKey);
     // Declined: the operator ran (and abandoned) something else; cipher_seed does not move on an abandon.
     let now = NOON + HOUR;
@@ -106,7 +106,7 @@ describe('contract TTL and decay', () => {
       state = refreshBoard(state, ctxAt(state, now, 'ice-breaker'), ev);
       expect(state.cipherSeed).toBe(uds.cipherSeed);
       expect(state.board.some((e) => e.opportunityKey === opp?.opportunityKey)).toBe(false);
-      expect(ev.some((e) => e.kind === 'opportunity-detected' && state.board.find((b) => b.id === e.contract)?.schema === opp?.schema)).toBe(false);
+      expect(ev.some((e) => e.event === 'opportunity-detected' && state.board.find((b) => b.id === e.contract)?.schema === opp?.schema)).toBe(false);
       now += 10 * 60 * 1000;
     }
     // Without the spent key, the same state would open the same window again: the memory is what stops it.

@@ -23,18 +23,18 @@ export function reapBoard(uds: Uds, ctx: DeckContext, atBoot: boolean, events: C
   let changed = false;
   for (const e of uds.board) {
     if (e.expiresAt !== null && e.expiresAt <= ctx.now) {
-      events.push({ kind: 'contract-expired', contract: e.id, reason: 'ttl', atBoot, affect: 'reflective' });
+      events.push({ event: 'contract-expired', contract: e.id, reason: 'ttl', atBoot, affect: 'drift' });
       changed = true;
       continue;
     }
     const schema = ctx.catalog.schemaByName.get(e.schema);
     if (schema === undefined || !isComposition(compose(schema, ctx.registry))) {
-      events.push({ kind: 'contract-expired', contract: e.id, reason: 'capability-lost', atBoot, affect: 'reflective' });
+      events.push({ event: 'contract-expired', contract: e.id, reason: 'capability-lost', atBoot, affect: 'drift' });
       changed = true;
       continue;
     }
     if (e.expiresAt !== null && !e.warned && e.expiresAt - ctx.now <= NEAR_EXPIRY_FRACTION * (e.expiresAt - e.createdAt)) {
-      events.push({ kind: 'contract-near-expiry', contract: e.id, affect: 'tense' });
+      events.push({ event: 'contract-near-expiry', contract: e.id, affect: 'terse' });
       board.push({ ...e, warned: true });
       changed = true;
       continue;

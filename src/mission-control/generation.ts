@@ -74,7 +74,7 @@ export function fillBoard(uds: Uds, ctx: DeckContext, mode: FillMode, events: Ci
     const entry = make(opportunity.composition, 'opportunity', opportunity.key);
     board.unshift(entry);
     spent = [...spent, opportunity.key].slice(-MAX_SPENT_OPPORTUNITIES);
-    events.push({ kind: 'opportunity-detected', contract: entry.id, affect: 'anomalous' });
+    events.push({ event: 'opportunity-detected', contract: entry.id, affect: 'anomalous' });
   }
 
   const total = pool.reduce((s, c) => s + c.weight, 0);

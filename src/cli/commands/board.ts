@@ -2,7 +2,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { boardJson, viewBoard } from '../../mission-control/board-view.js';
 import { briefingFor, renderBriefing } from '../../mission-control/briefing.js';
 import { setupDeck } from '../../mission-control/deck-setup.js';
-import type { CipherEvent } from '../../mission-control/events.js';
+import { type CipherEvent, cipherMessage } from '../../mission-control/events.js';
 import { fillBoard } from '../../mission-control/generation.js';
 import { renderBoard } from '../../mission-control/render-board.js';
 import { shippedCatalog } from '../cart-files.js';
@@ -75,7 +75,7 @@ function boardCommand(opts: BoardOptions): void {
     return;
   }
   const lines = renderBoard(contracts, 0, ctx.registry.inserted);
-  if (opts.reveal) for (const e of events) lines.push(`event :${e.kind} ${JSON.stringify(e)}`);
+  if (opts.reveal) for (const e of events) lines.push(`event :${e.event} ${JSON.stringify(cipherMessage(e).detail)}`);
   if (opts.brief !== undefined) {
     const entry = deck.board[opts.brief - 1];
     if (entry === undefined) throw new Error(`--brief ${opts.brief}: the board has ${deck.board.length} contracts`);
