@@ -55,7 +55,9 @@ function headOf(v: Value): string | null {
 function spine(form: Cons): Pick<ObjectiveOutline, 'spine' | 'branches'> {
   const goals: GoalOutline[] = [];
   const branches: GoalOutline[] = [];
-  for (const g of listToArray(form.cdr)) {
+  // `(spine goal…)` is one phase; `(spine (phase-1 goal…) (phase-2 goal…))` several, read in order.
+  const goalForms = listToArray(form.cdr).flatMap((x) => (/^phase-\d+$/.test(headOf(x) ?? '') ? listToArray((x as Cons).cdr) : [x]));
+  for (const g of goalForms) {
     if (headOf(g) !== 'goal') continue;
     const cell = g as Cons;
     goals.push(goal(cell.cdr));

@@ -29,8 +29,10 @@
   :brief "Wash {target}'s dirty money through {shell-companies}."
   :objectives
   (spine
-    (goal layer :text "Layer the deposits through the shells" :role :primary :reveal :briefed :reward ((¤ (scale 400))))
-    (goal integrate :text "Land the money clean" :role :primary :reveal :briefed :requires layer :reward ((¤ (scale 600)))))
+    (phase-1
+      (goal layer :text "Layer the deposits through the shells" :role :primary :reveal :briefed :reward ((¤ (scale 400)))))
+    (phase-2
+      (goal integrate :text "Land the money clean" :role :primary :reveal :briefed :reward ((¤ (scale 600))))))
   (limbs
     (optional-pool :draw 0..1
       (goal invisible :text "Never trip an audit — hold trace < 45" :role :optional :reveal :briefed :hold (< trace 45) :reward ((rep 3 :on-resolve))))
@@ -39,7 +41,7 @@
 
 (defcontract-schema :ledger-heist
   :class :extraction
-  :required-capabilities '(:financial-extraction :network-penetration)
+  :required-capabilities '(:network-penetration :financial-extraction)
   :threat-range '(3 6)
   :phase-count 3
   :noun-generators '(target-name account-tree network-topology)
@@ -49,9 +51,12 @@
   :brief "Break into {target} ({network-topology}) and drain {account-tree}."
   :objectives
   (spine
-    (goal breach :text "Breach the clearing network" :role :primary :reveal :briefed :reward ((¤ (scale 500))))
-    (goal map-accounts :text "Map the account tree" :role :primary :reveal :briefed :requires breach :reward ((¤ (scale 300))))
-    (goal drain :text "Drain the reserve account" :role :primary :reveal :briefed :requires map-accounts :reward ((¤ (scale 1000)))))
+    (phase-1
+      (goal breach :text "Breach the clearing network" :role :primary :reveal :briefed :reward ((¤ (scale 500)))))
+    (phase-2
+      (goal map-accounts :text "Map the account tree" :role :primary :reveal :briefed :reward ((¤ (scale 300)))))
+    (phase-3
+      (goal drain :text "Drain the reserve account" :role :primary :reveal :briefed :reward ((¤ (scale 1000))))))
   (limbs
     (optional-pool :draw 0..1
       (goal frame :text "Frame a rival desk" :role :optional :reveal :latent :reward ((access :ledger-followon) (rep 2 :on-resolve))))

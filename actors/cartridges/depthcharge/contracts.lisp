@@ -3,7 +3,7 @@
 
 (defcontract-schema :wreck-salvage
   :class :salvage
-  :required-capabilities '(:deep-salvage :underwater-navigation)
+  :required-capabilities '(:underwater-navigation :deep-salvage)
   :threat-range '(1 5)
   :phase-count 2
   :noun-generators '(target-name wreck-field depth-profile)
@@ -12,8 +12,10 @@
   :brief "Raise {cargo-type} from {wreck-field} for {target}; the dive {depth-profile}."
   :objectives
   (spine
-    (goal descend :text "Reach the wreck" :role :primary :reveal :briefed :reward ((¤ (scale 300))))
-    (goal recover :text "Recover the cargo" :role :primary :reveal :briefed :requires descend :reward ((¤ (scale 700)))))
+    (phase-1
+      (goal descend :text "Reach the wreck" :role :primary :reveal :briefed :reward ((¤ (scale 300)))))
+    (phase-2
+      (goal recover :text "Recover the cargo" :role :primary :reveal :briefed :reward ((¤ (scale 700))))))
   (limbs
     (optional-pool :draw 0..1
       (goal second-hold :text "Search the second hold" :role :optional :reveal :latent :reward ((¤ (scale 350) :on-resolve))))
@@ -49,8 +51,10 @@
   :brief "Slip {cargo-type} past {target}'s blockade; the run {depth-profile}."
   :objectives
   (spine
-    (goal slip :text "Slip the picket line" :role :primary :reveal :briefed :reward ((¤ (scale 500))))
-    (goal deliver :text "Deliver at the rendezvous" :role :primary :reveal :briefed :requires slip :reward ((¤ (scale 700)))))
+    (phase-1
+      (goal slip :text "Slip the picket line" :role :primary :reveal :briefed :reward ((¤ (scale 500)))))
+    (phase-2
+      (goal deliver :text "Deliver at the rendezvous" :role :primary :reveal :briefed :reward ((¤ (scale 700))))))
   (limbs
     (optional-pool :draw 0..1
       (goal silent :text "Silent running — hold trace < 35" :role :optional :reveal :briefed :hold (< trace 35) :reward ((rep 4 :on-resolve))))
@@ -70,8 +74,10 @@
   :brief "Dive to {target}'s sunken data cache ({depth-profile}) and crack its {encryption-class}."
   :objectives
   (spine
-    (goal reach-cache :text "Reach the cache on the seabed" :role :primary :reveal :briefed :reward ((¤ (scale 400))))
-    (goal crack :text "Crack the cache's encryption" :role :primary :reveal :briefed :requires reach-cache :reward ((¤ (scale 700)))))
+    (phase-1
+      (goal reach-cache :text "Reach the cache on the seabed" :role :primary :reveal :briefed :reward ((¤ (scale 400)))))
+    (phase-2
+      (goal crack :text "Crack the cache's encryption" :role :primary :reveal :briefed :reward ((¤ (scale 700))))))
   (limbs
     (optional-pool :draw 0..1
       (goal second-cache :text "Pull the backup cache too" :role :optional :reveal :latent :reward ((¤ (scale 400) :on-resolve) (intel 1))))

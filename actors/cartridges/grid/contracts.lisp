@@ -13,7 +13,7 @@
     (goal read :text "Read every meter on the route" :role :primary :reveal :briefed :reward ((¤ (scale 250)))))
   (limbs
     (optional-pool :draw 0..1
-      (goal brisk :text "Finish inside the shift — hold timer < 600" :role :optional :reveal :briefed :hold (< timer 600) :reward ((rep 1 :on-resolve))))))
+      (goal brisk :text "Finish inside the shift — hold timer < 900" :role :optional :reveal :briefed :hold (< timer 900) :reward ((rep 1 :on-resolve))))))
 
 (defcontract-schema :grid-relay
   :required-capabilities '(:grid-relay)

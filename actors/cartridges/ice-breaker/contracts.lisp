@@ -34,11 +34,13 @@
   :brief "Lift {encryption-class} research data out of {target}; {ice-placement}."
   :objectives
   (spine
-    (goal breach :text "Breach the R&D subnet" :role :primary :reveal :briefed :reward ((¤ (scale 500))))
-    (goal exfil :text "Exfil the research archive" :role :primary :reveal :briefed :requires breach :reward ((¤ (scale 800)))
-      :branch
-      ((copy :text "Copy it quietly" :reward ((rep 3 :on-resolve)))
-       (wipe :text "Take it and wipe the originals" :reward ((¤ (scale 600)) (access :rnd-followon)) :voids (ghost)))))
+    (phase-1
+      (goal breach :text "Breach the R&D subnet" :role :primary :reveal :briefed :reward ((¤ (scale 500)))))
+    (phase-2
+      (goal exfil :text "Exfil the research archive" :role :primary :reveal :briefed :reward ((¤ (scale 800)))
+        :branch
+        ((copy :text "Copy it quietly" :reward ((rep 3 :on-resolve)))
+         (wipe :text "Take it and wipe the originals" :reward ((¤ (scale 600)) (access :rnd-followon)) :voids (ghost))))))
   (limbs
     (optional-pool :draw 0..2
       (goal ghost :text "Ghost run — hold trace < 50" :role :optional :reveal :briefed :hold (< trace 50) :reward ((rep 4 :on-resolve)))
@@ -57,8 +59,10 @@
   :brief "Burn {target}'s control plane from the inside — {encryption-depth}, {ice-placement}."
   :objectives
   (spine
-    (goal breach :text "Get behind the black ice" :role :primary :reveal :briefed :reward ((¤ (scale 600))))
-    (goal payload :text "Detonate the logic bomb on the core" :role :primary :reveal :briefed :requires breach :reward ((¤ (scale 900)))))
+    (phase-1
+      (goal breach :text "Get behind the black ice" :role :primary :reveal :briefed :reward ((¤ (scale 600)))))
+    (phase-2
+      (goal payload :text "Detonate the logic bomb on the core" :role :primary :reveal :briefed :reward ((¤ (scale 900))))))
   (limbs
     (optional-pool :draw 0..1
       (goal clean-exit :text "Leave no trace — hold trace < 40" :role :optional :reveal :briefed :hold (< trace 40) :reward ((rep 5 :on-resolve))))
@@ -78,8 +82,12 @@
   :brief "Implant a listener in {target}'s {network-topology} and keep it alive across sessions."
   :objectives
   (spine
-    (goal implant :text "Seat the implant on the mail server" :role :primary :reveal :briefed :reward ((¤ (scale 300))))
-    (goal check-in :text "Check in on the implant" :role :primary :reveal :briefed :requires implant :reward ((¤ (scale 200) :recurring))))
+    (phase-1
+      (goal implant :text "Seat the implant on the mail server" :role :primary :reveal :briefed :reward ((¤ (scale 300)))))
+    (phase-2
+      (goal first-look :text "Check in on the implant" :role :primary :reveal :briefed :reward ((¤ (scale 200) :recurring))))
+    (phase-3
+      (goal harvest :text "Harvest the archive and pull the implant" :role :primary :reveal :briefed :reward ((¤ (scale 400)) (intel 1)))))
   (limbs
     (optional-pool :draw 0..1
       (goal deep-cover :text "Stay under trace 25 on every visit" :role :optional :reveal :briefed :hold (< trace 25) :reward ((rep 3 :on-resolve) (intel 2))))))

@@ -16,7 +16,8 @@
       (goal cascade :text "Cascade the blackout into a second block" :role :optional :reveal :briefed :reward ((¤ (scale 250) :on-resolve))))))
 
 (defcontract-schema :courier-dash
-  :required-capabilities '(:grid-courier :grid-routing)
+  :class :courier
+  :required-capabilities '(:grid-routing :grid-courier)
   :threat-range '(1 3)
   :phase-count 2
   :noun-generators '(target-name district-map)
@@ -26,11 +27,13 @@
   :brief "Run {cargo-type} across {district-map} for {target}; {patrol-routes}."
   :objectives
   (spine
-    (goal route :text "Plot a route through the patrol gaps" :role :primary :reveal :briefed :reward ((¤ (scale 250))))
-    (goal deliver :text "Deliver the package" :role :primary :reveal :briefed :requires route :reward ((¤ (scale 500)))))
+    (phase-1
+      (goal route :text "Plot a route through the patrol gaps" :role :primary :reveal :briefed :reward ((¤ (scale 250)))))
+    (phase-2
+      (goal deliver :text "Deliver the package" :role :primary :reveal :briefed :reward ((¤ (scale 500))))))
   (limbs
     (optional-pool :draw 0..1
-      (goal fast :text "Beat the clock — hold timer < 300" :role :optional :reveal :briefed :hold (< timer 300) :reward ((¤ (scale 200) :on-resolve) (rep 1 :on-resolve))))
+      (goal fast :text "Beat the clock — hold timer < 900" :role :optional :reveal :briefed :hold (< timer 900) :reward ((¤ (scale 200) :on-resolve) (rep 1 :on-resolve))))
     (escalation
       (on (>= trace 60) (goal shake :text "Shake the tail" :role :primary :reveal :latent :fail-on timeout)))))
 
