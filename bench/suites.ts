@@ -1,8 +1,10 @@
 import { kernelSuite } from './kernel.js';
 import { lispSuite } from './lisp.js';
+import { objectivesSuite } from './objectives.js';
 
 /** Every benchmark suite by name; each returns its figures as one flat record. */
 export const suites: Readonly<Record<string, () => Promise<Record<string, number>>>> = {
   kernel: () => kernelSuite(),
   lisp: () => lispSuite(),
+  objectives: () => objectivesSuite(),
 };
