@@ -41,6 +41,3 @@ export interface GoalChanged {
 
 export type Outcome = 'success' | 'failure' | 'abandoned';
 export type FailureReason = 'primary-failed' | 'primary-forfeit' | 'primary-unreachable';
-
-/** Events with their numbers still to be given; the mission stamps `seq` as it emits. */
-export type UnnumberedEvent = MissionEvent extends infer E ? (E extends { seq: number } ? Omit<E, 'seq'> : never) : never;

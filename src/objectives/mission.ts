@@ -1,6 +1,6 @@
 import type { PredicateVars } from '../lisp/compile-predicate.js';
 import { describeCondition } from './conditions.js';
-import type { FailureReason, MissionEvent, Outcome, UnnumberedEvent } from './events.js';
+import type { FailureReason, MissionEvent, Outcome } from './events.js';
 import type { GoalSpec } from './goal-cell.js';
 import { GoalNode, isCountedPrimary } from './goal-node.js';
 import { type Verdicts, type WatchSpec, WatchList } from './holds.js';
@@ -438,7 +438,7 @@ export class Mission {
         const e = this.escalations.find((x) => x.spec.id === id);
         if (e === undefined || e.fired || e.spec.phase > this.active) continue;
         e.fired = true;
-        this.emit({ kind: 'escalation/fired', id, goal: e.goal.name, condition: e.spec.condition.source });
+        this.emit({ kind: 'escalation/fired', seq: 0, id, goal: e.goal.name, condition: e.spec.condition.source });
         this.openCauses.set(e.goal, 'spawned');
         this.revealGoal(e.goal, 'escalation');
       }
@@ -455,10 +455,10 @@ export class Mission {
         const g = this.byName.get(name);
         if (g === undefined || g.state !== 'open' || !g.isHold) continue;
         g.violated = true;
-        this.emit({ kind: 'hold/violated', goal: g.name, hold: g.spec.hold?.source ?? '' });
+        this.emit({ kind: 'hold/violated', seq: 0, goal: g.name, hold: g.spec.hold?.source ?? '' });
         this.move(g, 'forfeit', 'hold-violated');
       }
-      for (const e of v.errors) this.emit({ kind: 'hold/error', goal: e.goal, message: e.message });
+      for (const e of v.errors) this.emit({ kind: 'hold/error', seq: 0, goal: e.goal, message: e.message });
     });
   }
 
@@ -528,7 +528,7 @@ export class Mission {
     this.outcome_ = settlement.outcome;
     this.ready = false;
     this.watch = null;
-    this.emit({ kind: 'mission/resolved', outcome: settlement.outcome, reason: settlement.reason });
+    this.emit({ kind: 'mission/resolved', seq: 0, outcome: settlement.outcome, reason: settlement.reason });
     const events = this.pending;
     this.pending = [];
     return { ok: true, settlement, events };
@@ -599,9 +599,10 @@ export class Mission {
     return events.length === 0 ? NO_EVENTS : events;
   }
 
-  private emit(e: UnnumberedEvent): void {
+  /** Number and publish a freshly built event (numbered in place: a spread per event showed up in profiles). */
+  private emit(event: MissionEvent): void {
     if (this.silent) return;
-    const event = { ...e, seq: ++this.seq } as MissionEvent;
+    (event as { seq: number }).seq = ++this.seq;
     this.pending.push(event);
     this.onEvent?.(event);
   }
@@ -612,8 +613,8 @@ export class Mission {
     if (!isLegalTransition(from, to)) throw new Error(`internal: illegal transition of ${g.name} from ${from} to ${to} (${cause})`);
     g.state = to;
     this.watch = null;
-    this.emit({ kind: 'goal/changed', goal: g.name, phase: g.phase + 1, role: g.role, briefed: g.briefed, from, to, cause });
-    if (to === 'done') for (const reward of g.rewards) if (reward.when === 'on-complete') this.emit({ kind: 'reward/banked', goal: g.name, reward });
+    this.emit({ kind: 'goal/changed', seq: 0, goal: g.name, phase: g.phase + 1, role: g.role, briefed: g.briefed, from, to, cause });
+    if (to === 'done') for (const reward of g.rewards) if (reward.when === 'on-complete') this.emit({ kind: 'reward/banked', seq: 0, goal: g.name, reward });
   }
 
   private revealGoal(g: GoalNode, by: 'verb' | 'at' | 'escalation'): void {
@@ -621,7 +622,7 @@ export class Mission {
     g.briefed = true;
     this.watch = null;
     if (!this.openCauses.has(g)) this.openCauses.set(g, 'revealed');
-    this.emit({ kind: 'goal/revealed', goal: g.name, by });
+    this.emit({ kind: 'goal/revealed', seq: 0, goal: g.name, by });
   }
 
   /** Apply a chosen or completed goal's exclusions and voids, once. */
@@ -712,7 +713,7 @@ export class Mission {
       this.active++;
       this.watch = null;
       for (const g of this.phases[this.active] as GoalNode[]) if (!this.openCauses.has(g)) this.openCauses.set(g, 'phase-reached');
-      this.emit({ kind: 'phase/advanced', from: this.active, to: this.active + 1 });
+      this.emit({ kind: 'phase/advanced', seq: 0, from: this.active, to: this.active + 1 });
       changed = true;
     }
     return changed;
@@ -729,11 +730,11 @@ export class Mission {
       this.failure_ = { goal: g.name, reason };
       this.ready = false;
       this.watch = null;
-      this.emit({ kind: 'mission/failed', goal: g.name, reason });
+      this.emit({ kind: 'mission/failed', seq: 0, goal: g.name, reason });
       return;
     }
     const ready = this.wouldSucceed();
-    if (ready && !this.ready) this.emit({ kind: 'mission/ready' });
+    if (ready && !this.ready) this.emit({ kind: 'mission/ready', seq: 0 });
     this.ready = ready;
   }
 
