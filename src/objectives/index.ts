@@ -6,7 +6,9 @@ export { ObjectiveError, PhaseChainError, type ObjectiveRule } from './errors.js
 export { type GoalSpec, type Role, type Reveal, type GroupKind, parseGoal } from './goal-cell.js';
 export { type ContractSchema, type PoolSpec, type EscalationSpec, type SchemaOptions, parseContractSchema, readContractSchemas } from './schema.js';
 export { drawLimbs, type DrawnPool } from './limbs.js';
-export { Mission, type MissionOptions, type MissionStatus, type VerbName, type VerbError, type VerbErrorCode, type VerbResult, type SettleResult, VERB_NAMES } from './mission.js';
+export { Mission, type MissionOptions, type MissionStatus, type SettleResult } from './mission.js';
+export { type VerbName, type VerbError, type VerbErrorCode, type VerbResult, VERB_NAMES } from './verbs.js';
+export { isReachable } from './reachability.js';
 export type { MissionEvent, GoalChanged, Outcome, FailureReason } from './events.js';
 export { type GoalState, type TransitionCause, GOAL_STATES, LEGAL_TRANSITIONS, isLegalTransition } from './state-machine.js';
 export { type Currency, type Timing, type Reward, type Bounty, CURRENCIES, TIMINGS, bountyOf, formatReward } from './rewards.js';

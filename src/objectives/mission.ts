@@ -13,6 +13,10 @@ import type { ContractSchema, EscalationSpec } from './schema.js';
 import { type SettleKind, type Settlement, allCountedDone, closeHeld, computeSettlement } from './settlement.js';
 import { type GoalState, type TransitionCause, isDead, isLegalTransition, isTerminal } from './state-machine.js';
 import { type GoalView, type MissionSnapshot, goalView } from './views.js';
+import { type VerbContext, type VerbName, type VerbResult, checkChoose, checkClose, checkReveal, lockReason, unknownGoal } from './verbs.js';
+import { isReachable } from './reachability.js';
+
+export { VERB_NAMES, type VerbError, type VerbErrorCode, type VerbName, type VerbResult } from './verbs.js';
 
 export interface MissionOptions {
   /** The instance seed: draws the limbs, and is stored in the phase chain. A safe non-negative integer. */
@@ -24,47 +28,6 @@ export interface MissionOptions {
   /** Called with every event as it happens (the same events each call returns). */
   readonly onEvent?: (event: MissionEvent) => void;
 }
-
-export type VerbName = 'goal-complete' | 'goal-reveal' | 'goal-choose' | 'goal-fail' | 'goal-state';
-export const VERB_NAMES: readonly VerbName[] = ['goal-complete', 'goal-reveal', 'goal-choose', 'goal-fail', 'goal-state'];
-
-export type VerbErrorCode =
-  | 'unknown-goal'
-  /** The mission has failed (waiting to be settled) or is resolved. */
-  | 'mission-over'
-  /** The goal is :locked: prerequisites, phase, reveal or choice still pending. */
-  | 'locked'
-  /** The goal is already done, failed, forfeit or void. */
-  | 'closed'
-  /** goal-reveal on a goal authored :briefed. */
-  | 'not-latent'
-  | 'already-revealed'
-  /** goal-reveal on a goal that only its escalation spawns. */
-  | 'escalation-goal'
-  /** goal-choose on a goal that is neither a branch child nor in an exclusion set. */
-  | 'not-a-choice'
-  /** goal-choose before the branch's parent is open. */
-  | 'choice-locked'
-  | 'already-chosen'
-  /** goal-complete on a branch parent before one of its children is chosen. */
-  | 'branch-unchosen'
-  /** goal-complete/goal-fail on a :hold goal: the engine closes holds (§4, §7). */
-  | 'held-goal'
-  /** goal-complete/goal-fail on an OR-group parent: it closes when a child does. */
-  | 'closes-by-children';
-
-/** What an illegal verb returns: plain data, and the mission unchanged. */
-export interface VerbError {
-  readonly code: VerbErrorCode;
-  readonly verb: VerbName;
-  readonly goal: string;
-  readonly state: GoalState | null;
-  readonly message: string;
-}
-
-export type VerbResult =
-  | { readonly ok: true; readonly goal: string; readonly state: GoalState; readonly events: readonly MissionEvent[] }
-  | { readonly ok: false; readonly error: VerbError };
 
 export type SettleResult =
   | { readonly ok: true; readonly settlement: Settlement; readonly events: readonly MissionEvent[] }
@@ -250,7 +213,7 @@ export class Mission {
   /** `goal-state`: the state of one goal, or an unknown-goal error. */
   state(name: string): VerbResult {
     const g = this.byName.get(name);
-    if (g === undefined) return this.reject('goal-state', name, null, 'unknown-goal', this.unknownMessage(name));
+    if (g === undefined) return { ok: false, error: unknownGoal(this.verbContext(), 'goal-state', name) };
     return { ok: true, goal: name, state: g.state, events: NO_EVENTS };
   }
 
@@ -288,14 +251,10 @@ export class Mission {
 
   /** `(goal-complete 'x)`: :open → :done; pays its :on-complete rewards; applies its excludes/voids. */
   complete(name: string): VerbResult {
-    const verb = 'goal-complete';
     const g = this.byName.get(name);
-    const err = this.checkClosable(verb, name, g);
-    if (err !== null) return err;
+    const error = checkClose(this.verbContext(), 'goal-complete', name, g);
+    if (error !== null) return { ok: false, error };
     const goal = g as GoalNode;
-    if (goal.group === 'branch' && !goal.children.some((c) => c.chosen)) {
-      return this.reject(verb, name, goal.state, 'branch-unchosen', `${name} forks: choose one of ${goal.children.map((c) => c.name).join(', ')} first (goal-choose)`);
-    }
     const events = this.transact(() => {
       this.move(goal, 'done', 'completed');
       this.commit(goal);
@@ -306,8 +265,8 @@ export class Mission {
   /** `(goal-fail 'x)`: :open → :failed (a counted primary failing fails the mission). */
   fail(name: string): VerbResult {
     const g = this.byName.get(name);
-    const err = this.checkClosable('goal-fail', name, g);
-    if (err !== null) return err;
+    const error = checkClose(this.verbContext(), 'goal-fail', name, g);
+    if (error !== null) return { ok: false, error };
     const goal = g as GoalNode;
     const events = this.transact(() => this.move(goal, 'failed', 'failed'));
     return { ok: true, goal: name, state: goal.state, events };
@@ -315,16 +274,12 @@ export class Mission {
 
   /** `(goal-reveal 'x)`: a latent goal becomes briefed and opens if nothing else holds it. */
   reveal(name: string): VerbResult {
-    const verb = 'goal-reveal';
     const g = this.byName.get(name);
-    if (g === undefined) return this.reject(verb, name, null, 'unknown-goal', this.unknownMessage(name));
-    if (this.status_ !== 'running') return this.over(verb, g);
-    if (g.spec.reveal === 'briefed') return this.reject(verb, name, g.state, 'not-latent', `${name} is briefed, not latent: there is nothing to reveal`);
-    if (g.briefed) return this.reject(verb, name, g.state, 'already-revealed', `${name} was already revealed`);
-    if (g.escalation >= 0) return this.reject(verb, name, g.state, 'escalation-goal', `${name} is spawned by its escalation when ${this.escalationOf(g)?.condition ?? 'its condition'} holds, not revealed by hand`);
-    if (isTerminal(g.state)) return this.reject(verb, name, g.state, 'closed', `${name} is already :${g.state}`);
-    const events = this.transact(() => this.revealGoal(g, 'verb'));
-    return { ok: true, goal: name, state: g.state, events };
+    const error = checkReveal(this.verbContext(), name, g, g === undefined ? null : (this.escalationOf(g)?.condition ?? null));
+    if (error !== null) return { ok: false, error };
+    const goal = g as GoalNode;
+    const events = this.transact(() => this.revealGoal(goal, 'verb'));
+    return { ok: true, goal: name, state: goal.state, events };
   }
 
   /**
@@ -333,32 +288,16 @@ export class Mission {
    * `:excludes` set outside a branch, it commits to that open goal the same way.
    */
   choose(name: string): VerbResult {
-    const verb = 'goal-choose';
     const g = this.byName.get(name);
-    if (g === undefined) return this.reject(verb, name, null, 'unknown-goal', this.unknownMessage(name));
-    if (this.status_ !== 'running') return this.over(verb, g);
-    if (!g.isChoice) return this.reject(verb, name, g.state, 'not-a-choice', `${name} is not a branch choice and excludes nothing`);
-    if (isTerminal(g.state)) {
-      const by = g.exclusive.find((x) => x.chosen || x.committed);
-      return this.reject(verb, name, g.state, 'closed', `${name} is :${g.state}${g.state === 'void' && by !== undefined ? ` (${by.name} was chosen)` : ''}`);
-    }
-    if (g.chosen || g.committed) return this.reject(verb, name, g.state, 'already-chosen', `${name} is already chosen`);
-    if (g.isBranchChild) {
-      const parent = g.parent as GoalNode;
-      if (parent.state !== 'open' && parent.state !== 'done') {
-        return this.reject(verb, name, g.state, 'choice-locked', `the branch of ${parent.name} opens when ${parent.name} does; ${parent.name} is :${parent.state}`);
-      }
-      const why = this.lockReason(g, true);
-      if (why !== null) return this.reject(verb, name, g.state, 'locked', `${name} is :locked: ${why}`);
-    } else if (g.state !== 'open') {
-      return this.reject(verb, name, g.state, 'locked', `${name} is :locked: ${this.lockReason(g, false) ?? 'not open'}`);
-    }
+    const error = checkChoose(this.verbContext(), name, g);
+    if (error !== null) return { ok: false, error };
+    const goal = g as GoalNode;
     const events = this.transact(() => {
-      g.chosen = true;
-      this.openCauses.set(g, 'chosen');
-      this.commit(g);
+      goal.chosen = true;
+      this.openCauses.set(goal, 'chosen');
+      this.commit(goal);
     });
-    return { ok: true, goal: name, state: g.state, events };
+    return { ok: true, goal: name, state: goal.state, events };
   }
 
   /** Dispatch a verb by name: what Mission Control does with a goal-verb message. */
@@ -377,39 +316,8 @@ export class Mission {
     }
   }
 
-  private checkClosable(verb: VerbName, name: string, g: GoalNode | undefined): VerbResult | null {
-    if (g === undefined) return this.reject(verb, name, null, 'unknown-goal', this.unknownMessage(name));
-    if (this.status_ !== 'running') return this.over(verb, g);
-    if (g.state === 'locked') return this.reject(verb, name, g.state, 'locked', `${name} is :locked: ${this.lockReason(g, false) ?? 'not yet open'}`);
-    if (g.state !== 'open') return this.reject(verb, name, g.state, 'closed', `${name} is already :${g.state}`);
-    if (g.isHold) return this.reject(verb, name, g.state, 'held-goal', `${name} is a :hold goal: the engine forfeits it when ${g.spec.hold?.source ?? 'its hold'} stops holding, and closes it at resolve`);
-    if (g.group === 'any') return this.reject(verb, name, g.state, 'closes-by-children', `${name} closes when one of ${g.children.map((c) => c.name).join(', ')} does`);
-    return null;
-  }
-
-  private over(verb: VerbName, g: GoalNode): VerbResult {
-    const why = this.status_ === 'resolved' ? `the mission is resolved (${this.outcome_ ?? ''})` : `the mission has failed (${this.failure_?.reason ?? ''}: ${this.failure_?.goal ?? ''}); settle it`;
-    return this.reject(verb, g.name, g.state, 'mission-over', why);
-  }
-
-  private reject(verb: VerbName, goal: string, state: GoalState | null, code: VerbErrorCode, message: string): VerbResult {
-    return { ok: false, error: { code, verb, goal, state, message: `${verb} ${goal}: ${message}` } };
-  }
-
-  private unknownMessage(name: string): string {
-    const names = this.goals.map((g) => g.name);
-    return `no goal named ${name} in this mission (goals: ${names.join(', ')})`;
-  }
-
-  /** Why a locked goal cannot open yet, or null if nothing but (for a branch child) the choice holds it. */
-  private lockReason(g: GoalNode, ignoreChoice: boolean): string | null {
-    if (g.phase > this.active) return `phase ${g.phase + 1} is not reached (phase ${this.active + 1} is active)`;
-    if (!g.briefed) return g.escalation >= 0 ? 'its escalation has not fired' : 'it is latent and not yet revealed';
-    const waiting = g.requires.filter((r) => r.state !== 'done');
-    if (waiting.length > 0) return `it requires ${waiting.map((r) => `${r.name} (:${r.state})`).join(', ')}`;
-    if (g.parent !== null && g.parent.state !== 'open' && g.parent.state !== 'done') return `its parent ${g.parent.name} is :${g.parent.state}`;
-    if (g.isBranchChild && !g.chosen && !ignoreChoice) return `it is a branch of ${g.parent?.name ?? '?'}: choose it first (goal-choose)`;
-    return null;
+  private verbContext(): VerbContext {
+    return { status: this.status_, outcome: this.outcome_, failure: this.failure_, active: this.active, goalNames: () => this.goalNames() };
   }
 
   // ——— holds and escalations (§4, §6) ———
@@ -696,7 +604,7 @@ export class Mission {
   private unlockSweep(): boolean {
     let changed = false;
     for (const g of this.goals) {
-      if (g.state !== 'locked' || this.lockReason(g, false) !== null) continue;
+      if (g.state !== 'locked' || lockReason(g, this.active, false) !== null) continue;
       this.move(g, 'open', this.openCauses.get(g) ?? 'prereq-met');
       changed = true;
     }
@@ -724,7 +632,7 @@ export class Mission {
     if (this.status_ !== 'running') return;
     for (const g of this.goals) {
       if (!isCountedPrimary(g)) continue;
-      const reason: FailureReason | null = g.state === 'failed' ? 'primary-failed' : g.state === 'forfeit' ? 'primary-forfeit' : !this.reachable(g, new Map()) ? 'primary-unreachable' : null;
+      const reason: FailureReason | null = g.state === 'failed' ? 'primary-failed' : g.state === 'forfeit' ? 'primary-forfeit' : !isReachable(g) ? 'primary-unreachable' : null;
       if (reason === null) continue;
       this.status_ = 'failed';
       this.failure_ = { goal: g.name, reason };
@@ -745,36 +653,4 @@ export class Mission {
     closeHeld(this.goals, states);
     return allCountedDone(this.goals, states);
   }
-
-  /**
-   * Decision (§5 "becomes unreachable"): a goal can still be done unless it is
-   * dead, or it waits on something that can never be done: a dead or
-   * unreachable prerequisite or parent, an OR-group whose children are all
-   * unreachable, or a fork with no child left to choose.
-   */
-  private reachable(g: GoalNode, memo: Map<GoalNode, boolean>): boolean {
-    const known = memo.get(g);
-    if (known !== undefined) return known;
-    memo.set(g, false); // a cycle (impossible after validation) counts as unreachable
-    let ok: boolean;
-    if (g.state === 'done') ok = true;
-    else if (isDead(g.state)) ok = false;
-    else {
-      const fork = g.group === 'branch' && !g.children.some((c) => c.chosen) ? g.children.some((c) => c.state === 'locked' && this.reachable(c, memo)) : true;
-      const orGroup = g.group === 'any' ? g.children.some((c) => this.reachable(c, memo)) : true;
-      ok =
-        fork &&
-        orGroup &&
-        (g.state === 'open' ||
-          (g.requires.every((r) => this.reachable(r, memo)) && (g.parent === null || g.parent.state === 'open' || g.parent.state === 'done' || this.reachableParent(g.parent, memo))));
-    }
-    memo.set(g, ok);
-    return ok;
-  }
-
-  /** A locked parent is reachable for its child if it could open: its own prerequisites can still be met. */
-  private reachableParent(p: GoalNode, memo: Map<GoalNode, boolean>): boolean {
-    return p.state === 'locked' && p.requires.every((r) => this.reachable(r, memo)) && (p.parent === null || p.parent.state === 'open' || p.parent.state === 'done' || this.reachableParent(p.parent, memo));
-  }
-
 }
