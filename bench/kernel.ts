@@ -41,7 +41,8 @@ export async function kernelSuite(timeMs = 4000): Promise<Record<string, number>
   }
 }
 
-async function bareEchoWorker(): Promise<{ roundTrip: () => Promise<void>; terminate: () => Promise<number> }> {
+/** A bare echo worker: postMessage there and back, nothing else; the raw round trip other suites compare against. */
+export async function bareEchoWorker(): Promise<{ roundTrip: () => Promise<void>; terminate: () => Promise<number> }> {
   const worker = new Worker(distUrl('bench/fixtures/bare-echo-worker.js'));
   await new Promise((resolve) => worker.once('online', resolve));
   // Replies are matched by number, so a stray reply can never stand in for the awaited one.

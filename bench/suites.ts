@@ -1,13 +1,15 @@
 import { boardSuite } from './board.js';
-import { kernelSuite } from './kernel.js';
 import { displaySuite } from './display.js';
 import { flashSuite } from './flash.js';
+import { kernelSuite } from './kernel.js';
 import { lispSuite } from './lisp.js';
+import { objectivesSuite } from './objectives.js';
 
 /** Every benchmark suite by name; each returns its figures as one flat record. */
 export const suites: Readonly<Record<string, () => Promise<Record<string, number>>>> = {
   kernel: () => kernelSuite(),
   lisp: () => lispSuite(),
+  objectives: () => objectivesSuite(),
   flash: () => flashSuite(),
   display: () => displaySuite(),
   board: () => boardSuite(),
