@@ -28,7 +28,7 @@ describe('the launch carts and baselines', () => {
       count.set(owner, (count.get(owner) ?? 0) + 1);
       if (s.providers.length > 1) multi++;
       expect(s.schema.objectives.length, s.schema.name).toBeGreaterThan(0);
-      expect(s.primaryCredits, s.schema.name).toBeGreaterThan(0);
+      expect(s.primaryCredits.length, s.schema.name).toBeGreaterThan(0);
     }
     for (const cart of ['ice-breaker', 'neongrid', 'black-ledger', 'depthcharge']) expect(count.get(cart), cart).toBeGreaterThanOrEqual(3);
     for (const base of ['terminal', 'grid', 'audit', 'sonar']) {

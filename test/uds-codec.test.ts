@@ -18,6 +18,7 @@ const entry: fc.Arbitrary<BoardEntry> = fc
     phases: fc.integer({ min: 1, max: 4 }),
     category: fc.constantFrom(...CONTRACT_CATEGORIES),
     payout: u32,
+    rateBalance: fc.integer({ min: 0, max: 2 ** 48 - 1 }),
     createdAt: ms,
     ttl: fc.integer({ min: 1, max: 10 ** 8 }),
     key: fc.integer({ min: 1, max: 0xffff_ffff }),
@@ -127,7 +128,7 @@ describe('UDS codec', () => {
   });
 
   it('refuses a well-sealed state whose fields are out of range, naming the field', () => {
-    const e: BoardEntry = { id: 9, schema: 'terminal-probe', seed: 1, threat: 2, phases: 1, category: 'standard', payout: 100, createdAt: 0, expiresAt: 10, opportunityKey: 0, warned: false };
+    const e: BoardEntry = { id: 9, schema: 'terminal-probe', seed: 1, threat: 2, phases: 1, category: 'standard', payout: 100, rateBalance: 0, createdAt: 0, expiresAt: 10, opportunityKey: 0, warned: false };
     const bytes = encodeUds({ ...emptyUds(1), board: [e] });
     // The board entry's category byte: find it by encoding a twin that differs only there.
     const twin = encodeUds({ ...emptyUds(1), board: [{ ...e, category: 'urgent' }] });

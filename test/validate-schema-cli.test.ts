@@ -26,11 +26,18 @@ describe('nosh validate-schema', () => {
       expect(lines.some((l) => l.startsWith(`${BROKEN}:${line}:`) && l.includes(': error: ') && pattern.test(l)), `${line} ${pattern}\n${r.stdout}`).toBe(true);
     };
     at(5, /unknown capability :orbital-strike/);
-    at(10, /above every contributor's :threat-cap \(:grid 1\)/);
-    at(15, /:phase-count 2 on a System-only composition/);
-    at(20, /unknown generator moon-phase/);
-    at(25, /inverted :ttl-range \(7200 1800\)/);
-    at(30, /unknown payout formula lottery-payout/);
+    at(11, /above every contributor's :threat-cap \(:grid 1\)/);
+    at(17, /:phase-count 2 on a System-only composition/);
+    at(23, /unknown generator moon-phase/);
+    at(29, /inverted :ttl-range \(7200 1800\)/);
+    // The objective invariants, checked by the objective engine's own reading of the form.
+    at(37, /goal secret: a :latent :primary cannot start :open.*\[primary-briefed\]/);
+    at(44, /goal deliver: :requires pickup, which is not a goal of schema :requires-missing \[unknown-goal\]/);
+    at(51, /goal deliver: :excludes detour, which is not a goal .*\[unknown-goal\]/);
+    at(59, /goal deliver: the name is used twice in schema :duplicate-goal \(first at 58:11\) \[duplicate-goal\]/);
+    at(67, /goal quiet: :hold does not compile: unknown variable heat in predicate .*\[hold\]/);
+    at(72, /unknown payout formula lottery-payout/);
+    expect(lines).toHaveLength(11);
     expect(r.stderr).toMatch(/problems in 1 file/);
   });
 
@@ -50,7 +57,8 @@ describe('nosh validate-schema', () => {
       file,
       `(register-capabilities :module :shellfire :bit 0x10 :provides '(:jamming) :affinities '(:electronic) :seeds '(target-name))
 (register-mission-contributions :module :shellfire :threat-cap 4)
-(defcontract-schema :jam-the-net :required-capabilities '(:jamming) :threat-range '(1 4) :noun-generators '(target-name))
+(defcontract-schema :jam-the-net :required-capabilities '(:jamming) :threat-range '(1 4) :noun-generators '(target-name)
+  :objectives (spine (goal jam :text "Jam the net" :role :primary :reveal :briefed :reward ((¤ (scale 300))))))
 `,
     );
     const r = await nosh(['validate-schema', file]);

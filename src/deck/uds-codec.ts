@@ -143,6 +143,7 @@ function writeEntry(w: ByteWriter, e: BoardEntry): void {
   w.u8(CONTRACT_CATEGORIES.indexOf(e.category));
   w.u8((e.warned ? 1 : 0) | (e.expiresAt === null ? 0 : 2));
   w.u32(e.payout);
+  w.u48(e.rateBalance);
   w.u48(e.createdAt);
   w.u48(e.expiresAt ?? 0);
   w.u32(e.opportunityKey);
@@ -265,6 +266,9 @@ function readEntry(r: ByteReader, field: string): BoardEntry {
   const category = CONTRACT_CATEGORIES[small(r, `${field}.category`, 0, CONTRACT_CATEGORIES.length - 1)] as BoardEntry['category'];
   const flags = small(r, `${field}.flags`, 0, 3);
   const payout = r.u32(`${field}.payout`);
+  const rateAt = r.offset;
+  const rateBalance = r.u48(`${field}.rate_balance`);
+  if (rateBalance > MAX_CREDITS) r.fail(`${field}.rate_balance`, `${rateBalance} is past the ${MAX_CREDITS} limit`, rateAt);
   const createdAt = timestamp(r, `${field}.created_at`);
   const at0 = r.offset;
   const expiry = timestamp(r, `${field}.expires_at`);
@@ -275,7 +279,7 @@ function readEntry(r: ByteReader, field: string): BoardEntry {
   if (hasExpiry && expiry < createdAt) r.fail(`${field}.expires_at`, 'expires before it was created', at0);
   const opportunityKey = r.u32(`${field}.opportunity_key`);
   if ((opportunityKey !== 0) !== (category === 'opportunity')) r.fail(`${field}.opportunity_key`, 'set on a contract that is not an Opportunity, or missing on one that is');
-  return { id, schema, seed, threat, phases, category, payout, createdAt, expiresAt: hasExpiry ? expiry : null, opportunityKey, warned: (flags & 1) !== 0 };
+  return { id, schema, seed, threat, phases, category, payout, rateBalance, createdAt, expiresAt: hasExpiry ? expiry : null, opportunityKey, warned: (flags & 1) !== 0 };
 }
 
 function readProvenance(r: ByteReader, field: string): ProvenanceRecord {
@@ -321,6 +325,7 @@ export function checkUds(uds: Uds): void {
     int(`${field}.phases`, e.phases, 1, MAX_PHASES);
     if (!CONTRACT_CATEGORIES.includes(e.category)) throw new RangeError(`UDS ${field}.category is not one of ${CONTRACT_CATEGORIES.join(', ')}`);
     u32(`${field}.payout`, e.payout);
+    int(`${field}.rateBalance`, e.rateBalance, 0, MAX_CREDITS);
     int(`${field}.createdAt`, e.createdAt, 0, MAX_TIMESTAMP_MS);
     if ((e.expiresAt === null) !== (e.category === 'episodic')) throw new RangeError(`UDS ${field}.expiresAt must be null exactly for Episodic contracts`);
     if (e.expiresAt !== null) int(`${field}.expiresAt`, e.expiresAt, e.createdAt, MAX_TIMESTAMP_MS);

@@ -68,6 +68,8 @@ export interface BoardEntry {
   readonly category: ContractCategory;
   /** Base ¤ shown on the board, fixed when generated. */
   readonly payout: number;
+  /** credit_balance when it was generated: fixes its ¤ rate for the board, the briefing and the run (docs/economy.md). */
+  readonly rateBalance: number;
   /** Deck wall-clock ms when it was put on the board. */
   readonly createdAt: number;
   /** Deck wall-clock ms when it expires; null for Episodic (until accepted). */

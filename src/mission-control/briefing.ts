@@ -3,11 +3,12 @@ import { type BoardContract, viewContract } from './board-view.js';
 import type { CatalogSchema } from './catalog.js';
 import { compose, isComposition } from './composition.js';
 import { contractContent } from './contract-content.js';
-import { type PayoutTerms, scaleCredits } from './economy.js';
 import { credits } from './format.js';
 import type { DeckContext } from './inputs.js';
 import { moduleLabel } from './modules.js';
-import type { GoalOutline, RewardOutline } from './objective-outline.js';
+import { instantiateMission, termsFor } from './objectives.js';
+import type { Reward } from '../objectives/rewards.js';
+import type { GoalView } from '../objectives/views.js';
 
 /** The full briefing behind [CAR] (seed 004 §4.3). */
 export interface Briefing {
@@ -25,21 +26,24 @@ export interface Briefing {
 }
 
 /**
- * Decision: the briefing shows briefed goals only. Latent goals are
- * discovered in play (seed 003 §2), so they never appear here, nor do the
- * escalations; optional goals from the limbs pool are listed as bonus
- * conditions the contract may carry.
+ * Decision: the briefing is drawn from the contract's own objective graph —
+ * the engine instance for its seed, so the optional goals listed are the
+ * limbs this contract actually carries, with their amounts at its rate. It
+ * shows briefed goals only: latent goals and escalations are discovered in
+ * play (seed 003 §2) and never appear here.
  */
-export function briefingFor(e: BoardEntry, cs: CatalogSchema, ctx: DeckContext, balance: number): Briefing {
+export function briefingFor(e: BoardEntry, cs: CatalogSchema, ctx: DeckContext): Briefing {
   const contract = viewContract(e, cs, ctx, false);
   const content = contractContent(cs, e);
   const composition = compose(cs, ctx.registry);
-  const terms: PayoutTerms = { formula: cs.schema.payoutFormula, threat: e.threat, category: e.category, balance };
-  const bonusGoals = [...cs.outline.spine.filter((g) => g.role === 'optional'), ...cs.outline.pool].filter((g) => !g.latent);
+  const mission = instantiateMission(cs.objectives, e, termsFor(e, cs.schema.payoutFormula));
+  const goals = mission.snapshot().goals.filter((g) => g.briefed && g.origin !== 'escalation');
+  const phased = e.phases > 1;
+  const line = (g: GoalView, glyph: string, sep: string): string => `${glyph} ${phased ? `P${g.phase} ` : ''}${g.text ?? g.name}${rewardText(g.rewards, sep)}`;
   return {
     contract,
-    objectives: cs.outline.spine.filter((g) => !g.latent).map((g) => `${g.role === 'primary' ? '○' : '+'} ${g.text}${rewardText(g.rewards, terms, ' — ')}`),
-    choices: cs.outline.branches.map((g) => `◇ ${g.text}${rewardText(g.rewards, terms, ' → ')}`),
+    objectives: goals.filter((g) => g.parent === null && g.role === 'primary').map((g) => line(g, '○', ' — ')),
+    choices: goals.filter((g) => g.parentGroup === 'branch').map((g) => line(g, '◇', ' → ')),
     threat: {
       level: e.threat,
       ceiling: isComposition(composition) ? composition.ceiling : e.threat,
@@ -48,20 +52,20 @@ export function briefingFor(e: BoardEntry, cs: CatalogSchema, ctx: DeckContext, 
     phases: e.phases,
     payout: {
       base: e.payout,
-      bonuses: bonusGoals.map((g: GoalOutline) => ({ condition: g.text, rewards: rewardText(g.rewards, terms, '') })),
+      bonuses: goals.filter((g) => g.parent === null && g.role === 'optional').map((g) => ({ condition: g.text ?? g.name, rewards: rewardText(g.rewards, '') })),
     },
     intel: [...content.generated.entries()].filter(([name]) => name !== 'target-name').map(([name, g]) => ({ name, summary: g.summary })),
     cipher: contract.cipher,
   };
 }
 
-function rewardText(rewards: readonly RewardOutline[], terms: PayoutTerms, prefix: string): string {
+function rewardText(rewards: readonly Reward[], prefix: string): string {
   if (rewards.length === 0) return '';
   const parts = rewards.map((r) => {
-    const escrow = r.when === 'on-resolve' ? ' (escrow)' : r.when === 'recurring' ? ' (per check-in)' : '';
-    if (r.kind === '¤' && typeof r.amount === 'number') return `${credits(r.scaled ? scaleCredits(r.amount, terms) : r.amount)}${escrow}`;
-    if (r.kind === 'access') return `+ACCESS ${String(r.amount).toUpperCase()}`;
-    return `+${r.amount} ${r.kind.toUpperCase()}${escrow}`;
+    const when = r.when === 'on-resolve' ? ' (escrow)' : r.when === 'recurring' ? ' (per check-in)' : r.when === 'deferred' ? ' (later)' : '';
+    if (r.kind === '¤') return `${credits(r.amount)}${when}`;
+    if (r.kind === 'access') return `+ACCESS ${(r.flag ?? '').toUpperCase()}`;
+    return `+${r.amount} ${r.kind.toUpperCase()}${when}`;
   });
   return prefix + parts.join(' ');
 }

@@ -1,11 +1,12 @@
 import { recordCartSeen } from '../deck/cart-seen.js';
-import { appendProvenance } from '../deck/provenance.js';
-import { BONUS_BITS, type RunOutcome, type Uds, emptyUds } from '../deck/uds.js';
-import { rngFromSeed } from '../runtime/rng.js';
+import { type RunOutcome, type Uds, emptyUds } from '../deck/uds.js';
+import type { MissionEvent } from '../objectives/events.js';
+import { DEFAULT_VARIABLES } from '../objectives/variables.js';
+import { type Rng, rngFromSeed } from '../runtime/rng.js';
 import type { Catalog } from './catalog.js';
-import { advanceCipherSeed, refreshBoard } from './decay.js';
+import { refreshBoard } from './decay.js';
 import { deckContext } from './deck-setup.js';
-import { reputationDelta } from './economy.js';
+import { type MissionStruct, abandonMission, acceptContract, applyMissionEvents, completeMission } from './missions.js';
 import { skillSignal } from './skill.js';
 
 /** One simulated run of a career. */
@@ -14,15 +15,16 @@ export interface CareerRun {
   readonly balanceBefore: number;
   readonly threat: number;
   readonly outcome: RunOutcome;
-  /** ¤ paid: the contract's quoted payout on success (its primaries), nothing otherwise. */
+  /** ¤ the run paid in all (banked during it and settled at resolve). */
   readonly credits: number;
-  /** Reputation from the outcome plus the primaries' literal rep rewards on success. */
+  /** Reputation the run moved: goal rewards plus the outcome's delta. */
   readonly reputation: number;
 }
 
 export interface CareerOptions {
   readonly missions: number;
   readonly seed: number;
+  /** Deck wall-clock ms when the career starts. */
   readonly start: number;
 }
 
@@ -31,11 +33,13 @@ const CARTS = ['ice-breaker', 'neongrid', 'black-ledger', 'depthcharge'];
 export const MAX_CAREER_MISSIONS = 100_000;
 
 /**
- * A whole career through the real board: every run refreshes the board from
- * the UDS (so payouts carry the compression of the balance at that moment),
- * the operator takes one contract, and the run succeeds, fails or is
- * abandoned by a seeded roll that gets harder with threat and easier with
- * skill. Used by the economy test and the plot in docs/economy.md.
+ * A whole career through the real pipeline: each run takes a contract from
+ * the board (quoted at the balance of that moment), accepts it (the objective
+ * engine instantiates it), plays it — primaries, some optional goals, one
+ * trace reading the holds are judged on — and completes, fails or abandons
+ * it through the engine's settlement. A seeded roll decides how the run goes:
+ * harder with threat, easier with skill. Used by the economy test and the plot
+ * in docs/economy.md.
  */
 export function simulateCareer(catalog: Catalog, options: CareerOptions): CareerRun[] {
   if (!Number.isSafeInteger(options.missions) || options.missions < 0 || options.missions > MAX_CAREER_MISSIONS) {
@@ -45,41 +49,63 @@ export function simulateCareer(catalog: Catalog, options: CareerOptions): Career
   let now = options.start;
   let uds: Uds = emptyUds(options.seed);
   for (const cart of CARTS) uds = recordCartSeen(uds, bitOf(catalog, cart), now);
+  uds = refreshBoard(uds, deckContext(catalog, uds, CARTS[0] as string, now));
   const runs: CareerRun[] = [];
   for (let n = 0; n < options.missions; n++) {
     const inserted = CARTS[Math.floor(n / 25) % CARTS.length] as string;
     uds = recordCartSeen(uds, bitOf(catalog, inserted), now);
-    uds = refreshBoard(uds, deckContext(catalog, uds, inserted, now));
-    const entry = rng.pick(uds.board);
+    const ctx = deckContext(catalog, uds, inserted, now);
+    const before = uds;
+    const accepted = acceptContract(uds, rng.int(uds.board.length), ctx);
+    const { struct } = accepted;
     const skill = skillSignal(uds.provenance);
+    const threat = struct.entry.threat;
     const roll = rng.next();
-    const pSuccess = Math.min(0.95, 0.8 - 0.06 * (entry.threat - 1) + 0.25 * skill);
-    const outcome: RunOutcome = roll < pSuccess ? 'success' : roll < pSuccess + 0.6 * (1 - pSuccess) ? 'failure' : 'abandoned';
-    const cs = catalog.schemaByName.get(entry.schema);
-    const goalRep = (cs?.outline.spine ?? []).filter((g) => g.role === 'primary').flatMap((g) => g.rewards).filter((r) => r.kind === 'rep' && typeof r.amount === 'number').reduce((s, r) => s + (r.amount as number), 0);
-    const credits = outcome === 'success' ? entry.payout : 0;
-    const reputation = reputationDelta(outcome, entry.threat) + (outcome === 'success' ? goalRep : 0);
-    const trace = Math.min(100, Math.floor(rng.next() * (40 + entry.threat * 10)));
-    runs.push({ mission: n + 1, balanceBefore: uds.creditBalance, threat: entry.threat, outcome, credits, reputation });
+    const pSuccess = Math.min(0.95, 0.8 - 0.06 * (threat - 1) + 0.25 * skill);
+    const plan: RunOutcome = roll < pSuccess ? 'success' : roll < pSuccess + 0.6 * (1 - pSuccess) ? 'failure' : 'abandoned';
+    const trace = Math.min(100, Math.floor(rng.next() * (40 + threat * 10)));
+    uds = play(accepted.uds, struct, rng, plan, trace);
     now += (30 + rng.int(60)) * 60 * 1000;
-    uds = appendProvenance(
-      { ...uds, board: uds.board.filter((e) => e.id !== entry.id), creditBalance: uds.creditBalance + credits, reputation: uds.reputation + reputation },
-      {
-        at: now,
-        schema: entry.schema,
-        contractId: entry.id,
-        carts: 0,
-        threat: entry.threat,
-        outcome,
-        credits,
-        reputation,
-        trace,
-        bonuses: (rng.chance(0.3) ? BONUS_BITS.speed : 0) | (trace < 30 ? BONUS_BITS.stealth : 0),
-      },
-    );
-    if (outcome !== 'abandoned') uds = { ...uds, cipherSeed: advanceCipherSeed(uds.cipherSeed) };
+    const end = deckContext(catalog, uds, inserted, now);
+    const report = { trace, bonuses: [...(rng.chance(0.3) ? ['speed'] : []), ...(trace < 30 ? ['stealth'] : [])] };
+    const resolution =
+      plan === 'abandoned' ? abandonMission(uds, struct, end, report) : plan === 'failure' ? completeMission(uds, struct, end, report, [], 'traced-out') : completeMission(uds, struct, end, report);
+    uds = resolution.uds;
+    runs.push({ mission: n + 1, balanceBefore: before.creditBalance, threat, outcome: resolution.outcome, credits: resolution.credits, reputation: resolution.reputation });
   }
   return runs;
+}
+
+/**
+ * The operator's run: one trace reading for the holds (and escalations), then
+ * the primaries in order — all of them on a successful run, half on the
+ * others — taking the first choice at each fork and about half the optional
+ * goals on the way.
+ */
+function play(uds: Uds, struct: MissionStruct, rng: Rng, plan: RunOutcome, trace: number): Uds {
+  const { mission } = struct;
+  let state = applyMissionEvents(uds, struct, mission.tick({ ...DEFAULT_VARIABLES, trace, threat: struct.entry.threat }));
+  const primaries = plan === 'success' ? Number.POSITIVE_INFINITY : 1 + rng.int(2);
+  let done = 0;
+  for (let step = 0; step < 64 && mission.status === 'running' && !mission.isReady && done < primaries; step++) {
+    const open = mission.snapshot().goals.filter((g) => g.state === 'open' && g.parent === null && g.hold === null && g.failOn === null);
+    const goal = open.find((g) => g.role === 'primary') ?? null;
+    const events: MissionEvent[] = [];
+    for (const g of open) if (g.role === 'optional' && rng.chance(0.5)) events.push(...okEvents(mission.complete(g.name)));
+    if (goal === null) {
+      state = applyMissionEvents(state, struct, events);
+      break;
+    }
+    if (goal.group === 'branch' && !goal.children.some((c) => mission.info(c)?.chosen)) events.push(...okEvents(mission.choose(goal.children[0] as string)));
+    events.push(...okEvents(mission.complete(goal.name)));
+    done++;
+    state = applyMissionEvents(state, struct, events);
+  }
+  return state;
+}
+
+function okEvents(r: { ok: true; events: readonly MissionEvent[] } | { ok: false }): readonly MissionEvent[] {
+  return r.ok ? r.events : [];
 }
 
 function bitOf(catalog: Catalog, cart: string): number {

@@ -53,7 +53,11 @@ export function loadCartContent(files: readonly CartFile[]): CartContent {
         const head = headName(form);
         if (head === 'register-capabilities') capabilities.push(parseCapabilityForm(form as Cons));
         else if (head === 'register-mission-contributions') contributions.push(parseContributionForm(form as Cons));
-        else if (head === 'defcontract-schema') schemas.push(parseSchemaForm(form as Cons));
+        else if (head === 'defcontract-schema') {
+          const schema = parseSchemaForm(form as Cons);
+          if (schema.objectiveProblem !== null) problems.push(schema.objectiveProblem);
+          schemas.push(schema);
+        }
         else {
           const what = head === null ? (form instanceof Cons ? 'a list' : 'an atom') : head;
           problems.push({ pos: positionOf(form), message: `unexpected top-level form ${what}: a cart file declares ${TOP_LEVEL_FORMS.join(', ')}` });

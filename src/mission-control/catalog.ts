@@ -1,15 +1,18 @@
 import type { CartContent } from './cart-content.js';
 import type { ModuleDef } from './modules.js';
-import { type ObjectiveOutline, outlineObjectives, primaryCredits } from './objective-outline.js';
+import type { RewardSpec } from '../objectives/rewards.js';
+import type { ContractSchema as ObjectiveSchema } from '../objectives/schema.js';
+import { primaryCreditRewards } from './objectives.js';
 import { formatProblem } from './problems.js';
 import type { ContractSchema } from './schema.js';
 
 /** A schema with what generation reads from it again and again, worked out once. */
 export interface CatalogSchema {
   readonly schema: ContractSchema;
-  readonly outline: ObjectiveOutline;
-  /** Σ of the spine primaries' ¤ amounts before scaling: the board's quote. */
-  readonly primaryCredits: number;
+  /** The objective engine's schema (spine phases, limbs, compiled conditions). */
+  readonly objectives: ObjectiveSchema;
+  /** The spine primaries' ¤ rewards: what the board quotes, scaled at each contract's rate. */
+  readonly primaryCredits: readonly RewardSpec[];
   /** The modules providing its capabilities (whatever their tier), in capability order. */
   readonly providers: readonly ModuleDef[];
   /** Their affinities, in order, without repeats: what flavours generated names. */
@@ -35,14 +38,15 @@ export function buildCatalog(content: CartContent): Catalog {
     throw new CartContentError(`cart content has ${content.problems.length} problem(s):\n${shown}${more}`);
   }
   const schemas = content.schemas.map((schema) => {
-    const outline = outlineObjectives(schema.objectives);
+    // Content with problems never gets here, so the engine read every schema.
+    const objectives = schema.objectiveSchema as ObjectiveSchema;
     const providers: ModuleDef[] = [];
     for (const cap of schema.requiredCapabilities) {
       const m = content.modules.find((x) => x.provides.includes(cap));
       if (m !== undefined && !providers.includes(m)) providers.push(m);
     }
     const affinities = [...new Set(providers.flatMap((m) => m.affinities))];
-    return { schema, outline, primaryCredits: primaryCredits(outline), providers, affinities };
+    return { schema, objectives, primaryCredits: primaryCreditRewards(objectives), providers, affinities };
   });
   return { modules: content.modules, schemas, schemaByName: new Map(schemas.map((s) => [s.schema.name, s])) };
 }

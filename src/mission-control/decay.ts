@@ -1,3 +1,4 @@
+import { BOARD_MAX } from '../deck/limits.js';
 import type { BoardEntry, Uds } from '../deck/uds.js';
 import { compose, isComposition } from './composition.js';
 import type { CipherEvent } from './events.js';
@@ -55,8 +56,9 @@ export function tickBoard(uds: Uds, ctx: DeckContext, events: CipherEvent[] = []
  * (declined); Urgent contracts keep their own short clock and Episodic ones
  * wait until accepted.
  */
-export function refreshBoard(uds: Uds, ctx: DeckContext, events: CipherEvent[] = []): Uds {
-  const kept = uds.board.filter((e) => e.category === 'urgent' || e.category === 'episodic');
+export function refreshBoard(uds: Uds, ctx: DeckContext, events: CipherEvent[] = [], keep: readonly number[] = []): Uds {
+  // `keep`: contracts placed for this refresh (the lower-threat alternative to an abandoned one).
+  const kept = uds.board.filter((e) => e.category === 'urgent' || e.category === 'episodic' || keep.includes(e.id)).slice(0, BOARD_MAX);
   return fillBoard(reapBoard({ ...uds, board: kept }, ctx, false, events), ctx, 'refresh', events);
 }
 

@@ -2,9 +2,10 @@ import { BOARD_MAX, BOARD_MIN, MAX_SPENT_OPPORTUNITIES } from '../deck/limits.js
 import type { BoardEntry, ContractCategory, Uds } from '../deck/uds.js';
 import { type Rng, rngFromSeed } from '../runtime/rng.js';
 import { type Composition, composeAll } from './composition.js';
-import { reputationTier, scaleCredits } from './economy.js';
+import { reputationTier } from './economy.js';
 import type { CipherEvent } from './events.js';
 import { mix32, unit } from './hash.js';
+import { quotePayout } from './objectives.js';
 import type { DeckContext } from './inputs.js';
 import { skillSignal } from './skill.js';
 
@@ -61,7 +62,8 @@ export function fillBoard(uds: Uds, ctx: DeckContext, mode: FillMode, events: Ci
       threat,
       phases: c.entry.schema.phaseCount,
       category,
-      payout: Math.min(0xffff_ffff, scaleCredits(c.entry.primaryCredits, terms)),
+      payout: Math.min(0xffff_ffff, quotePayout(c.entry.primaryCredits, terms)),
+      rateBalance: uds.creditBalance,
       createdAt: ctx.now,
       expiresAt: ttl === null ? null : ctx.now + ttl * 1000,
       opportunityKey,

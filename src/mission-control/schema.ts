@@ -1,8 +1,10 @@
 import type { Pos } from '../lisp/position.js';
 import type { Cons } from '../lisp/values.js';
+import { ObjectiveError } from '../objectives/errors.js';
+import { type ContractSchema as ObjectiveSchema, parseContractSchema } from '../objectives/schema.js';
 import { type Located, booleanOf, elements, integerIn, integerPair, keywordList, keywordName, numberIn, plist, stringOf, symbolList, symbolName } from './forms.js';
 import { MAX_BRIEF_LENGTH, MAX_DECLARED_THREAT, MAX_GENERATORS, MAX_NAME_LENGTH, MAX_REQUIRED_CAPABILITIES, MAX_TTL_SECONDS } from './limits.js';
-import { fail } from './problems.js';
+import { type Problem, fail } from './problems.js';
 import { MAX_PHASES } from '../deck/limits.js';
 
 /**
@@ -31,8 +33,12 @@ export interface ContractSchema {
   readonly contractClass: string | null;
   /** One-line brief with `{generator}` and `{target}` placeholders; null: a generic one. */
   readonly brief: string | null;
-  /** The forms after `:objectives` (`(spine …) (limbs …)`), for the objective engine. */
+  /** The forms after `:objectives` (`(spine …) (limbs …)`), as written. */
   readonly objectives: readonly Located[];
+  /** The objective engine's reading of the whole form: spine phases, limbs, compiled conditions; null if it refused it. */
+  readonly objectiveSchema: ObjectiveSchema | null;
+  /** Why the objective engine refused the form (an authoring rule of seed 003), or null. */
+  readonly objectiveProblem: Problem | null;
   readonly at: SchemaPositions;
 }
 
@@ -102,6 +108,7 @@ export function parseSchemaForm(form: Cons): ContractSchema {
   const episodicAt = value('episodic');
   const payoutAt = value('payout-formula');
   const objectives = keys.get('objectives');
+  const engine = readObjectives(form);
   return {
     name,
     requiredCapabilities: caps.names,
@@ -116,6 +123,8 @@ export function parseSchemaForm(form: Cons): ContractSchema {
     contractClass: classAt === undefined ? null : keywordName(classAt, ':class').toUpperCase(),
     brief: briefAt === undefined ? null : stringOf(briefAt, ':brief', MAX_BRIEF_LENGTH),
     objectives: objectives?.values ?? [],
+    objectiveSchema: engine.schema,
+    objectiveProblem: engine.problem,
     at: {
       form: form.pos,
       name: nameAt.pos,
@@ -137,4 +146,19 @@ export function contractClass(schema: ContractSchema): string {
   const first = schema.requiredCapabilities[0] ?? 'contract';
   const verb = first.includes('-') ? first.slice(first.indexOf('-') + 1) : first;
   return verb.replace(/-/g, ' ').toUpperCase();
+}
+
+/**
+ * The objective engine reads the same form for its part (seed 003 §6): the
+ * authoring rules it enforces (primary ⇒ briefed, links to existing goals,
+ * unique names, conditions over known variables, phases that match
+ * :phase-count…) become a problem at the position it names.
+ */
+function readObjectives(form: Cons): { schema: ObjectiveSchema | null; problem: Problem | null } {
+  try {
+    return { schema: parseContractSchema(form), problem: null };
+  } catch (err) {
+    if (!(err instanceof ObjectiveError)) throw err;
+    return { schema: null, problem: { pos: err.pos ?? form.pos, message: `${err.goal === null ? '' : `goal ${err.goal}: `}${err.reason} [${err.rule}]` } };
+  }
 }

@@ -80,7 +80,7 @@ function boardCommand(opts: BoardOptions): void {
     const entry = deck.board[opts.brief - 1];
     if (entry === undefined) throw new Error(`--brief ${opts.brief}: the board has ${deck.board.length} contracts`);
     const cs = catalog.schemaByName.get(entry.schema);
-    if (cs !== undefined) lines.push('', ...renderBriefing(briefingFor(entry, cs, ctx, deck.creditBalance)));
+    if (cs !== undefined) lines.push('', ...renderBriefing(briefingFor(entry, cs, ctx)));
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 }
