@@ -1,4 +1,4 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import { boardJson, viewBoard } from '../../mission-control/board-view.js';
 import { briefingFor, renderBriefing } from '../../mission-control/briefing.js';
 import { setupDeck } from '../../mission-control/deck-setup.js';
@@ -27,8 +27,12 @@ export function registerBoard(program: Command): void {
     .description('Print the mission board an operator would see for a deck state (seed 004 §4), generated from the shipped carts.')
     .option('--seed <n>', 'cipher_seed, the entropy pool: the same deck and seed give the same board', integer('--seed', 0, 0xffff_ffff), 1)
     .option('--insert <cart>', 'the cartridge in the slot (ice-breaker, neongrid, black-ledger, depthcharge)')
-    .option('--registered <carts>', 'cartridges registered on this deck, comma-separated; CART@ISO-TIME says when it was last in the slot (default: just now, so Recent)', registeredList, [])
-    .option('--at <iso-time>', `the deck's wall-clock time (default ${DEFAULT_AT})`, (v: string) => parseTime('--at', v), Date.parse(DEFAULT_AT))
+    .addOption(
+      new Option('--registered <carts>', 'cartridges registered on this deck, comma-separated; CART@ISO-TIME says when it was last in the slot (without it: just now, so Recent)')
+        .argParser(registeredList)
+        .default([], 'none'),
+    )
+    .addOption(new Option('--at <iso-time>', "the deck's wall-clock time").argParser((v: string) => parseTime('--at', v)).default(Date.parse(DEFAULT_AT), DEFAULT_AT))
     .option('--reveal', 'designers: also show TTL category, expiry, opportunity flag, schema and seed', false)
     .option('--brief <n>', 'also print the full briefing of contract n ([CAR])', integer('--brief', 1, 5))
     .option('--json', 'print one JSON object {contracts:[…]}', false)
