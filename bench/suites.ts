@@ -4,6 +4,7 @@ import { flashSuite } from './flash.js';
 import { kernelSuite } from './kernel.js';
 import { lispSuite } from './lisp.js';
 import { objectivesSuite } from './objectives.js';
+import { tickSuite } from './tick.js';
 
 /** Every benchmark suite by name; each returns its figures as one flat record. */
 export const suites: Readonly<Record<string, () => Promise<Record<string, number>>>> = {
@@ -12,5 +13,6 @@ export const suites: Readonly<Record<string, () => Promise<Record<string, number
   objectives: () => objectivesSuite(),
   flash: () => flashSuite(),
   display: () => displaySuite(),
+  tick: () => tickSuite(),
   board: () => boardSuite(),
 };

@@ -1,9 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deckCatalog } from '../actors/catalog.js';
+import type { HoldVerdicts } from '../actors/hold-ticker/actor.js';
+import { Mission, defaultVariables, readContractSchemas } from '../src/objectives/index.js';
 import type { CapabilityResultBody, CartPrompt } from '../actors/cartridge/messages.js';
 import type { Envelope } from '../src/runtime/envelope.js';
 import { Runtime } from '../src/runtime/runtime.js';
 import { MemorySink } from '../src/runtime/trace/memory-sink.js';
+
+const [glassPayroll] = readContractSchemas(readFileSync(new URL('../actors/cartridges/ice-breaker/glass-payroll.lisp', import.meta.url), 'utf8'), 'glass-payroll.lisp');
 
 interface Outcome {
   result: CapabilityResultBody | null;
@@ -32,13 +37,9 @@ async function playCall(rt: Runtime, seed: number): Promise<Outcome> {
     }
     if (e.kind === 'capability/result' && e.to === '$op') result = e.body as CapabilityResultBody;
   });
-  rt.send('hold-ticker', 'holds/arm', {
-    mission: 'm1',
-    replyTo: '$mc',
-    holds: [{ id: 'ghost', source: '(< trace 50)' }],
-    escalations: [{ id: 'escape', source: '(>= trace 75)' }],
-    variables: { trace: 0 },
-  });
+  // Seed 1 draws both limbs: the ghost hold and the exec bonus revealed at HR; the escape escalation is always wired.
+  const mission = Mission.instantiate(glassPayroll as NonNullable<typeof glassPayroll>, { seed: 1, threat: 3 });
+  rt.send('hold-ticker', 'holds/watch', { mission: 'm1', replyTo: '$mc', spec: mission.watchSpec(), variables: defaultVariables() });
   rt.send('clock', 'clock/subscribe', { to: 'hold-ticker', every: 1 });
   rt.send('cart', 'capability/call', { callId: 'c1', params: { seed, threat: 5, mission: { target: 'payroll' } }, operator: '$op', watchers: ['hold-ticker', '$mc'] }, { after: 2 });
   for (let t = 50; result === null && t < 5000; t += 50) await rt.run(t);
@@ -72,7 +73,7 @@ describe('a capability call is a conversation across threads', () => {
     expect(moves.length).toBe(out.result?.result.turns);
     // Telemetry reached the hold ticker too, and it evaluated every tick of the call.
     expect(trace.of('handle').filter((r) => r.actor === 'hold-ticker' && r.kind === 'cart/telemetry').length).toBeGreaterThan(0);
-    expect(((await rt.inspect('hold-ticker')).state as { evaluations: number }).evaluations).toBeGreaterThan(out.result?.result.turns ?? 0);
+    expect(((await rt.inspect('hold-ticker')).state as { ticks: number }).ticks).toBeGreaterThan(out.result?.result.turns ?? 0);
   });
 
   it('holds are held on a quiet run and violated on a loud one, and escalations fire once', async () => {
@@ -82,11 +83,14 @@ describe('a capability call is a conversation across threads', () => {
       const out = await playCall(run, seed);
       await run.shutdown();
       const toMc = out.seen.filter((e) => e.to === '$mc');
-      const peak = Math.max(0, ...toMc.filter((e) => e.kind === 'cart/telemetry').map((e) => (e.body as { trace: number }).trace));
-      const violated = toMc.filter((e) => e.kind === 'hold/violated');
-      const fired = toMc.filter((e) => e.kind === 'escalation/fired');
-      expect(violated.length).toBe(peak >= 50 ? 1 : 0);
-      expect(fired.length).toBe(peak >= 75 ? 1 : 0);
+      const telemetry = toMc.filter((e) => e.kind === 'cart/telemetry').map((e) => e.body as { trace: number; event: string; node?: string });
+      const peak = Math.max(0, ...telemetry.map((t) => t.trace));
+      const heard = toMc.filter((e) => e.kind === 'holds/verdicts').map((e) => (e.body as HoldVerdicts).verdicts);
+      const all = (k: 'violated' | 'fired' | 'revealed'): Array<string | number> => heard.flatMap((v) => (v ? (v[k] as Array<string | number>) : []));
+      expect(all('violated')).toEqual(peak >= 50 ? ['ghost'] : []);
+      expect(all('fired').length).toBe(peak >= 75 ? 1 : 0);
+      const enteredHr = telemetry.some((t) => t.event === 'node-entered' && t.node === 'hr');
+      expect(all('revealed')).toEqual(enteredHr ? ['exec-bonus'] : []);
       verdicts.set(peak >= 50 ? 'violated' : 'held', (verdicts.get(peak >= 50 ? 'violated' : 'held') ?? 0) + 1);
     }
     expect(verdicts.get('held')).toBeGreaterThan(0);

@@ -1,121 +1,108 @@
 import * as v from 'valibot';
 import { type ActorContext, defineActor } from '../../src/runtime/actor.js';
 import { type MessageOf, defineInbox } from '../../src/runtime/inbox.js';
-import { type Predicate, type PredicateVars, compilePredicate } from '../../src/lisp/compile-predicate.js';
+import type { PredicateValue } from '../../src/lisp/compile-predicate.js';
+import { HoldWatcher, type Verdicts, type WatchList, type WatchSpec } from '../../src/objectives/holds.js';
+import { absorbTelemetry } from './variables.js';
 
-/** Bounds: a mission holds at most this many predicates, the variables record this many names. */
-const MAX_PREDICATES = 128;
-const MAX_VARIABLES = 64;
+const MAX_CHECKS = 256;
+const Source = v.pipe(v.string(), v.maxLength(2_000));
+const Name = v.pipe(v.string(), v.maxLength(64));
 
-const PredicateSpec = v.object({ id: v.string(), source: v.pipe(v.string(), v.maxLength(2_000)) });
+/** The objective engine's watch spec, checked as it crosses into this thread. */
+const WatchSpecSchema = v.object({
+  version: v.number(),
+  variables: v.pipe(v.array(Name), v.maxLength(64)),
+  holds: v.pipe(v.array(v.object({ goal: Name, source: Source })), v.maxLength(MAX_CHECKS)),
+  failOns: v.pipe(v.array(v.object({ goal: Name, source: Source })), v.maxLength(MAX_CHECKS)),
+  escalations: v.pipe(v.array(v.object({ id: v.number(), goal: Name, source: Source })), v.maxLength(MAX_CHECKS)),
+  reveals: v.pipe(v.array(v.object({ goal: Name, variable: Name, name: Name })), v.maxLength(MAX_CHECKS)),
+});
+const VarValue = v.union([v.number(), v.string(), v.boolean(), v.null()]);
 
 export const HoldTickerInbox = defineInbox({
-  /**
-   * A mission starts: compile its `:hold` predicates and `on` escalation
-   * conditions once; from now on evaluate them every tick.
-   */
-  'holds/arm': v.object({
-    mission: v.string(),
-    replyTo: v.string(),
-    holds: v.pipe(v.array(PredicateSpec), v.maxLength(MAX_PREDICATES)),
-    escalations: v.pipe(v.array(PredicateSpec), v.maxLength(MAX_PREDICATES)),
-    /** Every name a predicate may use, with its starting value. */
-    variables: v.record(v.string(), v.number()),
-  }),
+  /** Watch this mission's live checks (sent at acceptance and whenever the spec's version changes). */
+  'holds/watch': v.object({ mission: v.string(), replyTo: v.string(), spec: WatchSpecSchema, variables: v.record(v.string(), VarValue), verbose: v.optional(v.boolean()) }),
   'holds/disarm': v.object({ mission: v.string() }),
-  /** The latest telemetry sets the variables (trace and any other numbers the cart reports). */
-  'cart/telemetry': v.looseObject({ trace: v.number() }),
-  'tick': v.object({ tick: v.number(), at: v.number() }),
+  /** The latest telemetry moves the variables (trace, node entered, alarms…). */
+  'cart/telemetry': v.looseObject({ event: v.string(), trace: v.number() }),
+  tick: v.object({ tick: v.number(), at: v.number() }),
 });
 export type HoldTickerMessage = MessageOf<typeof HoldTickerInbox>;
 
-interface Armed {
+/** What Mission Control hears: apply with `Mission.applyVerdicts`. */
+export interface HoldVerdicts {
+  readonly mission: string;
+  readonly version: number;
+  readonly tick: number;
+  readonly verdicts: Verdicts | null;
+}
+
+interface Watching {
   readonly mission: string;
   readonly replyTo: string;
-  readonly holds: Array<{ id: string; check: Predicate; broken: boolean }>;
-  readonly escalations: Array<{ id: string; check: Predicate; fired: boolean }>;
-  readonly vars: Record<string, number>;
-  readonly startedAt: number;
+  readonly version: number;
+  readonly list: WatchList;
+  readonly vars: Record<string, PredicateValue>;
+  readonly verbose: boolean;
+  readonly startTick: number;
 }
 
 interface HoldTickerState {
-  armed: Armed | null;
-  evaluations: number;
+  watching: Watching | null;
+  ticks: number;
+  verdicts: number;
 }
 
 /**
- * Watches the running mission's holds so the cart never polls: every tick
- * it evaluates each compiled `:hold` predicate against the latest telemetry
- * and the mission timer (seconds of deck time since arming), reporting a
- * violation once per goal, and fires each `on` escalation the first time
- * its condition holds.
+ * Watches the running mission so the cart never polls: compiles the live
+ * checks once per spec version, keeps the variables record from telemetry
+ * and the clock, and judges every check each tick, sending Mission Control
+ * the verdicts (violated holds, failed fail-ons, fired escalations, reveals)
+ * whenever there are any.
  */
 export default defineActor({
   name: 'hold-ticker',
   inbox: HoldTickerInbox,
-  init: (): HoldTickerState => ({ armed: null, evaluations: 0 }),
+  init: (): HoldTickerState => ({ watching: null, ticks: 0, verdicts: 0 }),
   receive(state, msg, ctx): HoldTickerState {
     switch (msg.kind) {
-      case 'holds/arm':
-        try {
-          state.armed = arm(msg.body, ctx);
-        } catch (err) {
-          // A predicate that does not compile is the schema's fault: say so, keep ticking for nobody.
-          state.armed = null;
-          ctx.send(msg.body.replyTo, 'holds/rejected', { mission: msg.body.mission, error: (err as Error).message });
-        }
+      case 'holds/watch':
+        watch(state, msg.body, ctx);
         return state;
       case 'holds/disarm':
-        if (state.armed?.mission === msg.body.mission) state.armed = null;
+        if (state.watching?.mission === msg.body.mission) state.watching = null;
         return state;
       case 'cart/telemetry':
-        if (state.armed) absorb(state.armed, msg.body);
+        if (state.watching) absorbTelemetry(state.watching.vars, msg.body);
         return state;
       case 'tick':
-        if (state.armed) evaluate(state, state.armed, ctx);
+        if (state.watching) judge(state, state.watching, ctx);
         return state;
     }
   },
-  view: (s) => ({ mission: s.armed?.mission ?? null, evaluations: s.evaluations, vars: s.armed?.vars ?? {} }),
+  view: (s) => ({ mission: s.watching?.mission ?? null, version: s.watching?.version ?? null, ticks: s.ticks, verdicts: s.verdicts, vars: s.watching?.vars ?? {} }),
 });
 
-function arm(body: Extract<HoldTickerMessage, { kind: 'holds/arm' }>['body'], ctx: ActorContext): Armed {
-  const names = Object.keys(body.variables);
-  if (!names.includes('timer')) names.push('timer');
-  if (names.length > MAX_VARIABLES) throw new RangeError(`hold ticker: more than ${MAX_VARIABLES} variables`);
-  return {
-    mission: body.mission,
-    replyTo: body.replyTo,
-    holds: body.holds.map((h) => ({ id: h.id, check: compilePredicate(h.source, names), broken: false })),
-    escalations: body.escalations.map((e) => ({ id: e.id, check: compilePredicate(e.source, names), fired: false })),
-    vars: { timer: 0, ...body.variables },
-    startedAt: ctx.now(),
-  };
-}
-
-function absorb(armed: Armed, telemetry: Readonly<Record<string, unknown>>): void {
-  for (const [name, value] of Object.entries(telemetry)) {
-    if (typeof value === 'number' && Object.hasOwn(armed.vars, name)) armed.vars[name] = value;
+function watch(state: HoldTickerState, body: Extract<HoldTickerMessage, { kind: 'holds/watch' }>['body'], ctx: ActorContext): void {
+  const keep = state.watching?.mission === body.mission ? state.watching.vars : null;
+  try {
+    const list = HoldWatcher.fromSpec(body.spec as WatchSpec);
+    // A new version of the same mission keeps what telemetry has told us so far.
+    state.watching = { mission: body.mission, replyTo: body.replyTo, version: body.spec.version, list, vars: keep ?? { ...body.variables }, verbose: body.verbose ?? false, startTick: keep ? (state.watching?.startTick ?? ctx.tick) : ctx.tick };
+  } catch (err) {
+    state.watching = null;
+    ctx.send(body.replyTo, 'holds/rejected', { mission: body.mission, error: (err as Error).message });
   }
 }
 
-function evaluate(state: HoldTickerState, armed: Armed, ctx: ActorContext): void {
-  armed.vars.timer = Math.floor((ctx.now() - armed.startedAt) / 1000);
-  const vars: PredicateVars = armed.vars;
-  for (const h of armed.holds) {
-    if (h.broken) continue;
-    state.evaluations++;
-    if (!h.check(vars)) {
-      h.broken = true;
-      ctx.send(armed.replyTo, 'hold/violated', { mission: armed.mission, goal: h.id, vars: { ...armed.vars } });
-    }
-  }
-  for (const e of armed.escalations) {
-    if (e.fired) continue;
-    state.evaluations++;
-    if (e.check(vars)) {
-      e.fired = true;
-      ctx.send(armed.replyTo, 'escalation/fired', { mission: armed.mission, escalation: e.id, vars: { ...armed.vars } });
-    }
-  }
+function judge(state: HoldTickerState, w: Watching, ctx: ActorContext): void {
+  state.ticks++;
+  w.vars.tick = ctx.tick;
+  w.vars.timer = ctx.tick - w.startTick;
+  const verdicts = w.list.check(w.vars);
+  if (verdicts === null && !w.verbose) return;
+  if (verdicts !== null) state.verdicts++;
+  const body: HoldVerdicts = { mission: w.mission, version: w.version, tick: ctx.tick, verdicts };
+  ctx.send(w.replyTo, 'holds/verdicts', body, { after: 0 });
 }

@@ -6,9 +6,10 @@ import { type CapabilityParams, type CapabilityResult, type Game, MAX_TURNS, typ
  * operator probes (reveals a node's ICE), breaches (moves in, against the
  * ICE), exfiltrates the data a node holds, and disconnects. Every move leaves
  * trace; failed breaches and exfiltration leave more; at 40 an alarm sounds,
- * at 60 a hunter starts tracking (every move costs more), at 100 the operator
- * is traced out. The TERMINAL baseline is the same game on a small net with
- * weak ICE and no hunters.
+ * at 60 a hunter starts tracking (every move costs more), at 75 the target
+ * arms a lockdown (four more moves and the operator is locked in: `timeout`),
+ * at 100 the operator is traced out. The TERMINAL baseline is the same game
+ * on a small net with weak ICE, no hunters and no lockdown.
  */
 interface NetNode {
   readonly id: string;
@@ -28,6 +29,8 @@ export interface IceState {
   extracted: string[];
   alarm: boolean;
   hunter: boolean;
+  /** Moves left before the lockdown lands, once armed; null when not armed. */
+  lockdown: number | null;
   /** Length of the shortest gateway→target path, for the speed bonus. */
   readonly distance: number;
 }
@@ -87,7 +90,7 @@ function buildNetwork(variant: Variant, params: CapabilityParams, rng: Rng): Ice
   const wanted = typeof params.mission.target === 'string' ? params.mission.target : null;
   const withData = ids.filter((id) => nodes[id]?.data);
   const target = wanted && nodes[wanted]?.data ? wanted : (rng.pick(withData) as string);
-  return { variant, nodes, target, at: 'gateway', trace: 0, turns: 0, extracted: [], alarm: false, hunter: false, distance: path(nodes, 'gateway', target).length - 1 };
+  return { variant, nodes, target, at: 'gateway', trace: 0, turns: 0, extracted: [], alarm: false, hunter: false, lockdown: null, distance: path(nodes, 'gateway', target).length - 1 };
 }
 
 function link(nodes: Record<string, NetNode>, a: string, b: string): void {
@@ -132,7 +135,7 @@ function options(s: IceState): Move[] {
 function suggest(s: IceState): Move {
   const here = s.nodes[s.at] as NetNode;
   const targetData = (s.nodes[s.target] as NetNode).data as string;
-  if (s.trace >= 85 || s.extracted.includes(targetData)) return { verb: 'disconnect' };
+  if (s.trace >= 85 || s.extracted.includes(targetData) || (s.lockdown !== null && s.lockdown <= 1)) return { verb: 'disconnect' };
   if (here.data && !s.extracted.includes(here.data) && (s.at === s.target || s.trace < 45)) return { verb: 'exfil' };
   const next = path(s.nodes, s.at, s.target)[1] as string;
   return (s.nodes[next] as NetNode).probed ? { verb: 'breach', target: next } : { verb: 'probe', target: next };
@@ -143,7 +146,7 @@ function prompt(s: IceState): Prompt {
     turn: s.turns,
     options: options(s),
     suggested: suggest(s),
-    status: { trace: s.trace, at: s.at, target: s.target, alarm: s.alarm, hunter: s.hunter, extracted: s.extracted.length },
+    status: { trace: s.trace, at: s.at, target: s.target, alarm: s.alarm, hunter: s.hunter, extracted: s.extracted.length, lockdown: s.lockdown ?? -1 },
   };
 }
 
@@ -194,6 +197,10 @@ function play(s: IceState, move: Move, rng: Rng): Played<IceState> {
       return { state: s, ticks, telemetry, result: finish(s, 'disconnected') };
   }
   escalate(s, telemetry);
+  if (s.lockdown === 0) {
+    telemetry.push({ event: 'timeout', trace: s.trace, node: s.at, timeout: true });
+    return { state: s, ticks, telemetry, result: finish(s, 'locked-in') };
+  }
   if (s.trace >= 100) return { state: s, ticks, telemetry, result: finish(s, 'traced') };
   if (s.turns >= MAX_TURNS) return { state: s, ticks, telemetry, result: finish(s, 'timeout') };
   return { state: s, ticks, telemetry, result: null };
@@ -208,13 +215,18 @@ function escalate(s: IceState, telemetry: Telemetry[]): void {
     s.hunter = true;
     telemetry.push({ event: 'hunter-spawn', trace: s.trace, node: s.at });
   }
+  if (s.lockdown !== null) s.lockdown--;
+  else if (s.variant.hunters && s.trace >= 75) {
+    s.lockdown = 4;
+    telemetry.push({ event: 'lockdown-armed', trace: s.trace, node: s.at, turnsLeft: 4 });
+  }
 }
 
-function finish(s: IceState, how: 'disconnected' | 'traced' | 'timeout'): CapabilityResult {
+function finish(s: IceState, how: 'disconnected' | 'traced' | 'timeout' | 'locked-in'): CapabilityResult {
   const targetData = (s.nodes[s.target] as NetNode).data as string;
   const got = s.extracted.includes(targetData);
   const outcome = how !== 'disconnected' ? 'failure' : got ? 'success' : s.extracted.length > 0 ? 'partial' : 'failure';
-  const missing = [...(got ? [] : [`target-data:${targetData}`]), ...(how === 'traced' ? ['clean-exit'] : []), ...(how === 'timeout' ? ['finished-in-time'] : [])];
+  const missing = [...(got ? [] : [`target-data:${targetData}`]), ...(how === 'traced' || how === 'locked-in' ? ['clean-exit'] : []), ...(how === 'timeout' ? ['finished-in-time'] : [])];
   const bonuses = outcome === 'success' ? [...(s.trace < 30 ? ['stealth'] : []), ...(s.turns <= 2 * s.distance + 3 ? ['speed'] : []), ...(!s.alarm ? ['quiet'] : [])] : [];
   const extracted = [...(s.extracted.length > 0 ? ['network-map'] : []), ...s.extracted];
   return { outcome, trace: s.trace, extracted, turns: s.turns, bonuses, missing };
