@@ -42,4 +42,6 @@ export const deckCatalog: Catalog = {
   cartridge: bundled('cartridge'),
   'hold-ticker': bundled('hold-ticker'),
   cipher: bundled('cipher'),
+  'mission-control': bundled('mission-control'),
+  'mission-runner': bundled('mission-runner'),
 };

@@ -88,7 +88,10 @@ function enqueue(state: CipherState, q: Queued): void {
 function speak(state: CipherState, ctx: ActorContext): void {
   const next = state.queue.shift();
   if (!next) return;
-  const choices = linesFor(next.event, next.affect).map((t) => fill(t, next.detail));
+  // Prefer lines whose every slot the event can fill; a `?` in CIPHER's mouth is a bug, not a style.
+  const templates = linesFor(next.event, next.affect);
+  const fillable = templates.filter((t) => [...t.matchAll(/\{(\w+)\}/g)].every((m) => ['string', 'number'].includes(typeof next.detail[m[1] as string])));
+  const choices = (fillable.length > 0 ? fillable : templates).map((t) => fill(t, next.detail));
   const fresh = choices.filter((t) => t !== state.last);
   const text = ctx.rng.pick(fresh.length > 0 ? fresh : choices);
   state.last = text;

@@ -11,6 +11,14 @@ import { projectRoot } from '../runtime/paths.js';
 
 const pkg = JSON.parse(readFileSync(new URL('package.json', projectRoot), 'utf8')) as { version: string };
 
+// A reader that stops early (`nosh run | head`) is not an error of ours.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+}
+
 const program = new Command('nosh')
   .description("The nOSh deck's mission subsystem as actors on worker threads: headless runs, traces, benchmarks.")
   .version(pkg.version)

@@ -226,9 +226,10 @@ export abstract class Coordinator implements HostEvents {
   }
 
   /**
-   * Apply what an actor did: record everything in order, route its sends
-   * (after checking them: they crossed a thread boundary), then its spawns,
-   * stops and crash. Realtime hosts deliver their own sends (`route` false);
+   * Apply what an actor did: record everything in order, check its sends
+   * (they crossed a thread boundary), start what it spawned, route the sends
+   * (so a child spawned in the same handler gets its first message), then
+   * its stops and crash. Realtime hosts deliver their own sends (`route` false);
    * the receiver checks those.
    */
   protected async apply(slot: Slot, result: StepResult, route: boolean): Promise<void> {
@@ -236,6 +237,7 @@ export abstract class Coordinator implements HostEvents {
     if (result.elided?.send) this.config.sink.skipped?.('send', result.elided.send);
     if (result.elided?.handle) this.config.sink.skipped?.('handle', result.elided.handle);
     const elide = !route && this.config.traceDetail === 'counts';
+    const outgoing: Envelope[] = [];
     for (const r of result.records) {
       if (elide && (r.type === 'send' || r.type === 'handle')) {
         this.config.sink.skipped?.(r.type, 1);
@@ -257,9 +259,11 @@ export abstract class Coordinator implements HostEvents {
         continue;
       }
       this.record(r);
-      this.deliver(e);
+      outgoing.push(e);
     }
+    // Children first, then the mail: a handler may spawn (or swap) a child and write to it in one go.
     for (const s of result.spawns) await this.spawnChild(slot, s);
+    for (const e of outgoing) this.deliver(e);
     for (const id of result.stops) await this.stopRequested(slot, id);
     if (result.crashed !== null && this.table.get(slot.id) === slot && slot.status === 'running') await this.fail(slot, result.crashed);
   }

@@ -134,6 +134,12 @@ export class Runtime {
     return this.coordinator.runUntil(ticks);
   }
 
+  /** Lockstep: the next tick anything is due at (null when nothing is scheduled at all); realtime: the next tick. */
+  nextDueTick(): number | null {
+    const c = this.coordinator;
+    return c instanceof LockstepCoordinator ? c.nextDueTick() : c.tick + 1;
+  }
+
   inspect(id: string): Promise<ActorInspection> {
     return this.coordinator.inspect(id);
   }

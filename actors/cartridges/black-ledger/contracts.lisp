@@ -11,7 +11,9 @@
   :brief "Follow {target}'s money: {account-tree}, {shell-companies}."
   :objectives
   (spine
-    (goal trace-funds :text "Trace the funds to the last shell" :role :primary :reveal :briefed :reward ((¤ (scale 550)))))
+    (goal trace-funds :text "Trace the funds to the last shell" :role :primary :reveal :briefed :reward ((¤ (scale 550)))
+      :branch ((expose :text "EXPOSE: hand it to the regulator" :reward ((rep 3 :on-resolve)))
+               (pocket :text "POCKET: take a share first" :reward ((¤ (scale 250))) :voids (anomaly)))))
   (limbs
     (optional-pool :draw 0..2
       (goal anomaly :text "Document every anomaly" :role :optional :reveal :briefed :reward ((rep 2 :on-resolve) (intel 1)))

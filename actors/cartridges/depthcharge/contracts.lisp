@@ -15,7 +15,9 @@
     (phase-1
       (goal descend :text "Reach the wreck" :role :primary :reveal :briefed :reward ((¤ (scale 300)))))
     (phase-2
-      (goal recover :text "Recover the cargo" :role :primary :reveal :briefed :reward ((¤ (scale 700))))))
+      (goal recover :text "Recover the cargo" :role :primary :reveal :briefed :reward ((¤ (scale 700)))
+        :branch ((hand-over :text "HAND OVER: the client gets it all" :reward ((rep 2 :on-resolve)))
+                 (sell-on :text "SELL ON: a buyer on the side" :reward ((¤ (scale 300))) :voids (second-hold))))))
   (limbs
     (optional-pool :draw 0..1
       (goal second-hold :text "Search the second hold" :role :optional :reveal :latent :reward ((¤ (scale 350) :on-resolve))))

@@ -10,7 +10,9 @@
   :brief "Black out {district-map} for {target}: {power-nodes}."
   :objectives
   (spine
-    (goal overload :text "Overload the hottest substation" :role :primary :reveal :briefed :reward ((¤ (scale 450)))))
+    (goal overload :text "Overload the hottest substation" :role :primary :reveal :briefed :reward ((¤ (scale 450)))
+      :branch ((surgical :text "SURGICAL: cut one feeder, quietly" :reward ((rep 1 :on-resolve)))
+               (burn :text "BURN: take the whole block down" :reward ((¤ (scale 200))) :voids (cascade)))))
   (limbs
     (optional-pool :draw 0..1
       (goal cascade :text "Cascade the blackout into a second block" :role :optional :reveal :briefed :reward ((¤ (scale 250) :on-resolve))))))

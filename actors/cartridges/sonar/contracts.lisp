@@ -11,7 +11,9 @@
   :brief "Survey the shelf off {target}; a {sonar-contact} keeps showing up."
   :objectives
   (spine
-    (goal survey :text "Complete the survey grid" :role :primary :reveal :briefed :reward ((¤ (scale 240)))))
+    (goal survey :text "Complete the survey grid" :role :primary :reveal :briefed :reward ((¤ (scale 240)))
+      :branch ((log-it :text "LOG IT: file the contact with the survey" :reward ((rep 1 :on-resolve)))
+               (keep-it :text "KEEP IT: sell the bearing privately" :reward ((¤ (scale 80)))))))
   (limbs
     (optional-pool :draw 0..1
       (goal classify :text "Classify the contact" :role :optional :reveal :briefed :reward ((intel 1))))))

@@ -28,7 +28,9 @@
   :brief "Sweep {target} for stale credentials: {terminal-host}."
   :objectives
   (spine
-    (goal sweep :text "Sweep the host for credentials" :role :primary :reveal :briefed :reward ((¤ (scale 300)))))
+    (goal sweep :text "Sweep the host for credentials" :role :primary :reveal :briefed :reward ((¤ (scale 300)))
+      :branch ((wipe :text "WIPE: leave no tracks" :reward ((rep 1 :on-resolve)))
+               (plant :text "PLANT: leave a backdoor for later" :reward ((intel 1))))))
   (limbs
     (optional-pool :draw 0..1
       (goal thorough :text "Harvest a second credential cache" :role :optional :reveal :latent :reward ((¤ (scale 100)) (intel 1))))))

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { runCampaign } from '../../campaign/campaign.js';
 import { Runtime } from '../../runtime/runtime.js';
+import { CampaignLog } from '../campaign-log.js';
 import { ConsoleSink } from '../console-sink.js';
 import { DEMO_CATALOG, startDemo } from '../demo-scenario.js';
 import { integer, oneOf } from '../options.js';
@@ -7,34 +10,88 @@ import { progressBar } from '../progress.js';
 
 interface RunOptions {
   seed: number;
+  missions: number;
   placement: 'threads' | 'inline';
   clock: 'lockstep' | 'realtime';
-  ticks: number;
+  ticks?: number;
+  script?: string;
+  flash?: string;
   trace?: string;
   traceJsonl?: string;
   json: boolean;
   verbose: boolean;
+  demo: boolean;
 }
 
 export function registerRun(program: Command): void {
   program
     .command('run')
-    .description('Run the deck headless from embedded defaults and print what happened.')
-    .option('--seed <n>', 'run seed: the same seed replays the same run', integer('--seed'), 1)
+    .description('Play a headless campaign: the deck boots, the operator script (the shipped autopilot by default) plays missions.')
+    .option('--seed <n>', 'run seed: the same seed replays the same campaign', integer('--seed'), 1)
+    .option('--missions <m>', 'missions to play', integer('--missions', 0, 1_000_000), 12)
     .option('--placement <where>', 'threads: one worker per actor; inline: all actors on one thread', oneOf('--placement', ['threads', 'inline'] as const), 'threads')
     .option('--clock <mode>', 'lockstep: deterministic ticks; realtime: wall-clock delivery', oneOf('--clock', ['lockstep', 'realtime'] as const), 'lockstep')
-    .option('--ticks <n>', 'how many ticks (deck frames, 30 per second) to run', integer('--ticks', 1, 100_000_000), 600)
+    .option('--script <file.lisp>', 'the operator script to play with (default: actors/mission-runner/autopilot.lisp)')
+    .option('--flash <image>', 'keep the deck on this flash image: a second run continues the campaign (created if missing)')
+    .option('--ticks <n>', 'stop after this many ticks of deck time at the latest (30 per second)', integer('--ticks', 1, Number.MAX_SAFE_INTEGER))
     .option('--trace <file.json>', 'write a Chrome Trace Event file (open in ui.perfetto.dev)')
     .option('--trace-jsonl <file>', 'stream every trace record as JSON lines')
     .option('--json', 'print only a JSON summary as the last line', false)
-    .option('--verbose', 'log every envelope, not just lifecycle events', false)
+    .option('--verbose', 'log every board and goal change', false)
+    .option('--demo', "run the kernel's demo actors (ping-pong, a flaky worker) instead of the deck", false)
     .action(async (opts: RunOptions) => {
-      await runCommand(opts);
+      if (opts.demo) await runDemo(opts);
+      else await runDeck(opts);
     });
 }
 
-async function runCommand(opts: RunOptions): Promise<void> {
+async function runDeck(opts: RunOptions): Promise<void> {
   const started = performance.now();
+  const log = (line: string): void => {
+    (opts.json ? process.stderr : process.stdout).write(`${line}\n`);
+  };
+  const quiet = opts.json && !opts.verbose;
+  const script = opts.script ? { name: opts.script, text: readFileSync(opts.script, 'utf8') } : undefined;
+  const view = new CampaignLog(log, opts.verbose);
+  const bar = progressBar('missions', opts.missions, !opts.json && !opts.verbose && process.stdout.isTTY === true && false);
+  if (!quiet) log(`nosh run · seed ${opts.seed} · ${opts.placement} · ${opts.clock} · ${opts.missions} missions · ${opts.script ?? 'autopilot.lisp'}`);
+  let settled = 0;
+  const summary = await runCampaign({
+    seed: opts.seed,
+    missions: opts.missions,
+    placement: opts.placement,
+    clock: opts.clock,
+    ...(script ? { script } : {}),
+    flash: opts.flash ?? null,
+    ...(opts.ticks ? { maxTicks: opts.ticks } : {}),
+    ...(opts.trace ? { traceFile: opts.trace } : {}),
+    ...(opts.traceJsonl ? { traceJsonl: opts.traceJsonl } : {}),
+    onEnvelope: (e) => {
+      if (!quiet) view.envelope(e);
+      if (e.kind === 'deck/event' && (e.body as { type: string }).type === 'settled') bar.update(++settled);
+    },
+  });
+  bar.stop();
+  const wallMs = Math.round(performance.now() - started);
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify({ ...summary, wallMs })}\n`);
+    return;
+  }
+  const hours = (summary.ticks / 30 / 3600).toFixed(1);
+  log(
+    `summary  ${summary.missions} missions · ${summary.succeeded} succeeded · ${summary.failed} failed · ${summary.abandoned} abandoned · ` +
+      `¤${summary.credits} · rep ${summary.reputation} · intel ${summary.intel} · ${summary.hotSwaps} hot swaps · ${summary.restarts} restarts · ` +
+      `${summary.scriptErrors} script errors`,
+  );
+  log(`         ${summary.ticks} ticks (${hours} h of deck time) · ${summary.envelopes} envelopes · ${wallMs} ms${summary.ended === 'done' ? '' : ` · stopped: ${summary.ended}`}`);
+  log(`trace    ${summary.traceHash ?? '(none in realtime)'}`);
+  if (opts.trace) log(`chrome trace → ${opts.trace} (open in https://ui.perfetto.dev)`);
+  if (opts.flash) log(`deck kept on ${opts.flash}: run again with --flash ${opts.flash} to continue the campaign`);
+}
+
+async function runDemo(opts: RunOptions): Promise<void> {
+  const started = performance.now();
+  const ticks = opts.ticks ?? 600;
   const log = (line: string): void => {
     (opts.json ? process.stderr : process.stdout).write(`${line}\n`);
   };
@@ -48,29 +105,14 @@ async function runCommand(opts: RunOptions): Promise<void> {
     ...(opts.traceJsonl ? { traceJsonl: opts.traceJsonl } : {}),
     sinks: quiet ? [] : [new ConsoleSink(log, opts.verbose)],
   });
-  if (!quiet) log(`nosh run · seed ${opts.seed} · ${opts.placement} · ${opts.clock} · ${opts.ticks} ticks`);
-  const bar = progressBar('ticks', opts.ticks, !opts.json && !opts.verbose && process.stdout.isTTY === true);
-  try {
-    await startDemo(rt);
-    const chunk = Math.max(1, Math.ceil(opts.ticks / 100));
-    for (let t = chunk; ; t = Math.min(opts.ticks, t + chunk)) {
-      await rt.run(t);
-      bar.update(t);
-      if (t >= opts.ticks) break;
-    }
-  } finally {
-    bar.stop();
-  }
-  const summary = { ...(await rt.shutdown()), ticks: opts.ticks, wallMs: Math.round(performance.now() - started) };
+  if (!quiet) log(`nosh run --demo · seed ${opts.seed} · ${opts.placement} · ${opts.clock} · ${ticks} ticks`);
+  await startDemo(rt);
+  await rt.run(ticks);
+  const summary = { ...(await rt.shutdown()), ticks, wallMs: Math.round(performance.now() - started) };
   if (opts.json) {
     process.stdout.write(`${JSON.stringify(summary)}\n`);
     return;
   }
-  log(
-    `summary  ${summary.ticks} ticks · ${summary.envelopes} envelopes · ${summary.handled} handled · ${summary.rejected} rejected · ` +
-      `${summary.crashes} crashes · ${summary.restarts} restarts · ${summary.escalations} escalations · ${summary.deadLetters} dead letters · ${summary.wallMs} ms`,
-  );
+  log(`summary  ${summary.ticks} ticks · ${summary.envelopes} envelopes · ${summary.crashes} crashes · ${summary.restarts} restarts · ${summary.escalations} escalations · ${summary.wallMs} ms`);
   log(`trace    ${summary.traceHash}`);
-  if (opts.trace) log(`chrome trace → ${opts.trace} (open in https://ui.perfetto.dev)`);
-  if (opts.traceJsonl) log(`jsonl trace → ${opts.traceJsonl}`);
 }

@@ -1,0 +1,169 @@
+import * as v from 'valibot';
+import { loadCartContent } from '../../src/mission-control/cart-content.js';
+import { buildCatalog } from '../../src/mission-control/catalog.js';
+import { emptyUds } from '../../src/deck/uds.js';
+import type { VerbName } from '../../src/objectives/index.js';
+import { type ActorContext, defineActor } from '../../src/runtime/actor.js';
+import { type MessageOf, defineInbox } from '../../src/runtime/inbox.js';
+import { SYS_CHILD_FAILED } from '../../src/runtime/system-messages.js';
+import { acceptOp, boardOp, decayOp, insertCartOp, printBindings, slotChanged, statusOp } from './board-ops.js';
+import { abortCall, capabilityOp, childFailed, deadlineOp, resultOp, resumeAfterSwap, telemetryOp } from './capability-ops.js';
+import { MissionControlInbox } from './messages.js';
+import { resolveOp, verbOp, verdictsOp } from './mission-ops.js';
+import { refuse, reply, tell } from './outbox.js';
+import { boot, commit, powerOff, powerOn } from './persistence.js';
+import { type McState, PEERS } from './state.js';
+
+/** Board decay is looked at every 30 s of deck time while the deck is on. */
+export const DECAY_TICKS = 900;
+const MAX_EARLY = 64;
+
+export const McInbox = defineInbox(MissionControlInbox);
+export type MissionControlMessage = MessageOf<typeof McInbox>;
+
+const McArgs = v.object({
+  seed: v.pipe(v.number(), v.integer()),
+  cartFiles: v.pipe(v.array(v.object({ path: v.string(), text: v.string() })), v.maxLength(64)),
+  owned: v.array(v.string()),
+  operator: v.string(),
+});
+
+/**
+ * Mission Control: owns the deck state (on flash), the capability registry,
+ * the board, and the running mission's objective graph. Operators talk to it
+ * with `op/*` requests; the cart, the hold ticker, the slot watcher, the
+ * flash and the clock report to it; CIPHER and `$deck` hear what happened.
+ */
+export default defineActor({
+  name: 'mission-control',
+  inbox: McInbox,
+  args: McArgs,
+  init(args, ctx): McState {
+    const catalog = buildCatalog(loadCartContent(args.cartFiles));
+    ctx.send(PEERS.slot, 'slot/watch', { to: ctx.self });
+    ctx.send(PEERS.clock, 'clock/subscribe', { to: ctx.self, every: DECAY_TICKS });
+    ctx.send(PEERS.flash, 'flash/read', {});
+    return {
+      catalog,
+      seed: args.seed,
+      operator: args.operator,
+      owned: args.owned,
+      phase: 'booting',
+      uds: emptyUds(args.seed >>> 0),
+      inserted: null,
+      lastSeated: null,
+      inserting: null,
+      mission: null,
+      missionId: null,
+      call: null,
+      callSerial: 0,
+      report: { trace: 0, bonuses: [] },
+      spikes: [],
+      dirty: false,
+      powerReq: null,
+      early: [],
+      counters: { missions: 0, succeeded: 0, failed: 0, abandoned: 0, hotSwaps: 0, aborts: 0, commits: 0, powerCycles: 0 },
+    };
+  },
+  receive(state, msg, ctx): McState {
+    if (msg.kind.startsWith('op/') && state.phase !== 'ready') {
+      if (state.early.length >= MAX_EARLY) throw new RangeError(`mission-control: more than ${MAX_EARLY} requests while booting`);
+      state.early.push({ from: msg.from, kind: msg.kind, body: msg.body });
+      return state;
+    }
+    handle(state, msg, ctx);
+    return state;
+  },
+  view: (s) => ({
+    phase: s.phase,
+    credits: s.uds.creditBalance,
+    reputation: s.uds.reputation,
+    intel: s.uds.knowledgeIndex.reduce((n, k) => n + k.points, 0),
+    inserted: s.inserted,
+    mission: s.mission?.entry.schema ?? null,
+    board: s.uds.board.length,
+    ...s.counters,
+  }),
+});
+
+function handle(state: McState, msg: MissionControlMessage, ctx: ActorContext): void {
+  switch (msg.kind) {
+    case 'op/board':
+      return boardOp(state, msg.from, msg.body.reqId, ctx);
+    case 'op/status':
+      return statusOp(state, msg.from, msg.body.reqId, ctx);
+    case 'op/accept':
+      return acceptOp(state, msg.from, msg.body.reqId, msg.body.index, ctx);
+    case 'op/bindings':
+      return reply(ctx, msg.from, msg.body.reqId, printBindings(state));
+    case 'op/verb':
+      return verbOp(state, msg.from, msg.body.reqId, msg.body.verb as VerbName, msg.body.goal, ctx);
+    case 'op/capability':
+      return capabilityOp(state, msg.from, msg.body.reqId, msg.body.cart, msg.body.seed, ctx);
+    case 'op/complete':
+      return resolveOp(state, msg.from, msg.body.reqId, 'complete', ctx);
+    case 'op/abandon':
+      return resolveOp(state, msg.from, msg.body.reqId, 'abandon', ctx);
+    case 'op/insert-cart':
+      return insertCartOp(state, msg.from, msg.body.reqId, msg.body.cart, ctx);
+    case 'op/power-off':
+      if (state.mission) return refuse(ctx, msg.from, msg.body.reqId, 'mission-running', 'finish or abandon the mission before switching the deck off');
+      return powerOff(state, msg.body.ms, { reqId: msg.body.reqId, operator: msg.from }, ctx);
+    case 'cart/telemetry':
+      return telemetryOp(state, msg.body, ctx);
+    case 'capability/result':
+      return resultOp(state, msg.body, ctx);
+    case 'holds/verdicts':
+      return verdictsOp(state, msg.body, ctx);
+    case 'holds/rejected':
+      tell(ctx, { type: 'goal', goal: '(holds)', from: 'armed', to: 'rejected', cause: msg.body.error });
+      return;
+    case 'slot/changed':
+      return onSlot(state, msg.body, ctx);
+    case 'flash/state':
+      return onBoot(state, msg.body.state, ctx);
+    case 'flash/ack':
+      tell(ctx, { type: 'committed', seq: msg.body.seq, bytes: 0 });
+      return;
+    case 'flash/power-lost':
+      // The chip lost power mid-commit: what is on flash is the state before; this deck state is still in memory.
+      state.dirty = true;
+      return;
+    case 'clock/power':
+      if (msg.body.on && state.phase === 'off') powerOn(state, msg.body.offMs ?? 0, ctx);
+      return;
+    case 'tick':
+      if (state.phase === 'ready') decayOp(state, ctx);
+      return;
+    case 'call/deadline':
+      return deadlineOp(state, msg.body.callId, ctx);
+    case SYS_CHILD_FAILED:
+      return childFailed(state, msg.body, ctx);
+  }
+}
+
+function onBoot(state: McState, stored: string | null, ctx: ActorContext): void {
+  if (state.phase !== 'booting') return;
+  boot(state, stored, ctx);
+  const early = state.early.splice(0);
+  for (const e of early) handle(state, { kind: e.kind, from: e.from, to: ctx.self, tick: ctx.tick, seq: 0, cause: null, body: e.body } as MissionControlMessage, ctx);
+}
+
+function onSlot(state: McState, change: { cart: string | null; previous: string | null; yanked: boolean; error: string | null }, ctx: ActorContext): void {
+  const callCart = state.call?.cart;
+  if (change.yanked && callCart !== undefined && callCart === change.previous) {
+    abortCall(state, `${change.previous} was pulled from the slot mid-call`, ctx);
+    ctx.stop(PEERS.cart);
+  }
+  const seated = slotChanged(state, change, ctx);
+  const inserting = state.inserting;
+  if (inserting && (change.cart === inserting.cart || change.error !== null)) {
+    state.inserting = null;
+    if (inserting.reqId && inserting.operator) {
+      if (change.error) refuse(ctx, inserting.operator, inserting.reqId, 'cart-unreadable', change.error);
+      else reply(ctx, inserting.operator, inserting.reqId, `:${inserting.cart}`);
+    }
+  }
+  if (seated) resumeAfterSwap(state, ctx);
+  commit(state, ctx);
+}

@@ -1,0 +1,149 @@
+import { recordCartSeen } from '../../src/deck/cart-seen.js';
+import { print } from '../../src/lisp/printer.js';
+import { Keyword, LispMap, type Value, list } from '../../src/lisp/values.js';
+import { type BoardContract, viewBoard } from '../../src/mission-control/board-view.js';
+import type { CipherEvent } from '../../src/mission-control/events.js';
+import { tickBoard } from '../../src/mission-control/decay.js';
+import { renderBoard } from '../../src/mission-control/render-board.js';
+import { MissionControlError, acceptContract, missionBindings } from '../../src/mission-control/missions.js';
+import type { ActorContext } from '../../src/runtime/actor.js';
+import { commit } from './persistence.js';
+import { refuse, reply, speak, tell } from './outbox.js';
+import { type McState, PEERS, context } from './state.js';
+
+const kw = (name: string): Keyword => new Keyword(name);
+
+/** `(board)`: the contracts as the operator sees them, one map each. */
+export function boardOp(state: McState, from: string, reqId: string, ctx: ActorContext): void {
+  const contracts = viewBoard(state.uds, context(state, ctx));
+  tell(ctx, { type: 'board', lines: renderBoard(contracts, 0, state.inserted) });
+  reply(ctx, from, reqId, print(list(...contracts.map(contractToLisp))));
+}
+
+export function contractToLisp(c: BoardContract, index: number): Value {
+  return LispMap.fromPairs([
+    [kw('index'), index],
+    [kw('id'), c.id],
+    [kw('class'), kw(c.class.toLowerCase().replace(/ /g, '-'))],
+    [kw('target'), c.target],
+    [kw('threat'), c.threat],
+    [kw('payout'), c.payout],
+    [kw('phases'), c.phases],
+    [kw('swap-required'), c.swapRequired],
+    [kw('carts'), list(...[...new Set(c.capabilities.map((k) => k.module))].map((m) => kw(m)))],
+    [kw('brief'), c.brief],
+  ]);
+}
+
+/** `(status)`: the deck's numbers and what is in the slot. */
+export function statusOp(state: McState, from: string, reqId: string, ctx: ActorContext): void {
+  const u = state.uds;
+  const value = LispMap.fromPairs([
+    [kw('credits'), u.creditBalance],
+    [kw('reputation'), u.reputation],
+    [kw('inserted'), state.inserted === null ? null : kw(state.inserted)],
+    [kw('owned'), list(...state.owned.map((c) => kw(c)))],
+    [kw('mission'), state.mission ? state.mission.entry.schema : null],
+    [kw('board'), u.board.length],
+    [kw('now'), ctx.now()],
+  ]);
+  reply(ctx, from, reqId, print(value));
+}
+
+/** [EVAL] on contract `index`: build the mission, arm its holds, start it. */
+export function acceptOp(state: McState, from: string, reqId: string, index: number, ctx: ActorContext): void {
+  if (state.mission) return refuse(ctx, from, reqId, 'mission-running', `a mission is running (${state.mission.entry.schema}); complete or abandon it first`);
+  const events: CipherEvent[] = [];
+  let accepted;
+  try {
+    accepted = acceptContract(state.uds, index, context(state, ctx), events);
+  } catch (err) {
+    if (err instanceof MissionControlError) return refuse(ctx, from, reqId, err.code, err.message);
+    throw err;
+  }
+  state.uds = accepted.uds;
+  state.mission = accepted.struct;
+  state.missionId = `m${accepted.struct.entry.id}`;
+  state.report = { trace: 0, bonuses: [] };
+  state.spikes = [];
+  state.counters.missions++;
+  state.dirty = true;
+  const s = accepted.struct;
+  tell(ctx, { type: 'accepted', contract: s.entry.schema, schema: s.entry.schema, threat: s.entry.threat, phases: s.phases.length, target: s.content.target });
+  armHolds(state, ctx);
+  ctx.send(PEERS.clock, 'clock/subscribe', { to: PEERS.holdTicker, every: 1 });
+  speak(ctx, events, { target: s.content.target, phases: s.phases.length });
+  commit(state, ctx);
+  reply(ctx, from, reqId, printBindings(state));
+}
+
+/** Tell the hold ticker what to watch (again, whenever the engine's watch set changes). */
+export function armHolds(state: McState, ctx: ActorContext): void {
+  if (!state.mission || !state.missionId) return;
+  const spec = state.mission.mission.watchSpec();
+  const variables = Object.fromEntries(spec.variables.map((n) => [n, n === 'threat' ? (state.mission?.entry.threat ?? 0) : initialValue(n)]));
+  ctx.send(PEERS.holdTicker, 'holds/watch', { mission: state.missionId, replyTo: ctx.self, spec, variables });
+}
+
+function initialValue(name: string): number | boolean | null {
+  if (name === 'node' || name === 'file' || name === 'alarm') return null;
+  if (name === 'timeout' || name === 'lockdown') return false;
+  return 0;
+}
+
+/** The Runner's three bindings as one list: `(current-mission mission-params phase-chain)`. */
+export function bindingsValue(state: McState): Value {
+  if (!state.mission) return null;
+  const b = missionBindings(state.mission);
+  return list(b['current-mission'], b['mission-params'], b['phase-chain']);
+}
+
+export function printBindings(state: McState): string {
+  return print(bindingsValue(state));
+}
+
+/** The operator puts a cart in the slot (a physical act: the slot watcher reports when it settles). */
+export function insertCartOp(state: McState, from: string, reqId: string, cart: string, ctx: ActorContext): void {
+  if (!state.owned.includes(cart)) return refuse(ctx, from, reqId, 'no-such-cart', `no cartridge '${cart}' (owned: ${state.owned.join(', ')})`);
+  if (state.call) return refuse(ctx, from, reqId, 'cart-busy', `a capability call is running on ${state.call.cart}`);
+  if (state.inserted === cart) return reply(ctx, from, reqId, `:${cart}`);
+  state.inserting = { cart, reqId, operator: from };
+  swapPhysically(state, cart, ctx);
+}
+
+/** Pull what is in the slot (if anything) and push `cart` in; the slot watcher takes it from there. */
+export function swapPhysically(state: McState, cart: string, ctx: ActorContext): void {
+  if (state.inserted !== null) ctx.send(PEERS.slot, 'slot/remove', {});
+  ctx.send(PEERS.slot, 'slot/insert', { cart }, { after: state.inserted !== null ? 3 : 1 });
+}
+
+/** The slot watcher's verdict: a cart settled in (registering it), left, or was yanked. */
+export function slotChanged(state: McState, change: { cart: string | null; previous: string | null; yanked: boolean; error: string | null }, ctx: ActorContext): boolean {
+  tell(ctx, { type: 'cart', cart: change.cart, yanked: change.yanked, error: change.error });
+  if (change.cart === null) {
+    state.inserted = null;
+    return false;
+  }
+  const module = state.catalog.modules.find((m) => m.name === change.cart);
+  const from = state.lastSeated;
+  state.inserted = change.cart;
+  state.lastSeated = change.cart;
+  if (module && !module.system) {
+    state.uds = recordCartSeen(state.uds, module.bit, ctx.now());
+    state.dirty = true;
+  }
+  // Hot Swap = actor restart: the cart actor becomes this cart on a fresh worker.
+  ctx.replace(PEERS.cart, 'cartridge', { args: { cart: change.cart } });
+  if (from !== change.cart) tell(ctx, { type: 'swap', from, to: change.cart });
+  return true;
+}
+
+/** Every few seconds of deck time: contracts decay, expire, and CIPHER says so. */
+export function decayOp(state: McState, ctx: ActorContext): void {
+  const events: CipherEvent[] = [];
+  const before = state.uds;
+  state.uds = tickBoard(state.uds, context(state, ctx), events);
+  if (state.uds !== before) state.dirty = true;
+  speak(ctx, events);
+  commit(state, ctx);
+}

@@ -1,0 +1,63 @@
+import * as v from 'valibot';
+import { ChildFailedBody, SYS_CHILD_FAILED } from '../../src/runtime/system-messages.js';
+import { VERB_NAMES } from '../../src/objectives/verbs.js';
+
+/**
+ * Mission Control's inbox. Operators (the Mission Runner actor, or a REPL
+ * from outside) send `op/*` requests with a `reqId` and hear `op/reply` with
+ * the same id; Lisp values travel as printed text (the canonical printer
+ * round-trips), so a reply needs no class to survive the thread boundary.
+ */
+const ReqId = v.pipe(v.string(), v.maxLength(64));
+const Name = v.pipe(v.string(), v.maxLength(64));
+
+export const MissionControlInbox = {
+  'op/board': v.object({ reqId: ReqId }),
+  'op/status': v.object({ reqId: ReqId }),
+  'op/accept': v.object({ reqId: ReqId, index: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(15)) }),
+  'op/verb': v.object({ reqId: ReqId, verb: v.picklist(VERB_NAMES), goal: Name }),
+  'op/capability': v.object({ reqId: ReqId, cart: Name, seed: v.optional(v.pipe(v.number(), v.integer())) }),
+  'op/complete': v.object({ reqId: ReqId }),
+  'op/abandon': v.object({ reqId: ReqId, reason: v.pipe(v.string(), v.maxLength(200)) }),
+  'op/insert-cart': v.object({ reqId: ReqId, cart: Name }),
+  'op/power-off': v.object({ reqId: ReqId, ms: v.pipe(v.number(), v.minValue(0), v.maxValue(366 * 24 * 3600 * 1000)) }),
+  'op/bindings': v.object({ reqId: ReqId }),
+  // From the cart (Mission Control is one of its watchers).
+  'cart/telemetry': v.looseObject({ event: v.string(), trace: v.number(), callId: v.string(), cart: v.string() }),
+  'capability/result': v.object({ callId: v.string(), cart: v.string(), result: v.looseObject({ outcome: v.picklist(['success', 'failure', 'partial', 'abort']), trace: v.number(), bonuses: v.array(v.string()) }) }),
+  // From the hold ticker.
+  'holds/verdicts': v.object({ mission: v.string(), version: v.number(), tick: v.number(), verdicts: v.nullable(v.looseObject({ violated: v.array(v.string()), failed: v.array(v.string()), fired: v.array(v.number()), revealed: v.array(v.string()) })) }),
+  'holds/rejected': v.object({ mission: v.string(), error: v.string() }),
+  // From the hardware.
+  'slot/changed': v.object({ cart: v.nullable(v.string()), previous: v.nullable(v.string()), registration: v.nullable(v.string()), yanked: v.boolean(), settleCycles: v.number(), error: v.nullable(v.string()) }),
+  'flash/state': v.looseObject({ state: v.nullable(v.string()), seq: v.nullable(v.number()) }),
+  'flash/ack': v.object({ seq: v.number(), tag: v.nullable(v.string()), cycles: v.number() }),
+  'flash/power-lost': v.object({ tag: v.nullable(v.string()), during: v.string() }),
+  'clock/power': v.object({ on: v.boolean(), at: v.number(), offMs: v.optional(v.number()) }),
+  tick: v.object({ tick: v.number(), at: v.number() }),
+  /** Mission Control's own alarm: a capability call that has not answered by now is aborted. */
+  'call/deadline': v.object({ callId: v.string() }),
+  [SYS_CHILD_FAILED]: ChildFailedBody,
+} as const;
+
+/** Every answer to an `op/*` request. `value` is printed Lisp; `error.code` is a keyword name. */
+export interface OpReply {
+  readonly reqId: string;
+  readonly ok: boolean;
+  readonly value: string | null;
+  readonly error: { readonly code: string; readonly message: string } | null;
+}
+
+/** What Mission Control tells the outside (`$deck`) as a campaign runs: the readable log, and what invariant checks read. */
+export type DeckEvent =
+  | { readonly type: 'ready'; readonly credits: number; readonly reputation: number; readonly board: number; readonly restored: boolean }
+  | { readonly type: 'board'; readonly lines: readonly string[] }
+  | { readonly type: 'accepted'; readonly contract: string; readonly schema: string; readonly threat: number; readonly phases: number; readonly target: string }
+  | { readonly type: 'call'; readonly cart: string; readonly callId: string; readonly swap: boolean }
+  | { readonly type: 'swap'; readonly from: string | null; readonly to: string }
+  | { readonly type: 'call-result'; readonly cart: string; readonly outcome: string; readonly trace: number; readonly turns: number }
+  | { readonly type: 'goal'; readonly goal: string; readonly from: string; readonly to: string; readonly cause: string }
+  | { readonly type: 'settled'; readonly contract: string; readonly outcome: string; readonly credits: number; readonly reputation: number; readonly balance: number; readonly reputationTotal: number; readonly settlement: unknown }
+  | { readonly type: 'cart'; readonly cart: string | null; readonly yanked: boolean; readonly error: string | null }
+  | { readonly type: 'power'; readonly on: boolean; readonly offMs: number }
+  | { readonly type: 'committed'; readonly seq: number; readonly bytes: number };

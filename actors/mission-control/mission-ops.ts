@@ -1,0 +1,98 @@
+import { print } from '../../src/lisp/printer.js';
+import { Keyword, list } from '../../src/lisp/values.js';
+import type { CipherEvent } from '../../src/mission-control/events.js';
+import { type Resolution, abandonMission, applyMissionEvents, completeMission } from '../../src/mission-control/missions.js';
+import type { MissionEvent, Verdicts, VerbName } from '../../src/objectives/index.js';
+import { settlementToLisp } from '../../src/objectives/lisp-view.js';
+import type { ActorContext } from '../../src/runtime/actor.js';
+import { armHolds, bindingsValue, printBindings } from './board-ops.js';
+import { refuse, reply, say, speak, tell } from './outbox.js';
+import { commit } from './persistence.js';
+import { type McState, PEERS, context } from './state.js';
+
+/** A goal verb from the operator: applied by the objective engine; the reply is the goal's state and fresh bindings. */
+export function verbOp(state: McState, from: string, reqId: string, verb: VerbName, goal: string, ctx: ActorContext): void {
+  const m = state.mission;
+  if (!m) return refuse(ctx, from, reqId, 'no-mission', 'no mission is running: accept a contract first');
+  const result = m.mission.verb(verb, goal);
+  if (!result.ok) return refuse(ctx, from, reqId, result.error.code, result.error.message);
+  const version = m.mission.watchSpec().version;
+  absorb(state, result.events, ctx);
+  if (m.mission.watchSpec().version !== version) armHolds(state, ctx);
+  commit(state, ctx);
+  reply(ctx, from, reqId, print(list(new Keyword(result.state), bindingsValue(state))));
+}
+
+/** The hold ticker's verdicts: forfeits, failures, escalations, reveals, applied by the engine. */
+export function verdictsOp(state: McState, body: { mission: string; verdicts: unknown }, ctx: ActorContext): void {
+  const m = state.mission;
+  if (!m || body.mission !== state.missionId || body.verdicts === null) return;
+  const version = m.mission.watchSpec().version;
+  const events = m.mission.applyVerdicts(body.verdicts as Verdicts);
+  if (events.length === 0) return;
+  absorb(state, events, ctx);
+  if (m.mission.watchSpec().version !== version) armHolds(state, ctx);
+  commit(state, ctx);
+  ctx.send(state.operator, 'mission/changed', { bindings: printBindings(state) });
+}
+
+/** What the engine reported: banked rewards paid into UDS (with the phase chain), goal changes logged and voiced. */
+function absorb(state: McState, events: readonly MissionEvent[], ctx: ActorContext): void {
+  const m = state.mission;
+  if (!m || events.length === 0) return;
+  state.uds = applyMissionEvents(state.uds, m, events);
+  state.dirty = true;
+  for (const e of events) {
+    switch (e.kind) {
+      case 'goal/changed':
+        tell(ctx, { type: 'goal', goal: e.goal, from: e.from, to: e.to, cause: e.cause });
+        if (e.to === 'done') say(ctx, 'goal-done', { goal: e.goal });
+        if (e.to === 'failed' || e.to === 'forfeit') say(ctx, 'goal-failed', { goal: e.goal });
+        break;
+      case 'goal/revealed':
+        say(ctx, 'goal-revealed', { goal: e.goal });
+        break;
+      case 'reward/banked':
+        say(ctx, 'reward', { amount: e.reward.kind === 'access' ? (e.reward.flag ?? 'access') : e.reward.amount, currency: e.reward.kind });
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+/** `(complete-mission current-mission)` or `(abandon-mission)`: settle, pay, record, refresh the board, commit. */
+export function resolveOp(state: McState, from: string, reqId: string, how: 'complete' | 'abandon', ctx: ActorContext): void {
+  const m = state.mission;
+  if (!m) return refuse(ctx, from, reqId, 'no-mission', 'no mission is running');
+  if (state.call) ctx.send(PEERS.cart, 'cart/abort', { callId: state.call.reqId, reason: `mission ${how === 'complete' ? 'completed' : 'abandoned'}` });
+  const events: CipherEvent[] = [];
+  const res: Resolution = how === 'complete' ? completeMission(state.uds, m, context(state, ctx), state.report, events) : abandonMission(state.uds, m, context(state, ctx), state.report, events);
+  const target = m.content.target;
+  finish(state, res, ctx);
+  speak(ctx, events, { target, credits: res.credits });
+  commit(state, ctx);
+  reply(ctx, from, reqId, print(settlementToLisp(res.settlement)));
+}
+
+function finish(state: McState, res: Resolution, ctx: ActorContext): void {
+  const m = state.mission;
+  state.uds = res.uds;
+  state.dirty = true;
+  state.counters[res.outcome === 'success' ? 'succeeded' : res.outcome === 'failure' ? 'failed' : 'abandoned']++;
+  if (state.missionId) ctx.send(PEERS.holdTicker, 'holds/disarm', { mission: state.missionId });
+  ctx.send(PEERS.clock, 'clock/unsubscribe', { to: PEERS.holdTicker });
+  tell(ctx, {
+    type: 'settled',
+    contract: m?.entry.schema ?? '?',
+    outcome: res.outcome,
+    credits: res.credits,
+    reputation: res.reputation,
+    balance: res.uds.creditBalance,
+    reputationTotal: res.uds.reputation,
+    settlement: res.settlement,
+  });
+  state.mission = null;
+  state.missionId = null;
+  state.call = null;
+}

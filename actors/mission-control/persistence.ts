@@ -1,0 +1,56 @@
+import { decodeUds, encodeUds } from '../../src/deck/uds-codec.js';
+import { emptyUds } from '../../src/deck/uds.js';
+import type { CipherEvent } from '../../src/mission-control/events.js';
+import { bootDeck } from '../../src/mission-control/decay.js';
+import { restoreMission } from '../../src/mission-control/missions.js';
+import type { ActorContext } from '../../src/runtime/actor.js';
+import { reply, speak, tell } from './outbox.js';
+import { type McState, PEERS, context } from './state.js';
+
+/**
+ * The deck state lives on flash. Boot reads it (or starts a fresh deck on a
+ * blank chip), reaps what expired while the deck was off, advances the
+ * entropy pool and fills the board; every change after that is committed.
+ */
+export function boot(state: McState, stored: string | null, ctx: ActorContext): void {
+  let uds = stored === null ? emptyUds(state.seed >>> 0) : decodeUds(Buffer.from(stored, 'base64'));
+  const events: CipherEvent[] = [];
+  uds = bootDeck(uds, context({ ...state, uds }, ctx), events);
+  state.uds = uds;
+  state.mission = uds.active ? restoreMission(uds, context(state, ctx)) : null;
+  state.missionId = state.mission ? `m${uds.active?.entry.id}` : null;
+  state.phase = 'ready';
+  state.dirty = true;
+  commit(state, ctx);
+  speak(ctx, events);
+  tell(ctx, { type: 'ready', credits: uds.creditBalance, reputation: uds.reputation, board: uds.board.length, restored: stored !== null });
+  if (state.powerReq) {
+    reply(ctx, state.powerReq.operator, state.powerReq.reqId, state.mission ? ':mission-restored' : ':ready');
+    state.powerReq = null;
+  } else ctx.send(state.operator, 'deck/ready', { restoredMission: state.mission !== null });
+}
+
+/** Write the deck state to flash if it changed since the last commit. */
+export function commit(state: McState, ctx: ActorContext): void {
+  if (!state.dirty || state.phase !== 'ready') return;
+  const bytes = encodeUds(state.uds);
+  state.dirty = false;
+  state.counters.commits++;
+  ctx.send(PEERS.flash, 'flash/write', { state: Buffer.from(bytes).toString('base64'), tag: `uds-${state.counters.commits}` });
+}
+
+/** Switch the deck off: commit, then let the clock jump; power-on reboots from flash. */
+export function powerOff(state: McState, ms: number, requester: { reqId: string; operator: string }, ctx: ActorContext): void {
+  commit(state, ctx);
+  state.powerReq = requester;
+  state.phase = 'off';
+  state.counters.powerCycles++;
+  ctx.send(PEERS.clock, 'clock/power-off', { ms });
+  tell(ctx, { type: 'power', on: false, offMs: ms });
+}
+
+export function powerOn(state: McState, offMs: number, ctx: ActorContext): void {
+  state.phase = 'booting';
+  tell(ctx, { type: 'power', on: true, offMs });
+  ctx.send(PEERS.flash, 'flash/read', {});
+}

@@ -1,0 +1,71 @@
+import type { Uds } from '../../src/deck/uds.js';
+import type { Catalog } from '../../src/mission-control/catalog.js';
+import { deckContext } from '../../src/mission-control/deck-setup.js';
+import type { DeckContext } from '../../src/mission-control/inputs.js';
+import type { MissionStruct, RunReport } from '../../src/mission-control/missions.js';
+import type { ActorContext } from '../../src/runtime/actor.js';
+
+/** The peers Mission Control talks to, by actor id. */
+export const PEERS = {
+  cart: 'cart',
+  holdTicker: 'hold-ticker',
+  cipher: 'cipher',
+  clock: 'clock',
+  flash: 'flash',
+  slot: 'slot-watcher',
+  outside: '$deck',
+} as const;
+
+/** A capability call in flight: who asked, for which cart, and the call id the cart knows it by. */
+export interface PendingCall {
+  readonly reqId: string;
+  readonly operator: string;
+  readonly cart: string;
+  readonly seed: number;
+  /** Waiting for the slot to settle on this cart before the call can go out. */
+  awaitingSwap: boolean;
+}
+
+export interface Counters {
+  missions: number;
+  succeeded: number;
+  failed: number;
+  abandoned: number;
+  hotSwaps: number;
+  aborts: number;
+  commits: number;
+  powerCycles: number;
+}
+
+export interface McState {
+  readonly catalog: Catalog;
+  readonly seed: number;
+  readonly operator: string;
+  readonly owned: readonly string[];
+  phase: 'booting' | 'ready' | 'off';
+  uds: Uds;
+  /** The cart settled in the slot, per the slot watcher. */
+  inserted: string | null;
+  /** The last cart that was seated (what a Hot Swap replaces, even after the slot emptied). */
+  lastSeated: string | null;
+  /** A cart insertion asked for and not yet settled (op/insert-cart or a Hot Swap). */
+  inserting: { cart: string; reqId: string | null; operator: string | null } | null;
+  mission: MissionStruct | null;
+  missionId: string | null;
+  call: PendingCall | null;
+  callSerial: number;
+  report: RunReport;
+  /** Trace levels CIPHER has already remarked on this mission. */
+  spikes: number[];
+  /** The last UDS bytes sent to flash (base64) and whether they differ from now. */
+  dirty: boolean;
+  /** The operator waiting for a power cycle to end. */
+  powerReq: { reqId: string; operator: string } | null;
+  /** Requests that arrived before the deck booted; answered once it has. */
+  early: Array<{ from: string; kind: string; body: unknown }>;
+  counters: Counters;
+}
+
+export function context(state: McState, ctx: ActorContext): DeckContext {
+  return deckContext(state.catalog, state.uds, state.inserted, ctx.now());
+}

@@ -1,0 +1,141 @@
+import { deckCatalog } from '../../actors/catalog.js';
+import type { DeckEvent } from '../../actors/mission-control/messages.js';
+import type { Placement } from '../runtime/coordinator.js';
+import type { Envelope } from '../runtime/envelope.js';
+import type { ClockMode } from '../runtime/protocol.js';
+import { Runtime } from '../runtime/runtime.js';
+import type { TraceSink } from '../runtime/trace/sink.js';
+import { AUTOPILOT, type CartLibrary, loadCartLibrary, loadScript } from './cart-files.js';
+
+export interface CampaignConfig {
+  readonly seed: number;
+  readonly missions: number;
+  readonly placement?: Placement;
+  readonly clock?: ClockMode;
+  /** The operator script; the shipped autopilot by default. */
+  readonly script?: { readonly name: string; readonly text: string };
+  /** Flash image file to keep the deck on (null: a chip in memory, gone when the run ends). */
+  readonly flash?: string | null;
+  /** A bound on deck time (ticks) so no campaign can run forever. */
+  readonly maxTicks?: number;
+  readonly traceFile?: string;
+  readonly traceJsonl?: string;
+  readonly sinks?: readonly TraceSink[];
+  readonly library?: CartLibrary;
+  /** Everything the deck says to the outside, as it happens (the CLI's log). */
+  readonly onEnvelope?: (e: Envelope) => void;
+  /** Called once everything is spawned, before the clock runs (tests use it to schedule faults). */
+  readonly onStart?: (rt: Runtime) => void | Promise<void>;
+}
+
+export interface CampaignSummary {
+  readonly seed: number;
+  readonly placement: Placement;
+  readonly missions: number;
+  readonly succeeded: number;
+  readonly failed: number;
+  readonly abandoned: number;
+  readonly credits: number;
+  readonly reputation: number;
+  readonly intel: number;
+  readonly hotSwaps: number;
+  readonly restarts: number;
+  readonly aborts: number;
+  readonly scriptErrors: number;
+  readonly powerCycles: number;
+  readonly ticks: number;
+  readonly envelopes: number;
+  readonly traceHash: string | null;
+  /** Why the run stopped: `done`, or the bound it hit. */
+  readonly ended: string;
+}
+
+/** Ticks the deck may run before the campaign is declared stuck, per mission asked for. */
+const TICKS_PER_MISSION_BOUND = 2_000_000;
+const CHUNK = 20_000;
+
+/**
+ * One headless campaign: the deck's actors (Mission Control, the Mission
+ * Runner with its script, CIPHER, the hold ticker, and the hardware: clock,
+ * slot watcher, flash), lockstep by default, until the operator has played
+ * `missions` missions. `(seed, config) → summary`.
+ */
+export async function runCampaign(config: CampaignConfig): Promise<CampaignSummary> {
+  const library = config.library ?? loadCartLibrary();
+  const script = config.script ?? loadScript(AUTOPILOT);
+  const rt = new Runtime({
+    seed: config.seed,
+    catalog: deckCatalog,
+    placement: config.placement ?? 'threads',
+    clock: config.clock ?? 'lockstep',
+    ...(config.traceFile ? { traceFile: config.traceFile } : {}),
+    ...(config.traceJsonl ? { traceJsonl: config.traceJsonl } : {}),
+    ...(config.sinks ? { sinks: config.sinks } : {}),
+  });
+  let done: { missions: number; errors: number; reason: string } | null = null;
+  const subscription = rt.external$.subscribe((e) => {
+    if (e.kind === 'campaign/done') done = e.body as { missions: number; errors: number; reason: string };
+    config.onEnvelope?.(e);
+  });
+  let ended = 'done';
+  try {
+    await spawnDeck(rt, config, library, script);
+    await config.onStart?.(rt);
+    const limit = config.maxTicks ?? TICKS_PER_MISSION_BOUND * Math.max(1, config.missions);
+    while (done === null) {
+      // Jump straight to the next thing due (a power-off leaves days of nothing), then a chunk past it.
+      const next = rt.nextDueTick();
+      if (next === null) {
+        ended = 'stalled: nothing is scheduled and the campaign has not finished';
+        break;
+      }
+      const at = await rt.run(Math.min(limit, Math.max(next, rt.tick) + CHUNK));
+      if (at >= limit && done === null) {
+        ended = `tick limit ${limit}`;
+        break;
+      }
+    }
+    return await summarize(rt, config, ended, done);
+  } finally {
+    subscription.unsubscribe();
+    await rt.shutdown();
+  }
+}
+
+async function spawnDeck(rt: Runtime, config: CampaignConfig, library: CartLibrary, script: { name: string; text: string }): Promise<void> {
+  await rt.spawn('flash', { args: { image: config.flash ?? null } });
+  await rt.spawn('clock');
+  await rt.spawn('slot-watcher', { args: { carts: library.roms } });
+  await rt.spawn('cipher');
+  await rt.spawn('hold-ticker');
+  await rt.spawn('mission-control', { args: { seed: config.seed, cartFiles: library.files, owned: library.carts, operator: 'mission-runner' } });
+  await rt.spawn('mission-runner', { args: { script: script.text, scriptName: script.name, missions: config.missions } });
+  rt.send('cipher', 'cipher/watch', { to: '$cipher' });
+}
+
+async function summarize(rt: Runtime, config: CampaignConfig, ended: string, done: { missions: number } | null): Promise<CampaignSummary> {
+  const mc = (await rt.inspect('mission-control')).state as Record<string, number>;
+  const s = rt.summary();
+  return {
+    seed: config.seed,
+    placement: rt.placement,
+    missions: mc.missions ?? 0,
+    succeeded: mc.succeeded ?? 0,
+    failed: mc.failed ?? 0,
+    abandoned: mc.abandoned ?? 0,
+    credits: mc.credits ?? 0,
+    reputation: mc.reputation ?? 0,
+    intel: mc.intel ?? 0,
+    hotSwaps: mc.hotSwaps ?? 0,
+    restarts: s.restarts,
+    aborts: mc.aborts ?? 0,
+    scriptErrors: ((await rt.inspect('mission-runner')).state as { errors: number }).errors,
+    powerCycles: mc.powerCycles ?? 0,
+    ticks: rt.tick,
+    envelopes: s.envelopes,
+    traceHash: s.traceHash,
+    ended: done === null ? ended : 'done',
+  };
+}
+
+export type { DeckEvent };
