@@ -34,6 +34,8 @@ export const demoCatalog: Catalog = {
 /** Probes the benchmarks use. */
 export const benchCatalog: Catalog = {
   echo: bundled('bench/echo'),
+  'swap-probe': bundled('bench/swap-probe'),
+  cartridge: bundled('cartridge'),
 };
 
 /** The deck's own actors (the cartridge slot, the hold ticker) and its hardware. */

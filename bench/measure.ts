@@ -10,10 +10,10 @@ export interface Latency {
 type Task = () => Promise<unknown> | unknown;
 
 /** Run one task under tinybench for `timeMs` and report its latency in µs. */
-export async function measureLatency(name: string, fn: Task, timeMs = 1500): Promise<Latency> {
+export async function measureLatency(name: string, fn: Task, timeMs = 1500, beforeEach?: () => Promise<void>): Promise<Latency> {
   const bench = new Bench({ name, time: timeMs, warmupTime: Math.min(200, timeMs / 3) });
   // async: true, so tinybench does not probe the task with an extra (unawaited) call.
-  bench.add(name, fn, { async: true });
+  bench.add(name, fn, { async: true, ...(beforeEach ? { beforeEach } : {}) });
   await bench.run();
   const result = bench.tasks[0]?.result;
   if (!result || (result.state !== 'completed' && result.state !== 'aborted-with-statistics')) {

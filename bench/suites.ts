@@ -1,6 +1,7 @@
 import { boardSuite } from './board.js';
 import { displaySuite } from './display.js';
 import { flashSuite } from './flash.js';
+import { hotswapSuite } from './hotswap.js';
 import { kernelSuite } from './kernel.js';
 import { lispSuite } from './lisp.js';
 import { objectivesSuite } from './objectives.js';
@@ -11,8 +12,9 @@ export const suites: Readonly<Record<string, () => Promise<Record<string, number
   kernel: () => kernelSuite(),
   lisp: () => lispSuite(),
   objectives: () => objectivesSuite(),
+  board: () => boardSuite(),
+  tick: () => tickSuite(),
+  hotswap: () => hotswapSuite(),
   flash: () => flashSuite(),
   display: () => displaySuite(),
-  tick: () => tickSuite(),
-  board: () => boardSuite(),
 };

@@ -61,13 +61,15 @@ describe('a capability call is a conversation across threads', () => {
     const out = await playCall(rt, 11);
     expect(new Set(Object.values(out.threads)).size).toBe(3);
     expect(out.result?.result.outcome).toMatch(/success|failure|partial/);
-    const kinds = out.seen.filter((e) => e.to === '$op').map((e) => e.kind);
-    // Every move was answered with telemetry before the next prompt.
-    expect(kinds[0]).toBe('cart/prompt');
+    const toOp = out.seen.filter((e) => e.to === '$op');
+    const kinds = toOp.map((e) => e.kind);
+    // The link comes up, then every move is answered with telemetry before the next prompt.
+    expect(kinds.slice(0, 2)).toEqual(['cart/telemetry', 'cart/prompt']);
+    expect((toOp[0]?.body as { event: string }).event).toBe('link');
     expect(kinds.at(-1)).toBe('capability/result');
-    const firstTelemetry = kinds.indexOf('cart/telemetry');
-    expect(firstTelemetry).toBeGreaterThan(0);
-    expect(kinds.slice(firstTelemetry).indexOf('cart/prompt')).toBeGreaterThan(0);
+    const firstMoveTelemetry = kinds.indexOf('cart/telemetry', 2);
+    expect(firstMoveTelemetry).toBeGreaterThan(1);
+    expect(kinds.slice(firstMoveTelemetry).indexOf('cart/prompt')).toBeGreaterThan(0);
     // The moves crossed from outside to the cart's worker; its replies came back from there.
     const moves = trace.of('handle').filter((r) => r.actor === 'cart' && r.kind === 'cart/move');
     expect(moves.length).toBe(out.result?.result.turns);

@@ -51,6 +51,8 @@ export default defineActor({
         }
         state.calls++;
         state.running = { call: msg.body, game: game(state).start(msg.body.params, ctx.rng), turn: 0, awaiting: 'move', result: null };
+        // The link is up: the first telemetry of every call, before the first move.
+        for (const to of [msg.body.operator, ...msg.body.watchers]) ctx.send(to, 'cart/telemetry', { event: 'link', trace: 0, callId: msg.body.callId, cart: state.cart }, { after: 0 });
         ask(state, ctx, null);
         return state;
       case 'cart/move': {

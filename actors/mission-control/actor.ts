@@ -26,6 +26,8 @@ const McArgs = v.object({
   cartFiles: v.pipe(v.array(v.object({ path: v.string(), text: v.string() })), v.maxLength(64)),
   owned: v.array(v.string()),
   operator: v.string(),
+  /** A cart already in the slot at power-on (the first board is generated with it seated). */
+  seated: v.optional(v.nullable(v.string()), null),
 });
 
 /**
@@ -41,6 +43,7 @@ export default defineActor({
   init(args, ctx): McState {
     const catalog = buildCatalog(loadCartContent(args.cartFiles));
     ctx.send(PEERS.slot, 'slot/watch', { to: ctx.self });
+    if (args.seated) ctx.send(PEERS.slot, 'slot/insert', { cart: args.seated });
     ctx.send(PEERS.clock, 'clock/subscribe', { to: ctx.self, every: DECAY_TICKS });
     ctx.send(PEERS.flash, 'flash/read', {});
     return {
@@ -61,6 +64,8 @@ export default defineActor({
       spikes: [],
       dirty: false,
       powerReq: null,
+      seated: args.seated,
+      heldBoot: null,
       early: [],
       counters: { missions: 0, succeeded: 0, failed: 0, abandoned: 0, hotSwaps: 0, aborts: 0, commits: 0, powerCycles: 0 },
     };
@@ -144,6 +149,11 @@ function handle(state: McState, msg: MissionControlMessage, ctx: ActorContext): 
 
 function onBoot(state: McState, stored: string | null, ctx: ActorContext): void {
   if (state.phase !== 'booting') return;
+  if (state.seated !== null && state.inserted !== state.seated) {
+    state.heldBoot = { stored };
+    return;
+  }
+  state.seated = null;
   boot(state, stored, ctx);
   const early = state.early.splice(0);
   for (const e of early) handle(state, { kind: e.kind, from: e.from, to: ctx.self, tick: ctx.tick, seq: 0, cause: null, body: e.body } as MissionControlMessage, ctx);
@@ -165,5 +175,11 @@ function onSlot(state: McState, change: { cart: string | null; previous: string 
     }
   }
   if (seated) resumeAfterSwap(state, ctx);
+  if (state.heldBoot && (state.inserted === state.seated || change.error !== null)) {
+    const { stored } = state.heldBoot;
+    state.heldBoot = null;
+    state.seated = null;
+    return onBoot(state, stored, ctx);
+  }
   commit(state, ctx);
 }

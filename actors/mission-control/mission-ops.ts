@@ -77,6 +77,7 @@ export function resolveOp(state: McState, from: string, reqId: string, how: 'com
 
 function finish(state: McState, res: Resolution, ctx: ActorContext): void {
   const m = state.mission;
+  for (const e of res.events) if (e.kind === 'goal/changed') tell(ctx, { type: 'goal', goal: e.goal, from: e.from, to: e.to, cause: e.cause });
   state.uds = res.uds;
   state.dirty = true;
   state.counters[res.outcome === 'success' ? 'succeeded' : res.outcome === 'failure' ? 'failed' : 'abandoned']++;

@@ -59,6 +59,10 @@ export interface McState {
   spikes: number[];
   /** The last UDS bytes sent to flash (base64) and whether they differ from now. */
   dirty: boolean;
+  /** A cart in the slot when the deck is switched on: boot waits for it to settle, so the first board knows it. */
+  seated: string | null;
+  /** The flash state read at power-on, held while the seated cart settles. */
+  heldBoot: { stored: string | null } | null;
   /** The operator waiting for a power cycle to end. */
   powerReq: { reqId: string; operator: string } | null;
   /** Requests that arrived before the deck booted; answered once it has. */

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { createEnv } from '../../src/lisp/builtins.js';
 import type { Env } from '../../src/lisp/env.js';
-import { LispError, asLispError } from '../../src/lisp/errors.js';
+import { LispError, ReadError, asLispError } from '../../src/lisp/errors.js';
 import { evaluate, evaluateSource } from '../../src/lisp/evaluator.js';
 import { read } from '../../src/lisp/reader.js';
 import { Keyword, LispMap, Sym, type Value } from '../../src/lisp/values.js';
@@ -208,5 +208,5 @@ function toMove(v: Value): Move | null {
 }
 
 function describe(err: unknown): string {
-  return (err instanceof LispError ? err : asLispError(err, 'script')).message;
+  return (err instanceof LispError || err instanceof ReadError ? err : asLispError(err, 'script')).message;
 }

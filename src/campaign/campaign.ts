@@ -26,6 +26,8 @@ export interface CampaignConfig {
   readonly onEnvelope?: (e: Envelope) => void;
   /** Called once everything is spawned, before the clock runs (tests use it to schedule faults). */
   readonly onStart?: (rt: Runtime) => void | Promise<void>;
+  /** Called when the campaign is over, before the actors stop (to look inside them). */
+  readonly onFinish?: (rt: Runtime) => void | Promise<void>;
 }
 
 export interface CampaignSummary {
@@ -68,6 +70,8 @@ export async function runCampaign(config: CampaignConfig): Promise<CampaignSumma
     catalog: deckCatalog,
     placement: config.placement ?? 'threads',
     clock: config.clock ?? 'lockstep',
+    // Hot Swaps restart the cartridge actor: keep its code loaded in the standby workers.
+    warmPreload: ['cartridge'],
     ...(config.traceFile ? { traceFile: config.traceFile } : {}),
     ...(config.traceJsonl ? { traceJsonl: config.traceJsonl } : {}),
     ...(config.sinks ? { sinks: config.sinks } : {}),
@@ -95,7 +99,9 @@ export async function runCampaign(config: CampaignConfig): Promise<CampaignSumma
         break;
       }
     }
-    return await summarize(rt, config, ended, done);
+    const summary = await summarize(rt, config, ended, done);
+    await config.onFinish?.(rt);
+    return summary;
   } finally {
     subscription.unsubscribe();
     await rt.shutdown();

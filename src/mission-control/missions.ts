@@ -188,6 +188,8 @@ export interface RunReport {
 export interface Resolution {
   readonly uds: Uds;
   readonly settlement: Settlement;
+  /** What the engine reported while settling: goals closing at resolve (held to the end, left open), the resolution. */
+  readonly events: readonly MissionEvent[];
   readonly outcome: RunOutcome;
   /** ¤ and reputation the run paid in all (banked during it, and at resolve), and the outcome's reputation delta. */
   readonly credits: number;
@@ -220,7 +222,7 @@ function resolve(uds: Uds, struct: MissionStruct, ctx: DeckContext, report: RunR
   if (uds.active === null || uds.active.entry.id !== struct.entry.id) throw new MissionControlError('no-mission', `contract ${contractLabel(struct.entry.id)} is not the running mission`);
   const settled = struct.mission.settle(kind, reason);
   if (!settled.ok) throw new MissionControlError('no-mission', settled.error.message);
-  const { settlement } = settled;
+  const { settlement, events: settleEvents } = settled;
   const outcome: RunOutcome = settlement.outcome;
   const c = settlement.currencies;
   // Banked rewards were paid as their goals closed (applyMissionEvents); what settles now is the rest.
@@ -256,7 +258,7 @@ function resolve(uds: Uds, struct: MissionStruct, ctx: DeckContext, report: RunR
   } else {
     next = refreshBoard(next, ctx, events);
   }
-  return { uds: next, settlement, outcome, credits: totalCredits, reputation: totalRep };
+  return { uds: next, settlement, events: settleEvents, outcome, credits: totalCredits, reputation: totalRep };
 }
 
 function clampRep(r: number): number {

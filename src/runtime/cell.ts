@@ -196,13 +196,17 @@ export class ActorCell {
 
   private merge(fx: Effects, total: Effects): void {
     this.effects = null;
+    // Realtime: a handler that spawned or swapped a child leaves its sends to the coordinator, which
+    // starts the child first; delivering them here could reach a worker the swap is about to replace.
+    const viaKernel = this.onSend !== null && fx.spawns.length > 0;
     for (const r of fx.records) {
-      if (this.lean && r.type === 'send') total.elidedSends++;
+      if (r.type === 'send' && viaKernel) total.records.push({ ...r, routedByKernel: true });
+      else if (this.lean && r.type === 'send') total.elidedSends++;
       else total.records.push(r);
     }
     for (const s of fx.spawns) total.spawns.push(s);
     for (const s of fx.stops) total.stops.push(s);
-    if (this.onSend) {
+    if (this.onSend && !viaKernel) {
       for (const r of fx.records) if (r.type === 'send') this.onSend(toEnvelope(r), r.due - r.tick);
     }
   }

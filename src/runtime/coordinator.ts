@@ -30,6 +30,8 @@ export interface CoordinatorConfig {
   readonly traceDetail: TraceDetail;
   /** Threads placement: how many actor-host workers to keep started ahead of need. */
   readonly warmWorkers: number;
+  /** Actors whose code warm workers load while they wait (catalog names). */
+  readonly warmPreload: readonly string[];
 }
 
 /**
@@ -50,7 +52,7 @@ export abstract class Coordinator implements HostEvents {
   tick = 0;
 
   constructor(readonly config: CoordinatorConfig) {
-    this.pool = config.placement === 'threads' ? WorkerPool.sharedPool(config.warmWorkers) : null;
+    this.pool = config.placement === 'threads' ? WorkerPool.sharedPool(config.warmWorkers, config.warmPreload.map((a) => resolveActor(config.catalog, a))) : null;
     this.runStartNs = nowNs();
     this.wall = wallClockFrom(this.runStartNs);
     this.kernelRng = actorRng(config.seed, KERNEL, 0);
@@ -239,7 +241,7 @@ export abstract class Coordinator implements HostEvents {
     const elide = !route && this.config.traceDetail === 'counts';
     const outgoing: Envelope[] = [];
     for (const r of result.records) {
-      if (elide && (r.type === 'send' || r.type === 'handle')) {
+      if (elide && (r.type === 'handle' || (r.type === 'send' && !r.routedByKernel))) {
         this.config.sink.skipped?.(r.type, 1);
         continue;
       }
@@ -247,7 +249,7 @@ export abstract class Coordinator implements HostEvents {
         this.record(r);
         continue;
       }
-      if (!route) {
+      if (!route && !r.routedByKernel) {
         this.record(r);
         continue;
       }
@@ -336,6 +338,7 @@ export abstract class Coordinator implements HostEvents {
 
   async shutdown(): Promise<void> {
     for (const slot of [...this.table.inOrder()].reverse()) await this.stopHost(slot);
+    await ThreadHost.allTerminated();
     this.external$.complete();
   }
 

@@ -17,6 +17,15 @@ export const MAX_MESH = 64;
 export class RealtimeCoordinator extends Coordinator {
   private readonly timers = new Set<NodeJS.Timeout>();
   private closed = false;
+  /** Effects, restarts and host deaths are applied one after another, never interleaved. */
+  private queue: Promise<void> = Promise.resolve();
+
+  private serially(work: () => Promise<unknown>): void {
+    this.queue = this.queue.then(work).then(
+      () => undefined,
+      (err: unknown) => this.record({ type: 'mark', tick: this.tick, wall: this.wall(), actor: '$kernel', name: 'realtime apply failed', args: { error: String(err) } }),
+    );
+  }
 
   /** Current tick, from elapsed wall time. */
   private syncTick(): void {
@@ -67,7 +76,10 @@ export class RealtimeCoordinator extends Coordinator {
     this.later(() => {
       if (this.closed || this.table.get(slot.id) !== slot || slot.status === 'running') return;
       this.syncTick();
-      void this.restart(slot).then((init) => (init ? this.apply(slot, init, false) : undefined));
+      this.serially(async () => {
+        const init = await this.restart(slot);
+        if (init) await this.apply(slot, init, false);
+      });
     }, delay * this.config.clock.tickMs);
   }
 
@@ -75,7 +87,7 @@ export class RealtimeCoordinator extends Coordinator {
     const slot = this.table.get(result.actor);
     if (!slot || this.closed) return;
     this.syncTick();
-    void this.apply(slot, result, false);
+    this.serially(() => this.apply(slot, result, false));
   }
 
   onRoute(raw: unknown): void {
@@ -95,7 +107,7 @@ export class RealtimeCoordinator extends Coordinator {
     if (!slot || slot.status !== 'running' || this.closed) return;
     this.syncTick();
     this.record({ type: 'crash', tick: this.tick, wall: this.wall(), actor: id, kind: null, from: null, seq: null, error });
-    void this.fail(slot, error);
+    this.serially(() => this.fail(slot, error));
   }
 
   /** Test and fault hook: kill the actor's host now. */
@@ -105,6 +117,7 @@ export class RealtimeCoordinator extends Coordinator {
 
   override async shutdown(): Promise<void> {
     this.closed = true;
+    await this.queue;
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
     await super.shutdown();

@@ -35,6 +35,8 @@ export interface RuntimeOptions {
   readonly traceDetail?: TraceDetail;
   /** Threads placement: actor-host workers kept started ahead of need (default 2; 0 = start each on demand). */
   readonly warmWorkers?: number;
+  /** Threads placement: actors whose code the warm workers load while waiting (a warm standby for Hot Swaps). */
+  readonly warmPreload?: readonly string[];
 }
 
 export interface RunSummary {
@@ -90,6 +92,7 @@ export class Runtime {
       sink: this.sink,
       traceDetail: this.traceDetailFor(options),
       warmWorkers: options.warmWorkers ?? 2,
+      warmPreload: options.warmPreload ?? [],
     };
     this.coordinator = this.clock === 'lockstep' ? new LockstepCoordinator(config) : new RealtimeCoordinator(config);
   }

@@ -6,7 +6,8 @@ import { DEFAULT_LIMITS } from '../../lisp/limits.js';
 import { Mission } from '../../objectives/mission.js';
 import { bindMission } from '../../objectives/runner-bindings.js';
 import { readContractSchemas } from '../../objectives/schema.js';
-import { integer } from '../options.js';
+import { type LiveDeck, openLiveDeck } from '../../campaign/live-deck.js';
+import { integer, oneOf } from '../options.js';
 import { startRepl } from '../repl.js';
 
 interface ReplCommandOptions {
@@ -15,8 +16,10 @@ interface ReplCommandOptions {
   maxCallDepth: number;
   mission?: string;
   schema?: string;
-  seed: number;
+  seed?: number;
   sandbox: boolean;
+  cart: string;
+  placement: 'inline' | 'threads';
 }
 
 export function registerRepl(program: Command): void {
@@ -28,20 +31,33 @@ export function registerRepl(program: Command): void {
     .option('--max-call-depth <n>', 'nested Lisp calls per form', integer('--max-call-depth', 1, 100_000), DEFAULT_LIMITS.maxCallDepth)
     .option('--mission <file>', 'instantiate the defcontract-schema in FILE and bind current-mission, mission-params, phase-chain and the goal verbs')
     .option('--schema <name>', 'which defcontract-schema of --mission FILE (default: the first)')
-    .option('--seed <n>', 'the mission seed (draws the limbs)', integer('--seed', 0, Number.MAX_SAFE_INTEGER), 1)
+    .option('--seed <n>', 'with --mission: the mission seed (draws the limbs; default 1). Alone: boot a live deck from this seed, seat --cart and accept a contract', integer('--seed', 0, Number.MAX_SAFE_INTEGER))
     .option('--sandbox', "designer's sandbox: also bind set-var!, var, vars, tick!, panel, complete-mission and abandon-mission", false)
+    .option('--cart <name>', 'live deck: the cartridge seated at power-on', 'ice-breaker')
+    .option('--placement <where>', 'live deck: actors on worker threads or inline', oneOf('--placement', ['inline', 'threads'] as const), 'inline')
     .action(async (opts: ReplCommandOptions) => {
-      const env = createEnv();
+      let env = createEnv();
+      let deck: LiveDeck | null = null;
       if (opts.mission !== undefined) bindMissionFile(env, opts);
       else if (opts.sandbox || opts.schema !== undefined) throw new Error('--sandbox and --schema need --mission FILE');
-      const result = await startRepl({
-        env,
-        input: process.stdin,
-        output: process.stdout,
-        strict: opts.strict,
-        limits: { maxSteps: opts.maxSteps, maxCallDepth: opts.maxCallDepth },
-      });
-      process.exitCode = result.exitCode;
+      else if (opts.seed !== undefined) {
+        const say = (line: string): void => void process.stderr.write(`${line}\n`);
+        deck = await openLiveDeck({ seed: opts.seed, placement: opts.placement, cart: opts.cart, out: say });
+        say(`live deck · seed ${opts.seed} · ${opts.cart} seated · accepted ${deck.accepted}`);
+        env = deck.env;
+      }
+      try {
+        const result = await startRepl({
+          env,
+          input: process.stdin,
+          output: process.stdout,
+          strict: opts.strict,
+          limits: { maxSteps: opts.maxSteps, maxCallDepth: opts.maxCallDepth },
+        });
+        process.exitCode = result.exitCode;
+      } finally {
+        await deck?.close();
+      }
     });
 }
 
@@ -52,6 +68,6 @@ function bindMissionFile(env: Env, opts: ReplCommandOptions): void {
   if (schemas.length === 0) throw new Error(`${file} has no defcontract-schema form`);
   const schema = opts.schema === undefined ? schemas[0] : schemas.find((s) => s.name === opts.schema?.replace(/^:/, ''));
   if (schema === undefined) throw new Error(`${file} has no schema :${opts.schema ?? ''} (schemas: ${schemas.map((s) => `:${s.name}`).join(' ')})`);
-  const mission = Mission.instantiate(schema, { seed: opts.seed });
+  const mission = Mission.instantiate(schema, { seed: opts.seed ?? 1 });
   bindMission(env, mission, { sandbox: opts.sandbox });
 }

@@ -9,6 +9,8 @@ import type { ActorHost, ActorInspection, HostEvents } from './host.js';
 import type { WorkerControl } from './worker-main.js';
 import type { WorkerPool } from './worker-pool.js';
 
+const terminating = new Set<Promise<void>>();
+
 /** How long a worker may take to release its resources before it is terminated regardless. */
 const SHUTDOWN_MS = 1_000;
 
@@ -81,7 +83,15 @@ export class ThreadHost implements ActorHost {
     this.subscription.unsubscribe();
     this.control[Comlink.releaseProxy]();
     this.controlPort.close();
-    await this.worker.terminate();
+    // The thread's teardown is not on anyone's critical path (a Hot Swap waits for the new worker, not the old).
+    const gone = this.worker.terminate().then(() => undefined);
+    terminating.add(gone);
+    void gone.finally(() => terminating.delete(gone));
+  }
+
+  /** Wait until every worker asked to terminate has gone (before a runtime reports itself shut down). */
+  static async allTerminated(): Promise<void> {
+    await Promise.all([...terminating]);
   }
 
   private request(msg: HostInbound): Promise<StepResult> {

@@ -18,6 +18,8 @@ export interface WorkerBoot {
 /** The control plane of one actor's worker, called through comlink. */
 export interface WorkerControl {
   ready(): true;
+  /** Import modules ahead of need (a warm standby that already holds the cart's code). */
+  preload(moduleUrls: readonly string[]): Promise<void>;
   /** Become this actor: load its behaviour and start serving its data port. Once per worker. */
   boot(identity: ActorIdentity): Promise<void>;
   inspect(): ActorInspection;
@@ -44,6 +46,9 @@ export function runActorHostWorker(): void {
   };
   const api: WorkerControl = {
     ready: () => true,
+    preload: async (urls) => {
+      await Promise.all(urls.map((u) => loadActorDef(u)));
+    },
     boot: async (identity) => {
       if (hosted) throw new Error(`this actor-host already hosts ${hosted.identity.id}`);
       hosted = await hostActor(identity, data);

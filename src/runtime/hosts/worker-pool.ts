@@ -22,22 +22,27 @@ export interface WarmWorker {
 export class WorkerPool {
   private readonly idle: Array<Promise<WarmWorker | null>> = [];
   private closed = false;
-  private static readonly shared = new Map<number, WorkerPool>();
+  private static readonly shared = new Map<string, WorkerPool>();
 
   /**
    * One pool per process and size: runtimes created one after another (tests,
    * replays, benchmarks) reuse warm workers instead of each starting its own.
    */
-  static sharedPool(warm: number): WorkerPool {
-    let pool = WorkerPool.shared.get(warm);
+  static sharedPool(warm: number, preload: readonly string[] = []): WorkerPool {
+    const key = `${warm}|${preload.join(',')}`;
+    let pool = WorkerPool.shared.get(key);
     if (!pool) {
-      pool = new WorkerPool(warm);
-      WorkerPool.shared.set(warm, pool);
+      pool = new WorkerPool(warm, preload);
+      WorkerPool.shared.set(key, pool);
     }
     return pool;
   }
 
-  constructor(readonly warm: number) {
+  constructor(
+    readonly warm: number,
+    /** Modules each warm worker imports while it waits, so booting one of them costs no load. */
+    readonly preload: readonly string[] = [],
+  ) {
     if (!Number.isSafeInteger(warm) || warm < 0 || warm > MAX_WARM_WORKERS) {
       throw new RangeError(`warm workers must be an integer in 0..${MAX_WARM_WORKERS}, got ${warm}`);
     }
@@ -48,12 +53,17 @@ export class WorkerPool {
   async take(): Promise<WarmWorker> {
     while (this.idle.length > 0) {
       const next = await (this.idle.shift() as Promise<WarmWorker | null>);
-      this.refill();
+      this.refillSoon();
       if (next && next.worker.threadId >= 0) return hold(next);
     }
-    const fresh = await startWorker();
-    this.refill();
+    const fresh = await startWorker(this.preload);
+    this.refillSoon();
     return hold(fresh);
+  }
+
+  /** Starting a thread takes milliseconds of this thread's time: not while someone waits for the worker just taken. */
+  private refillSoon(): void {
+    setImmediate(() => this.refill()).unref();
   }
 
   async close(): Promise<void> {
@@ -68,7 +78,7 @@ export class WorkerPool {
   private refill(): void {
     while (!this.closed && this.idle.length < this.warm) {
       this.idle.push(
-        startWorker().then(
+        startWorker(this.preload).then(
           (w) => {
             // An idle worker and its control port must not keep the process alive.
             w.worker.unref();
@@ -88,7 +98,7 @@ function hold(w: WarmWorker): WarmWorker {
   return w;
 }
 
-export async function startWorker(): Promise<WarmWorker> {
+export async function startWorker(preload: readonly string[] = []): Promise<WarmWorker> {
   const { port1, port2 } = new MessageChannel();
   const boot: WorkerBoot = { control: port2 };
   const worker = new Worker(distUrl('bundle/workers/actor-host.js'), { workerData: boot, transferList: [port2] });
@@ -105,6 +115,7 @@ export async function startWorker(): Promise<WarmWorker> {
   });
   try {
     await Promise.race([control.ready(), failed, timeout]);
+    if (preload.length > 0) await Promise.race([control.preload(preload), failed, timeout]);
   } catch (err) {
     await release(warm);
     throw err;

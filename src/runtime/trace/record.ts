@@ -18,6 +18,11 @@ export interface SendRecord extends At {
   readonly seq: number;
   readonly cause: string | null;
   readonly body: unknown;
+  /**
+   * Realtime: the sender's host did not deliver it itself (its handler also
+   * spawned or swapped a child), so the coordinator routes it after the spawn.
+   */
+  readonly routedByKernel?: true;
 }
 export interface HandleRecord extends At {
   readonly type: 'handle';
