@@ -38,6 +38,19 @@ export default tseslint.config(
     },
   },
   {
+    // ARCHITECTURE.md: the pure core imports only src/ and npm packages (src/cli and src/campaign compose everything).
+    files: ['src/runtime/**/*.ts', 'src/lisp/**/*.ts', 'src/objectives/**/*.ts', 'src/mission-control/**/*.ts', 'src/deck/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '/(actors|hardware-sim|workers|bench|test)/', message: 'The pure core (src/) imports only src/ and npm packages.' }] }],
+    },
+  },
+  {
+    files: ['hardware-sim/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '/(actors|workers|bench|test)/', message: 'hardware-sim imports only src/ and its own folders.' }] }],
+    },
+  },
+  {
     files: ['actors/**/*.ts', 'hardware-sim/**/*.ts', 'src/lisp/**/*.ts', 'src/objectives/**/*.ts', 'src/mission-control/**/*.ts', 'src/deck/**/*.ts'],
     rules: nondeterminism,
   },

@@ -60,6 +60,7 @@ const uds: fc.Arbitrary<Uds> = fc
     phaseChain: fc.uint8Array({ minLength: PHASE_CHAIN_BYTES, maxLength: PHASE_CHAIN_BYTES }),
     provenance: fc.array(provenance, { maxLength: MAX_PROVENANCE }),
     runCount: u32,
+    savedAt: ms,
   })
   .map((r) => {
     const masks = r.bits.map((b) => 2 ** b).sort((a, b) => a - b);
@@ -78,6 +79,7 @@ const uds: fc.Arbitrary<Uds> = fc
       phaseChain: r.phaseChain,
       provenance: r.provenance,
       runCount: r.runCount,
+      savedAt: r.savedAt,
     };
   });
 
@@ -122,7 +124,7 @@ describe('UDS codec', () => {
     expect(() => decodeUds(magic)).toThrow(/bad magic "XUDS"/);
     const version = bytes.slice();
     version[4] = 9;
-    expect(() => decodeUds(version)).toThrow(/unsupported version 9 \(this build reads version 1\)/);
+    expect(() => decodeUds(version)).toThrow(/unsupported version 9 \(this build reads version 2\)/);
     expect(() => decodeUds(bytes.subarray(0, bytes.length - 10))).toThrow(/truncated or padded/);
     expect(() => decodeUds(new Uint8Array(3))).toThrow(/shorter than/);
   });

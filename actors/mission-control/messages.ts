@@ -50,7 +50,19 @@ export interface OpReply {
 
 /** What Mission Control tells the outside (`$deck`) as a campaign runs: the readable log, and what invariant checks read. */
 export type DeckEvent =
-  | { readonly type: 'ready'; readonly credits: number; readonly reputation: number; readonly board: number; readonly restored: boolean }
+  | {
+      readonly type: 'ready';
+      readonly credits: number;
+      readonly reputation: number;
+      /** The contracts on the board as the deck comes up, by label, in display order. */
+      readonly board: readonly string[];
+      readonly restored: boolean;
+      /** Deck wall-clock ms at boot, and the contracts whose TTL ran out while the deck was off. */
+      readonly at: number;
+      readonly expired: readonly string[];
+      /** The contract of a mission the deck was switched off in the middle of, restored from its phase chain. */
+      readonly mission: { readonly contract: string; readonly schema: string } | null;
+    }
   | { readonly type: 'board'; readonly lines: readonly string[] }
   | { readonly type: 'accepted'; readonly contract: string; readonly schema: string; readonly threat: number; readonly phases: number; readonly target: string }
   | { readonly type: 'call'; readonly cart: string; readonly callId: string; readonly swap: boolean }

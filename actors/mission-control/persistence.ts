@@ -2,6 +2,7 @@ import { decodeUds, encodeUds } from '../../src/deck/uds-codec.js';
 import { emptyUds } from '../../src/deck/uds.js';
 import type { CipherEvent } from '../../src/mission-control/events.js';
 import { bootDeck } from '../../src/mission-control/decay.js';
+import { contractLabel } from '../../src/mission-control/format.js';
 import { restoreMission } from '../../src/mission-control/missions.js';
 import type { ActorContext } from '../../src/runtime/actor.js';
 import { reply, speak, tell } from './outbox.js';
@@ -23,16 +24,22 @@ export function boot(state: McState, stored: string | null, ctx: ActorContext): 
   state.dirty = true;
   commit(state, ctx);
   speak(ctx, events);
-  tell(ctx, { type: 'ready', credits: uds.creditBalance, reputation: uds.reputation, board: uds.board.length, restored: stored !== null });
+  const expired = events.flatMap((e) => (e.event === 'contract-expired' ? [contractLabel(e.contract)] : []));
+  tell(ctx, { type: 'ready', credits: uds.creditBalance, reputation: uds.reputation, board: uds.board.map((e) => contractLabel(e.id)), restored: stored !== null, at: ctx.now(), expired, mission: restored(state) });
   if (state.powerReq) {
     reply(ctx, state.powerReq.operator, state.powerReq.reqId, state.mission ? ':mission-restored' : ':ready');
     state.powerReq = null;
   } else ctx.send(state.operator, 'deck/ready', { restoredMission: state.mission !== null });
 }
 
+function restored(state: McState): { contract: string; schema: string } | null {
+  return state.mission ? { contract: contractLabel(state.mission.entry.id), schema: state.mission.entry.schema } : null;
+}
+
 /** Write the deck state to flash if it changed since the last commit. */
 export function commit(state: McState, ctx: ActorContext): void {
   if (!state.dirty || state.phase !== 'ready') return;
+  state.uds = { ...state.uds, savedAt: ctx.now() };
   const bytes = encodeUds(state.uds);
   state.dirty = false;
   state.counters.commits++;

@@ -77,7 +77,7 @@ export default defineActor({
   async receive(state, msg, ctx): Promise<RunnerState> {
     switch (msg.kind) {
       case 'deck/ready':
-        if (!state.loaded) await state.driver.start(() => loadAndBegin(state, ctx));
+        if (!state.loaded) await state.driver.start(() => loadAndBegin(state, msg.body.restoredMission, ctx));
         return state;
       case 'runner/operate':
         await state.driver.start(() => operate(state, msg.body.n, ctx));
@@ -129,10 +129,12 @@ async function answer(state: RunnerState, id: string, body: unknown): Promise<vo
   if (r.ok && typeof r.value === 'string' && r.value.startsWith('(:')) state.session.takeVerbReply(r.value);
 }
 
-async function loadAndBegin(state: RunnerState, ctx: ActorContext): Promise<void> {
+/** Load the script; a deck that booted mid-mission hands the script that mission (its `operate` finds `current-mission` bound). */
+async function loadAndBegin(state: RunnerState, restoredMission: boolean, ctx: ActorContext): Promise<void> {
   try {
     await evaluateSource(state.script, state.env, { source: state.scriptName });
     state.loaded = true;
+    if (restoredMission) await state.session.refresh();
   } catch (err) {
     state.errors++;
     ctx.send(LOG, 'runner/error', { mission: 0, error: describe(err) });

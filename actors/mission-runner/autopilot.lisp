@@ -120,7 +120,20 @@
       (advance-phase)
       (play (rest plan)))))
 
-(defun operate ()
+(defun finish ()
+  ;; Finish what was started (a failed run settles as a failure);
+  ;; a cautious operator walks away from a run gone wrong instead.
+  (if (or (= (mission-params :ready) true) (not (still-running?)) (bold?))
+      (complete-mission current-mission)
+      (abandon-mission "walked away")))
+
+(defun plan-from-here ()
+  ;; The phases not yet played: all of them for a fresh run, the rest of a run
+  ;; the deck was switched off in the middle of.
+  (let ((now (mission-params :phase)))
+    (filter (lambda (step) (>= (first step) now)) (mission-params :phase-plan))))
+
+(defun take-on-a-contract ()
   (maybe-take-a-break)
   (maybe-seat-another-cart)
   (let ((pick (best (board))))
@@ -128,13 +141,16 @@
       (let ((accepted (accept (get pick :index))))
         (if (get accepted :error)
             (log "autopilot: could not accept:" (get accepted :message))
-            (do
-              (play (mission-params :phase-plan))
-              ;; Finish what was started (a failed run settles as a failure);
-              ;; a cautious operator walks away from a run gone wrong instead.
-              (if (or (= (mission-params :ready) true) (not (still-running?)) (bold?))
-                  (complete-mission current-mission)
-                  (abandon-mission "walked away"))))))))
+            (do (play (plan-from-here)) (finish)))))))
+
+(defun operate ()
+  ;; A deck that booted mid-mission (switched off or cut off in the middle of
+  ;; a run) hands that mission back: pick it up where it stopped.
+  (if current-mission
+      (do (log "autopilot: picking up" (mission-params :contract) "at phase" (mission-params :phase))
+          (play (plan-from-here))
+          (finish))
+      (take-on-a-contract)))
 
 ;; ---- at the controls ---------------------------------------------------------
 

@@ -56,6 +56,12 @@ export class OperatorSession {
     this.env.define('phase-chain', chain ?? null);
   }
 
+  /** Ask Mission Control for the current bindings (a mission restored from flash, a phase advanced). */
+  async refresh(): Promise<void> {
+    const r = await this.ask('op/bindings', {});
+    this.rebind(r.value);
+  }
+
   /** A binding's value (nil when unbound). */
   current(name: string): Value {
     return this.env.lookup(name) ?? null;
@@ -118,8 +124,7 @@ export class OperatorSession {
       1,
     );
     defineNative(env, 'advance-phase', async () => {
-      const r = await this.ask('op/bindings', {});
-      this.rebind(r.value);
+      await this.refresh();
       const params = this.current('mission-params');
       return params instanceof LispMap ? (params.get(kw('phase')) ?? null) : null;
     });

@@ -1,10 +1,13 @@
 import { deckCatalog } from '../../actors/catalog.js';
 import type { DeckEvent } from '../../actors/mission-control/messages.js';
+import type { Uds } from '../deck/uds.js';
+import { DEFAULT_EPOCH_MS, DEFAULT_TICK_MS, virtualTimeMs } from '../runtime/clock.js';
 import type { Placement } from '../runtime/coordinator.js';
 import type { Envelope } from '../runtime/envelope.js';
 import type { ClockMode } from '../runtime/protocol.js';
 import { Runtime } from '../runtime/runtime.js';
 import type { TraceSink } from '../runtime/trace/sink.js';
+import { readDeckImage } from './deck-image.js';
 import { AUTOPILOT, type CartLibrary, loadCartLibrary, loadScript } from './cart-files.js';
 
 export interface CampaignConfig {
@@ -16,6 +19,8 @@ export interface CampaignConfig {
   readonly script?: { readonly name: string; readonly text: string };
   /** Flash image file to keep the deck on (null: a chip in memory, gone when the run ends). */
   readonly flash?: string | null;
+  /** How long the deck was switched off before this run, when it boots from a saved image (default 4 h). */
+  readonly offMs?: number;
   /** A bound on deck time (ticks) so no campaign can run forever. */
   readonly maxTicks?: number;
   readonly traceFile?: string;
@@ -50,7 +55,15 @@ export interface CampaignSummary {
   readonly traceHash: string | null;
   /** Why the run stopped: `done`, or the bound it hit. */
   readonly ended: string;
+  /** Whether the deck booted from a saved state (a campaign continued from its flash image). */
+  readonly resumed: boolean;
+  /** Deck wall-clock time (ISO) when this run started and when it stopped. */
+  readonly deckStart: string;
+  readonly deckEnd: string;
 }
+
+/** The deck is off this long between two runs on one image unless told otherwise: an afternoon away. */
+export const DEFAULT_OFF_MS = 4 * 3600_000;
 
 /** Ticks the deck may run before the campaign is declared stuck, per mission asked for. */
 const TICKS_PER_MISSION_BOUND = 2_000_000;
@@ -65,16 +78,20 @@ const CHUNK = 20_000;
 export async function runCampaign(config: CampaignConfig): Promise<CampaignSummary> {
   const library = config.library ?? loadCartLibrary();
   const script = config.script ?? loadScript(AUTOPILOT);
+  const image = config.flash ? readDeckImage(config.flash) : null;
+  const epochMs = resumeAt(image?.uds ?? null, config.offMs ?? DEFAULT_OFF_MS);
+  const gaveUp = watchEscalations();
   const rt = new Runtime({
     seed: config.seed,
     catalog: deckCatalog,
     placement: config.placement ?? 'threads',
     clock: config.clock ?? 'lockstep',
+    tick: { epochMs },
     // Hot Swaps restart the cartridge actor: keep its code loaded in the standby workers.
     warmPreload: ['cartridge'],
     ...(config.traceFile ? { traceFile: config.traceFile } : {}),
     ...(config.traceJsonl ? { traceJsonl: config.traceJsonl } : {}),
-    ...(config.sinks ? { sinks: config.sinks } : {}),
+    sinks: [...(config.sinks ?? []), gaveUp.sink],
   });
   let done: { missions: number; errors: number; reason: string } | null = null;
   const subscription = rt.external$.subscribe((e) => {
@@ -87,6 +104,10 @@ export async function runCampaign(config: CampaignConfig): Promise<CampaignSumma
     await config.onStart?.(rt);
     const limit = config.maxTicks ?? TICKS_PER_MISSION_BOUND * Math.max(1, config.missions);
     while (done === null) {
+      if (gaveUp.first) {
+        ended = `${gaveUp.first.actor} stopped after repeated crashes: ${gaveUp.first.error}`;
+        break;
+      }
       // Jump straight to the next thing due (a power-off leaves days of nothing), then a chunk past it.
       const next = rt.nextDueTick();
       if (next === null) {
@@ -99,7 +120,7 @@ export async function runCampaign(config: CampaignConfig): Promise<CampaignSumma
         break;
       }
     }
-    const summary = await summarize(rt, config, ended, done);
+    const summary = await summarize(rt, config, ended, done, image?.uds != null, epochMs);
     await config.onFinish?.(rt);
     return summary;
   } finally {
@@ -119,8 +140,38 @@ async function spawnDeck(rt: Runtime, config: CampaignConfig, library: CartLibra
   rt.send('cipher', 'cipher/watch', { to: '$cipher' });
 }
 
-async function summarize(rt: Runtime, config: CampaignConfig, ended: string, done: { missions: number } | null): Promise<CampaignSummary> {
-  const mc = (await rt.inspect('mission-control')).state as Record<string, number>;
+/**
+ * Where the deck's clock starts: a saved deck continues its own timeline from
+ * the moment of its last commit plus the time it spent switched off, so TTLs
+ * run out while it is off; a new deck starts at the default epoch.
+ */
+export function resumeAt(saved: Uds | null, offMs: number): number {
+  if (!Number.isSafeInteger(offMs) || offMs < 0) throw new RangeError(`off time must be a whole number of ms ≥ 0, got ${offMs}`);
+  if (saved === null || saved.savedAt === 0) return DEFAULT_EPOCH_MS;
+  return saved.savedAt + offMs;
+}
+
+/** The first deck actor whose supervisor gave up on it: the campaign cannot go on without it. */
+function watchEscalations(): { sink: TraceSink; first: { actor: string; error: string } | null } {
+  const watch: { sink: TraceSink; first: { actor: string; error: string } | null } = {
+    first: null,
+    sink: {
+      write(r) {
+        if (r.type === 'escalate' && watch.first === null) watch.first = { actor: r.actor, error: r.error };
+      },
+      close() {},
+    },
+  };
+  return watch;
+}
+
+async function stateOf(rt: Runtime, id: string): Promise<Record<string, number>> {
+  if (!rt.actors().includes(id)) return {};
+  return (await rt.inspect(id)).state as Record<string, number>;
+}
+
+async function summarize(rt: Runtime, config: CampaignConfig, ended: string, done: { missions: number } | null, resumed: boolean, epochMs: number): Promise<CampaignSummary> {
+  const mc = await stateOf(rt, 'mission-control');
   const s = rt.summary();
   return {
     seed: config.seed,
@@ -135,12 +186,15 @@ async function summarize(rt: Runtime, config: CampaignConfig, ended: string, don
     hotSwaps: mc.hotSwaps ?? 0,
     restarts: s.restarts,
     aborts: mc.aborts ?? 0,
-    scriptErrors: ((await rt.inspect('mission-runner')).state as { errors: number }).errors,
+    scriptErrors: (await stateOf(rt, 'mission-runner')).errors ?? 0,
     powerCycles: mc.powerCycles ?? 0,
     ticks: rt.tick,
     envelopes: s.envelopes,
     traceHash: s.traceHash,
     ended: done === null ? ended : 'done',
+    resumed,
+    deckStart: new Date(epochMs).toISOString(),
+    deckEnd: new Date(virtualTimeMs({ epochMs, tickMs: DEFAULT_TICK_MS }, rt.tick)).toISOString(),
   };
 }
 

@@ -33,8 +33,14 @@ export class CampaignLog {
 
   private deck(d: DeckEvent): void {
     switch (d.type) {
-      case 'ready':
-        return this.out(`deck ${d.restored ? 'booted from flash' : 'ready (new deck)'}: ¤${d.credits} · rep ${d.reputation} · ${d.board} contracts on the board`);
+      case 'ready': {
+        const when = new Date(d.at).toISOString().slice(0, 16).replace('T', ' ');
+        this.out(`deck ${d.restored ? 'booted from flash' : 'ready (new deck)'} at ${when}: ¤${d.credits} · rep ${d.reputation} · ${d.board.length} contracts on the board`);
+        if (this.verbose) this.out(`   on the board: ${d.board.join(', ')}`);
+        if (d.expired.length > 0) this.out(`   expired while off: ${d.expired.join(', ')}`);
+        if (d.mission) this.out(`#${++this.mission} restored mid-run :${d.mission.schema} (${d.mission.contract})`);
+        return;
+      }
       case 'board':
         this.boards++;
         if (this.verbose || this.boards === 1) for (const line of d.lines) this.out(`   ${line}`);

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import ms from 'ms';
 
 /** Commander parsers that reject bad values with a message naming the flag. */
 export function integer(flag: string, min = 0, max = Number.MAX_SAFE_INTEGER): (value: string) => number {
@@ -16,5 +17,16 @@ export function oneOf<const T extends string>(flag: string, choices: readonly T[
       throw new InvalidArgumentError(`${flag} must be one of ${choices.join(', ')}, got '${value}'.`);
     }
     return value as T;
+  };
+}
+
+/** A span of time such as `30m`, `4h` or `2d` (the `ms` package's syntax), in ms. */
+export function duration(flag: string, maxMs = 365 * 24 * 3600_000): (value: string) => number {
+  return (value) => {
+    const parsed = /^\d+$/.test(value.trim()) ? Number.NaN : ms(value as ms.StringValue);
+    if (typeof parsed !== 'number' || !Number.isFinite(parsed) || parsed < 0 || parsed > maxMs) {
+      throw new InvalidArgumentError(`${flag} needs a duration such as 30m, 4h or 2d (at most ${ms(maxMs, { long: true })}), got '${value}'.`);
+    }
+    return Math.round(parsed);
   };
 }

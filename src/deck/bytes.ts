@@ -142,7 +142,8 @@ export class ByteReader {
 
   bytes(k: number, field: string): Uint8Array {
     const at = this.need(k, field);
-    return this.buf.slice(at, at + k);
+    // A copy, never a view: a Buffer's slice() aliases it, and the state must not change when the bytes it came from do.
+    return new Uint8Array(this.buf.subarray(at, at + k));
   }
 
   name(field: string, maxBytes: number): string {

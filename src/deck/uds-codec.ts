@@ -19,10 +19,10 @@ import {
 import { type BoardEntry, CONTRACT_CATEGORIES, type ProvenanceRecord, RUN_OUTCOMES, type Uds, isCartMask } from './uds.js';
 
 /**
- * The UDS on flash, version 1 (little-endian):
+ * The UDS on flash, version 2 (little-endian):
  *
  *     0  'NUDS'            magic
- *     4  u16 version       1
+ *     4  u16 version       2 (2 added saved_at)
  *     6  u16 reserved      0
  *     8  u32 body length   N
  *    12  body              N bytes, fields in the order of `writeBody`
@@ -33,7 +33,7 @@ import { type BoardEntry, CONTRACT_CATEGORIES, type ProvenanceRecord, RUN_OUTCOM
  * wherever its bytes travel (a file, a message, a test).
  */
 export const UDS_MAGIC = 'NUDS';
-export const UDS_VERSION = 1;
+export const UDS_VERSION = 2;
 const HEADER_BYTES = 12;
 const CRC_BYTES = 4;
 
@@ -107,6 +107,7 @@ function writeBody(w: ByteWriter, uds: Uds): void {
   w.u32(uds.cipherSeed);
   w.u32(uds.boardSerial);
   w.u32(uds.runCount);
+  w.u48(uds.savedAt);
   w.u16(uds.cartLastSeen.length);
   for (const s of uds.cartLastSeen) {
     w.u32(s.mask);
@@ -171,6 +172,7 @@ function readBody(r: ByteReader): Uds {
   const cipherSeed = r.u32('cipher_seed');
   const boardSerial = r.u32('board_serial');
   const runCount = r.u32('run_count');
+  const savedAt = timestamp(r, 'saved_at');
 
   const cartLastSeen = [];
   const seenCount = r.count('cart_last_seen.count', 32);
@@ -240,6 +242,7 @@ function readBody(r: ByteReader): Uds {
     phaseChain,
     provenance,
     runCount,
+    savedAt,
   };
 }
 
@@ -339,6 +342,7 @@ export function checkUds(uds: Uds): void {
   u32('cipherSeed', uds.cipherSeed);
   u32('boardSerial', uds.boardSerial);
   u32('runCount', uds.runCount);
+  int('savedAt', uds.savedAt, 0, MAX_TIMESTAMP_MS);
   bounded('cartLastSeen', uds.cartLastSeen, 32);
   uds.cartLastSeen.forEach((s, i) => {
     if (!isCartMask(s.mask)) throw new RangeError(`UDS cartLastSeen[${i}].mask ${s.mask} is not a single cartridge bit`);

@@ -35,6 +35,12 @@ export interface Uds {
   readonly provenance: readonly ProvenanceRecord[];
   /** Runs resolved so far (numbers provenance records). */
   readonly runCount: number;
+  /**
+   * Deck wall-clock ms when this state was committed (0: never). The deck's
+   * clock runs on from here at the next power-on, so a campaign that spans
+   * several runs keeps one timeline and TTLs expire while the deck is off.
+   */
+  readonly savedAt: number;
 }
 
 export interface CartSeen {
@@ -128,6 +134,7 @@ export function emptyUds(cipherSeed: number): Uds {
     phaseChain: new Uint8Array(PHASE_CHAIN_BYTES),
     provenance: [],
     runCount: 0,
+    savedAt: 0,
   };
 }
 

@@ -79,7 +79,8 @@ export function decodePhaseChain(bytes: Uint8Array): PhaseChain {
   if (magic !== PHASE_CHAIN_MAGIC) throw new PhaseChainError(`bad magic ${JSON.stringify(magic)}, expected "${PHASE_CHAIN_MAGIC}": not a phase chain`);
   if (bytes[4] !== PHASE_CHAIN_VERSION) throw new PhaseChainError(`unsupported version ${String(bytes[4])} (this build reads version ${PHASE_CHAIN_VERSION})`);
   const stored = view.getUint32(CRC_OFFSET);
-  const zeroed = bytes.slice();
+  // new Uint8Array copies; a Buffer's slice() would be a view, and zeroing it would corrupt the caller's chain.
+  const zeroed = new Uint8Array(bytes);
   zeroed.fill(0, CRC_OFFSET, CRC_OFFSET + 4);
   const computed = crc32(zeroed);
   if (stored !== computed) throw new PhaseChainError(`CRC-32 mismatch (stored ${hex(stored)}, computed ${hex(computed)}): the chain is corrupt`);

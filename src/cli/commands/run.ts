@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import type { Command } from 'commander';
-import { runCampaign } from '../../campaign/campaign.js';
+import { type Command, Option } from 'commander';
+import { DEFAULT_OFF_MS, runCampaign } from '../../campaign/campaign.js';
 import { Runtime } from '../../runtime/runtime.js';
 import { CampaignLog } from '../campaign-log.js';
 import { ConsoleSink } from '../console-sink.js';
 import { DEMO_CATALOG, startDemo } from '../demo-scenario.js';
-import { integer, oneOf } from '../options.js';
+import { duration, integer, oneOf } from '../options.js';
 import { progressBar } from '../progress.js';
 
 interface RunOptions {
@@ -16,6 +16,7 @@ interface RunOptions {
   ticks?: number;
   script?: string;
   flash?: string;
+  off: number;
   trace?: string;
   traceJsonl?: string;
   json: boolean;
@@ -33,6 +34,11 @@ export function registerRun(program: Command): void {
     .option('--clock <mode>', 'lockstep: deterministic ticks; realtime: wall-clock delivery', oneOf('--clock', ['lockstep', 'realtime'] as const), 'lockstep')
     .option('--script <file.lisp>', 'the operator script to play with (default: actors/mission-runner/autopilot.lisp)')
     .option('--flash <image>', 'keep the deck on this flash image: a second run continues the campaign (created if missing)')
+    .addOption(
+      new Option('--off <duration>', 'with --flash: how long the deck was switched off since the image was last saved (30m, 4h, 2d…)')
+        .argParser(duration('--off'))
+        .default(DEFAULT_OFF_MS, '4h'),
+    )
     .option('--ticks <n>', 'stop after this many ticks of deck time at the latest (30 per second)', integer('--ticks', 1, Number.MAX_SAFE_INTEGER))
     .option('--trace <file.json>', 'write a Chrome Trace Event file (open in ui.perfetto.dev)')
     .option('--trace-jsonl <file>', 'stream every trace record as JSON lines')
@@ -50,10 +56,11 @@ async function runDeck(opts: RunOptions): Promise<void> {
   const log = (line: string): void => {
     (opts.json ? process.stderr : process.stdout).write(`${line}\n`);
   };
-  const quiet = opts.json && !opts.verbose;
   const script = opts.script ? { name: opts.script, text: readFileSync(opts.script, 'utf8') } : undefined;
+  const quiet = opts.json && !opts.verbose;
   const view = new CampaignLog(log, opts.verbose);
-  const bar = progressBar('missions', opts.missions, !opts.json && !opts.verbose && process.stdout.isTTY === true && false);
+  // The log already tells the story line by line; the bar is for quiet runs (--json) watched from a terminal.
+  const bar = progressBar('missions', opts.missions, quiet);
   if (!quiet) log(`nosh run · seed ${opts.seed} · ${opts.placement} · ${opts.clock} · ${opts.missions} missions · ${opts.script ?? 'autopilot.lisp'}`);
   let settled = 0;
   const summary = await runCampaign({
@@ -63,6 +70,7 @@ async function runDeck(opts: RunOptions): Promise<void> {
     clock: opts.clock,
     ...(script ? { script } : {}),
     flash: opts.flash ?? null,
+    offMs: opts.off,
     ...(opts.ticks ? { maxTicks: opts.ticks } : {}),
     ...(opts.trace ? { traceFile: opts.trace } : {}),
     ...(opts.traceJsonl ? { traceJsonl: opts.traceJsonl } : {}),
