@@ -17,6 +17,8 @@ export const CipherInbox = defineInbox({
     detail: v.optional(v.record(v.string(), v.unknown()), {}),
   }),
   'cipher/watch': v.object({ to: v.string() }),
+  /** Draw each line on this display's CIPHER-LINE row (its last). */
+  'cipher/display': v.object({ to: v.string() }),
   /** CIPHER's own pacing: the line on screen has had its time. */
   'cipher/next': v.object({ shown: v.number() }),
 });
@@ -39,6 +41,7 @@ interface Queued {
 
 interface CipherState {
   watchers: string[];
+  display: string | null;
   queue: Queued[];
   busy: boolean;
   shown: number;
@@ -55,11 +58,14 @@ interface CipherState {
 export default defineActor({
   name: 'cipher',
   inbox: CipherInbox,
-  init: (): CipherState => ({ watchers: [], queue: [], busy: false, shown: 0, received: 0, dropped: 0, last: null }),
+  init: (): CipherState => ({ watchers: [], display: null, queue: [], busy: false, shown: 0, received: 0, dropped: 0, last: null }),
   receive(state, msg, ctx): CipherState {
     switch (msg.kind) {
       case 'cipher/watch':
         if (!state.watchers.includes(msg.body.to)) state.watchers.push(msg.body.to);
+        return state;
+      case 'cipher/display':
+        state.display = msg.body.to;
         return state;
       case 'cipher/event':
         state.received++;
@@ -99,5 +105,16 @@ function speak(state: CipherState, ctx: ActorContext): void {
   state.busy = true;
   const line: CipherLine = { text, affect: next.affect, event: next.event, shown: state.shown };
   for (const to of state.watchers) ctx.send(to, 'cipher/line', line);
+  if (state.display) ctx.send(state.display, 'display/draw', { commands: cipherRow(text), present: true });
   ctx.send(ctx.self, 'cipher/next', { shown: state.shown }, { after: HOLD_TICKS });
+}
+
+/** The display's last row, CIPHER-LINE: the line as CIPHER says it. */
+export const CIPHER_ROW = 74;
+
+function cipherRow(text: string): Array<Record<string, unknown>> {
+  return [
+    { op: 'clear', from: CIPHER_ROW, to: CIPHER_ROW },
+    { op: 'text', row: CIPHER_ROW, col: 0, text: `CIPHER> ${text}`.slice(0, 128) },
+  ];
 }

@@ -67,6 +67,7 @@ export default defineActor({
       seated: args.seated,
       heldBoot: null,
       early: [],
+      screen: null,
       counters: { missions: 0, succeeded: 0, failed: 0, abandoned: 0, hotSwaps: 0, aborts: 0, commits: 0, powerCycles: 0 },
     };
   },

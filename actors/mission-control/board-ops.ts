@@ -8,6 +8,7 @@ import { renderBoard } from '../../src/mission-control/render-board.js';
 import { MissionControlError, acceptContract, missionBindings } from '../../src/mission-control/missions.js';
 import type { ActorContext } from '../../src/runtime/actor.js';
 import { commit } from './persistence.js';
+import { showBoard, showBriefing } from './screens.js';
 import { refuse, reply, speak, tell } from './outbox.js';
 import { type McState, PEERS, context } from './state.js';
 
@@ -17,6 +18,7 @@ const kw = (name: string): Keyword => new Keyword(name);
 export function boardOp(state: McState, from: string, reqId: string, ctx: ActorContext): void {
   const contracts = viewBoard(state.uds, context(state, ctx));
   tell(ctx, { type: 'board', lines: renderBoard(contracts, 0, state.inserted) });
+  showBoard(state, contracts, ctx);
   reply(ctx, from, reqId, print(list(...contracts.map(contractToLisp))));
 }
 
@@ -70,6 +72,7 @@ export function acceptOp(state: McState, from: string, reqId: string, index: num
   state.dirty = true;
   const s = accepted.struct;
   tell(ctx, { type: 'accepted', contract: s.entry.schema, schema: s.entry.schema, threat: s.entry.threat, phases: s.phases.length, target: s.content.target });
+  showBriefing(state, ctx);
   armHolds(state, ctx);
   ctx.send(PEERS.clock, 'clock/subscribe', { to: PEERS.holdTicker, every: 1 });
   speak(ctx, events, { target: s.content.target, phases: s.phases.length });

@@ -3,6 +3,7 @@ import type { ActorContext } from '../../src/runtime/actor.js';
 import type { ChildFailed } from '../../src/runtime/system-messages.js';
 import type { CapabilityResult } from '../cartridges/game.js';
 import { swapPhysically } from './board-ops.js';
+import { showPanel } from './screens.js';
 import { refuse, say, tell } from './outbox.js';
 import { type McState, PEERS, type PendingCall } from './state.js';
 
@@ -57,6 +58,7 @@ function sendCall(state: McState, call: PendingCall, actor: string, ctx: ActorCo
   const m = state.mission;
   if (!m) return;
   if (!call.awaitingSwap) tell(ctx, { type: 'call', cart: call.cart, callId: call.reqId, swap: false });
+  showPanel(state, ctx);
   ctx.send(ctx.self, 'call/deadline', { callId: call.reqId }, { after: CALL_DEADLINE_TICKS });
   ctx.send(actor, 'capability/call', {
     callId: call.reqId,

@@ -8,6 +8,7 @@ import type { ActorContext } from '../../src/runtime/actor.js';
 import { armHolds, bindingsValue, printBindings } from './board-ops.js';
 import { refuse, reply, say, speak, tell } from './outbox.js';
 import { commit } from './persistence.js';
+import { showPanel } from './screens.js';
 import { type McState, PEERS, context } from './state.js';
 
 /** A goal verb from the operator: applied by the objective engine; the reply is the goal's state and fresh bindings. */
@@ -59,6 +60,7 @@ function absorb(state: McState, events: readonly MissionEvent[], ctx: ActorConte
         break;
     }
   }
+  showPanel(state, ctx);
 }
 
 /** `(complete-mission current-mission)` or `(abandon-mission)`: settle, pay, record, refresh the board, commit. */
@@ -81,6 +83,7 @@ function finish(state: McState, res: Resolution, ctx: ActorContext): void {
   state.uds = res.uds;
   state.dirty = true;
   state.counters[res.outcome === 'success' ? 'succeeded' : res.outcome === 'failure' ? 'failed' : 'abandoned']++;
+  showPanel(state, ctx);
   if (state.missionId) ctx.send(PEERS.holdTicker, 'holds/disarm', { mission: state.missionId });
   ctx.send(PEERS.clock, 'clock/unsubscribe', { to: PEERS.holdTicker });
   tell(ctx, {

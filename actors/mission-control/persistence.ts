@@ -5,7 +5,9 @@ import { bootDeck } from '../../src/mission-control/decay.js';
 import { contractLabel } from '../../src/mission-control/format.js';
 import { restoreMission } from '../../src/mission-control/missions.js';
 import type { ActorContext } from '../../src/runtime/actor.js';
+import { viewBoard } from '../../src/mission-control/board-view.js';
 import { reply, speak, tell } from './outbox.js';
+import { showBoard, showPanel } from './screens.js';
 import { type McState, PEERS, context } from './state.js';
 
 /**
@@ -24,6 +26,9 @@ export function boot(state: McState, stored: string | null, ctx: ActorContext): 
   state.dirty = true;
   commit(state, ctx);
   speak(ctx, events);
+  // The deck comes up on the screen it went down on: the running mission's panel, else the board.
+  if (state.mission) showPanel(state, ctx);
+  else showBoard(state, viewBoard(uds, context(state, ctx)), ctx);
   const expired = events.flatMap((e) => (e.event === 'contract-expired' ? [contractLabel(e.contract)] : []));
   tell(ctx, { type: 'ready', credits: uds.creditBalance, reputation: uds.reputation, board: uds.board.map((e) => contractLabel(e.id)), restored: stored !== null, at: ctx.now(), expired, mission: restored(state) });
   if (state.powerReq) {

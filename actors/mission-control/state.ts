@@ -13,6 +13,7 @@ export const PEERS = {
   clock: 'clock',
   flash: 'flash',
   slot: 'slot-watcher',
+  display: 'display',
   outside: '$deck',
 } as const;
 
@@ -68,6 +69,8 @@ export interface McState {
   /** Requests that arrived before the deck booted; answered once it has. */
   early: Array<{ from: string; kind: string; body: unknown }>;
   counters: Counters;
+  /** What Mission Control last drew (screen name and rows), so an unchanged screen is not sent again. */
+  screen: string | null;
 }
 
 export function context(state: McState, ctx: ActorContext): DeckContext {

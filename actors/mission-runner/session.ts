@@ -1,6 +1,7 @@
 import { defineNative } from '../../src/lisp/builtins.js';
 import type { Env } from '../../src/lisp/env.js';
 import { LispError } from '../../src/lisp/errors.js';
+import { print } from '../../src/lisp/printer.js';
 import { read } from '../../src/lisp/reader.js';
 import { Cons, Keyword, LispMap, type Value, isFunction, list, listToArray } from '../../src/lisp/values.js';
 import type { CapabilityResult } from '../cartridges/game.js';
@@ -100,7 +101,8 @@ export class OperatorSession {
     defineNative(env, 'keyword', ([x]) => kw(nameOf(x ?? null, 'keyword')), 1, 1);
     defineNative(env, 'random', ([n]) => (n === undefined ? this.link.random() : Math.floor(this.link.random() * asIndex(n))), 0, 1);
     defineNative(env, 'log', (parts) => {
-      this.link.log(parts.map((p) => (typeof p === 'string' ? p : String(p))).join(' '));
+      // Strings as they are (a message), anything else in its printed form (a list reads as a list, not [object Object]).
+      this.link.log(parts.map((p) => (typeof p === 'string' ? p : print(p))).join(' '));
       return null;
     });
   }

@@ -7,7 +7,8 @@ const Col = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(COLS - 1))
 const MAX_TEXT = COLS * 4;
 
 export const DrawCommandSchema = v.variant('op', [
-  v.object({ op: v.literal('clear') }),
+  /** Blank rows `from`..`to` (inclusive; the whole screen by default). */
+  v.object({ op: v.literal('clear'), from: v.optional(Row), to: v.optional(Row) }),
   v.object({ op: v.literal('text'), row: Row, col: Col, text: v.pipe(v.string(), v.maxLength(MAX_TEXT), v.regex(/^[^\n\r\t]*$/u, 'text must be one line')) }),
   v.object({
     op: v.literal('box'),
@@ -26,7 +27,7 @@ export function draw(frame: Frame, commands: readonly DrawCommand[]): void {
   for (const c of commands) {
     switch (c.op) {
       case 'clear':
-        for (let r = 0; r < ROWS; r++) for (let col = 0; col < COLS; col++) frame.set(r, col, ' ');
+        for (let r = c.from ?? 0; r <= (c.to ?? ROWS - 1); r++) for (let col = 0; col < COLS; col++) frame.set(r, col, ' ');
         break;
       case 'text': {
         let col = c.col;

@@ -29,5 +29,6 @@ export function frameToPng(frame: Frame): Buffer {
       }
     }
   }
-  return PNG.sync.write(png, { colorType: 2 });
+  // One fixed filter (Sub) instead of trying all five per row: half the time, the same size for text on a plain ground.
+  return PNG.sync.write(png, { colorType: 2, filterType: 1 });
 }

@@ -8,6 +8,7 @@ import type { ClockMode } from '../runtime/protocol.js';
 import { Runtime } from '../runtime/runtime.js';
 import type { TraceSink } from '../runtime/trace/sink.js';
 import { readDeckImage } from './deck-image.js';
+import { FrameRecorder } from './frame-recorder.js';
 import { AUTOPILOT, type CartLibrary, loadCartLibrary, loadScript } from './cart-files.js';
 
 export interface CampaignConfig {
@@ -23,6 +24,8 @@ export interface CampaignConfig {
   readonly offMs?: number;
   /** A bound on deck time (ticks) so no campaign can run forever. */
   readonly maxTicks?: number;
+  /** Write a PNG per screen change into this folder (at most `max`, default 500). */
+  readonly frames?: { readonly dir: string; readonly max?: number };
   readonly traceFile?: string;
   readonly traceJsonl?: string;
   readonly sinks?: readonly TraceSink[];
@@ -60,6 +63,8 @@ export interface CampaignSummary {
   /** Deck wall-clock time (ISO) when this run started and when it stopped. */
   readonly deckStart: string;
   readonly deckEnd: string;
+  /** Screen changes written as PNG with `frames` (0 without). */
+  readonly frames: number;
 }
 
 /** The deck is off this long between two runs on one image unless told otherwise: an afternoon away. */
@@ -94,13 +99,16 @@ export async function runCampaign(config: CampaignConfig): Promise<CampaignSumma
     sinks: [...(config.sinks ?? []), gaveUp.sink],
   });
   let done: { missions: number; errors: number; reason: string } | null = null;
+  const frames = config.frames ? new FrameRecorder(config.frames.dir, config.frames.max) : null;
   const subscription = rt.external$.subscribe((e) => {
     if (e.kind === 'campaign/done') done = e.body as { missions: number; errors: number; reason: string };
+    if (e.kind === 'display/frame') frames?.take(e.body as { frame: number; rows: string[] }, e.tick);
     config.onEnvelope?.(e);
   });
   let ended = 'done';
   try {
     await spawnDeck(rt, config, library, script);
+    if (frames) rt.send('display', 'display/watch', { to: '$frames' });
     await config.onStart?.(rt);
     const limit = config.maxTicks ?? TICKS_PER_MISSION_BOUND * Math.max(1, config.missions);
     while (done === null) {
@@ -120,7 +128,7 @@ export async function runCampaign(config: CampaignConfig): Promise<CampaignSumma
         break;
       }
     }
-    const summary = await summarize(rt, config, ended, done, image?.uds != null, epochMs);
+    const summary = { ...(await summarize(rt, config, ended, done, image?.uds != null, epochMs)), frames: frames?.stats().written ?? 0 };
     await config.onFinish?.(rt);
     return summary;
   } finally {
@@ -133,11 +141,13 @@ async function spawnDeck(rt: Runtime, config: CampaignConfig, library: CartLibra
   await rt.spawn('flash', { args: { image: config.flash ?? null } });
   await rt.spawn('clock');
   await rt.spawn('slot-watcher', { args: { carts: library.roms } });
+  await rt.spawn('display', { args: null });
   await rt.spawn('cipher');
   await rt.spawn('hold-ticker');
   await rt.spawn('mission-control', { args: { seed: config.seed, cartFiles: library.files, owned: library.carts, operator: 'mission-runner' } });
   await rt.spawn('mission-runner', { args: { script: script.text, scriptName: script.name, missions: config.missions } });
   rt.send('cipher', 'cipher/watch', { to: '$cipher' });
+  rt.send('cipher', 'cipher/display', { to: 'display' });
 }
 
 /**
@@ -170,7 +180,7 @@ async function stateOf(rt: Runtime, id: string): Promise<Record<string, number>>
   return (await rt.inspect(id)).state as Record<string, number>;
 }
 
-async function summarize(rt: Runtime, config: CampaignConfig, ended: string, done: { missions: number } | null, resumed: boolean, epochMs: number): Promise<CampaignSummary> {
+async function summarize(rt: Runtime, config: CampaignConfig, ended: string, done: { missions: number } | null, resumed: boolean, epochMs: number): Promise<Omit<CampaignSummary, 'frames'>> {
   const mc = await stateOf(rt, 'mission-control');
   const s = rt.summary();
   return {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import { DEFAULT_OFF_MS, runCampaign } from '../../campaign/campaign.js';
+import { DEFAULT_MAX_FRAMES } from '../../campaign/frame-recorder.js';
 import { Runtime } from '../../runtime/runtime.js';
 import { CampaignLog } from '../campaign-log.js';
 import { ConsoleSink } from '../console-sink.js';
@@ -17,6 +18,8 @@ interface RunOptions {
   script?: string;
   flash?: string;
   off: number;
+  frames?: string;
+  framesMax: number;
   trace?: string;
   traceJsonl?: string;
   json: boolean;
@@ -39,6 +42,8 @@ export function registerRun(program: Command): void {
         .argParser(duration('--off'))
         .default(DEFAULT_OFF_MS, '4h'),
     )
+    .option('--frames <dir>', 'write a PNG of the deck\'s screen at every screen change into this folder')
+    .option('--frames-max <n>', 'with --frames: write at most this many', integer('--frames-max', 1, 1_000_000), DEFAULT_MAX_FRAMES)
     .option('--ticks <n>', 'stop after this many ticks of deck time at the latest (30 per second)', integer('--ticks', 1, Number.MAX_SAFE_INTEGER))
     .option('--trace <file.json>', 'write a Chrome Trace Event file (open in ui.perfetto.dev)')
     .option('--trace-jsonl <file>', 'stream every trace record as JSON lines')
@@ -71,6 +76,7 @@ async function runDeck(opts: RunOptions): Promise<void> {
     ...(script ? { script } : {}),
     flash: opts.flash ?? null,
     offMs: opts.off,
+    ...(opts.frames ? { frames: { dir: opts.frames, max: opts.framesMax } } : {}),
     ...(opts.ticks ? { maxTicks: opts.ticks } : {}),
     ...(opts.trace ? { traceFile: opts.trace } : {}),
     ...(opts.traceJsonl ? { traceJsonl: opts.traceJsonl } : {}),
@@ -94,6 +100,7 @@ async function runDeck(opts: RunOptions): Promise<void> {
   log(`         ${summary.ticks} ticks (${hours} h of deck time) · ${summary.envelopes} envelopes · ${wallMs} ms${summary.ended === 'done' ? '' : ` · stopped: ${summary.ended}`}`);
   log(`trace    ${summary.traceHash ?? '(none in realtime)'}`);
   if (opts.trace) log(`chrome trace → ${opts.trace} (open in https://ui.perfetto.dev)`);
+  if (opts.frames) log(`frames   ${summary.frames} PNG → ${opts.frames}${summary.frames >= opts.framesMax ? ` (stopped at --frames-max ${opts.framesMax})` : ''}`);
   if (opts.flash) log(`deck kept on ${opts.flash}: run again with --flash ${opts.flash} to continue the campaign`);
 }
 

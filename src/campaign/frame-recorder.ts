@@ -1,0 +1,62 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Frame, COLS, ROWS } from '../../hardware-sim/display/frame.js';
+import { frameToPng } from '../../hardware-sim/display/png-snapshot.js';
+
+/** Frames written per run unless told otherwise: a long campaign changes screens tens of thousands of times. */
+export const DEFAULT_MAX_FRAMES = 500;
+
+export interface FrameRecorderStats {
+  readonly written: number;
+  /** Screen changes past the bound, not written. */
+  readonly skipped: number;
+  readonly dir: string;
+}
+
+/**
+ * Writes a PNG for every screen change the display completes (`display/frame`
+ * sent to `$frames`), numbered in order, up to a bound. A frame identical to
+ * the last one written is not a change and is not written again.
+ */
+export class FrameRecorder {
+  private last: string | null = null;
+  private written = 0;
+  private skipped = 0;
+
+  constructor(
+    private readonly dir: string,
+    private readonly max = DEFAULT_MAX_FRAMES,
+  ) {
+    if (!Number.isInteger(max) || max < 1) throw new RangeError(`frame bound must be a positive integer, got ${max}`);
+    mkdirSync(dir, { recursive: true });
+  }
+
+  /** One completed frame as the display sends it: its 75 rows of 128 characters. */
+  take(body: { frame: number; rows: readonly string[] }, tick: number): void {
+    const text = body.rows.join('\n');
+    if (text === this.last) return;
+    this.last = text;
+    if (this.written >= this.max) {
+      this.skipped++;
+      return;
+    }
+    this.written++;
+    const name = `frame-${String(this.written).padStart(5, '0')}-t${tick}.png`;
+    writeFileSync(join(this.dir, name), frameToPng(frameOf(body.rows)));
+  }
+
+  stats(): FrameRecorderStats {
+    return { written: this.written, skipped: this.skipped, dir: this.dir };
+  }
+}
+
+function frameOf(rows: readonly string[]): Frame {
+  if (rows.length !== ROWS) throw new RangeError(`a frame has ${ROWS} rows, got ${rows.length}`);
+  const cells: string[] = [];
+  for (const row of rows) {
+    const chars = [...row];
+    if (chars.length !== COLS) throw new RangeError(`a frame row has ${COLS} cells, got ${chars.length}`);
+    cells.push(...chars);
+  }
+  return new Frame(cells);
+}
