@@ -28,6 +28,8 @@ const McArgs = v.object({
   operator: v.string(),
   /** A cart already in the slot at power-on (the first board is generated with it seated). */
   seated: v.optional(v.nullable(v.string()), null),
+  /** Test only: settlement N loses one credit (what `nosh soak --skim-credit` uses to prove the invariants bite). */
+  skimAt: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1))), null),
 });
 
 /**
@@ -49,6 +51,7 @@ export default defineActor({
     return {
       catalog,
       seed: args.seed,
+      skimAt: args.skimAt,
       operator: args.operator,
       owned: args.owned,
       phase: 'booting',
@@ -122,18 +125,22 @@ function handle(state: McState, msg: MissionControlMessage, ctx: ActorContext): 
     case 'holds/verdicts':
       return verdictsOp(state, msg.body, ctx);
     case 'holds/rejected':
-      tell(ctx, { type: 'goal', goal: '(holds)', from: 'armed', to: 'rejected', cause: msg.body.error });
+      tell(ctx, { type: 'holds-rejected', error: msg.body.error });
       return;
     case 'slot/changed':
       return onSlot(state, msg.body, ctx);
     case 'flash/state':
+      if (state.phase === 'ready') return commit(state, ctx);
       return onBoot(state, msg.body.state, ctx);
     case 'flash/ack':
       tell(ctx, { type: 'committed', seq: msg.body.seq, bytes: 0 });
       return;
     case 'flash/power-lost':
-      // The chip lost power mid-commit: what is on flash is the state before; this deck state is still in memory.
+      // The chip lost power mid-commit (a brownout): what is on flash is the state before. The supply
+      // comes back, the chip is remounted, and the state still in memory is committed again.
       state.dirty = true;
+      tell(ctx, { type: 'flash-power-lost', during: msg.body.during });
+      ctx.send(PEERS.flash, 'flash/power-on', {});
       return;
     case 'clock/power':
       if (msg.body.on && state.phase === 'off') powerOn(state, msg.body.offMs ?? 0, ctx);

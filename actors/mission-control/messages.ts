@@ -68,8 +68,20 @@ export type DeckEvent =
   | { readonly type: 'call'; readonly cart: string; readonly callId: string; readonly swap: boolean }
   | { readonly type: 'swap'; readonly from: string | null; readonly to: string }
   | { readonly type: 'call-result'; readonly cart: string; readonly outcome: string; readonly trace: number; readonly turns: number }
-  | { readonly type: 'goal'; readonly goal: string; readonly from: string; readonly to: string; readonly cause: string }
+  | {
+      readonly type: 'goal';
+      readonly goal: string;
+      readonly from: string;
+      readonly to: string;
+      readonly cause: string;
+      /** The goal's role and whether the operator has been briefed on it at the moment it changed (primary ⇒ briefed is checked on this). */
+      readonly role: 'primary' | 'optional';
+      readonly briefed: boolean;
+    }
+  | { readonly type: 'holds-rejected'; readonly error: string }
   | { readonly type: 'settled'; readonly contract: string; readonly outcome: string; readonly credits: number; readonly reputation: number; readonly balance: number; readonly reputationTotal: number; readonly settlement: unknown }
   | { readonly type: 'cart'; readonly cart: string | null; readonly yanked: boolean; readonly error: string | null }
   | { readonly type: 'power'; readonly on: boolean; readonly offMs: number }
-  | { readonly type: 'committed'; readonly seq: number; readonly bytes: number };
+  | { readonly type: 'committed'; readonly seq: number; readonly bytes: number }
+  /** Power was lost while the flash was committing; the deck remounts it and commits again. */
+  | { readonly type: 'flash-power-lost'; readonly during: string };

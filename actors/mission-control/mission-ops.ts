@@ -46,7 +46,7 @@ function absorb(state: McState, events: readonly MissionEvent[], ctx: ActorConte
   for (const e of events) {
     switch (e.kind) {
       case 'goal/changed':
-        tell(ctx, { type: 'goal', goal: e.goal, from: e.from, to: e.to, cause: e.cause });
+        tell(ctx, { type: 'goal', goal: e.goal, from: e.from, to: e.to, cause: e.cause, role: e.role, briefed: e.briefed });
         if (e.to === 'done') say(ctx, 'goal-done', { goal: e.goal });
         if (e.to === 'failed' || e.to === 'forfeit') say(ctx, 'goal-failed', { goal: e.goal });
         break;
@@ -79,8 +79,12 @@ export function resolveOp(state: McState, from: string, reqId: string, how: 'com
 
 function finish(state: McState, res: Resolution, ctx: ActorContext): void {
   const m = state.mission;
-  for (const e of res.events) if (e.kind === 'goal/changed') tell(ctx, { type: 'goal', goal: e.goal, from: e.from, to: e.to, cause: e.cause });
+  for (const e of res.events) if (e.kind === 'goal/changed') tell(ctx, { type: 'goal', goal: e.goal, from: e.from, to: e.to, cause: e.cause, role: e.role, briefed: e.briefed });
   state.uds = res.uds;
+  // Test-only fault (--skim-credit N): settlement N quietly loses one credit, so the soak's credit-conservation check has something to catch.
+  if (state.skimAt !== null && state.counters.succeeded + state.counters.failed + state.counters.abandoned + 1 === state.skimAt) {
+    state.uds = { ...state.uds, creditBalance: state.uds.creditBalance - 1 };
+  }
   state.dirty = true;
   state.counters[res.outcome === 'success' ? 'succeeded' : res.outcome === 'failure' ? 'failed' : 'abandoned']++;
   showPanel(state, ctx);
@@ -92,8 +96,8 @@ function finish(state: McState, res: Resolution, ctx: ActorContext): void {
     outcome: res.outcome,
     credits: res.credits,
     reputation: res.reputation,
-    balance: res.uds.creditBalance,
-    reputationTotal: res.uds.reputation,
+    balance: state.uds.creditBalance,
+    reputationTotal: state.uds.reputation,
     settlement: res.settlement,
   });
   state.mission = null;

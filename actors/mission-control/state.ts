@@ -41,6 +41,7 @@ export interface Counters {
 export interface McState {
   readonly catalog: Catalog;
   readonly seed: number;
+  readonly skimAt: number | null;
   readonly operator: string;
   readonly owned: readonly string[];
   phase: 'booting' | 'ready' | 'off';

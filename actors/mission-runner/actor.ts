@@ -26,6 +26,8 @@ export const RunnerInbox = defineInbox({
   'cart/telemetry': v.looseObject({ event: v.string(), trace: v.number(), callId: v.string() }),
   'capability/result': v.object({ callId: v.string(), cart: v.string(), result: v.looseObject({ outcome: v.string() }) }),
   'mission/changed': v.object({ bindings: v.string() }),
+  /** Fault injection (soak --faults): the script's next deck call fails as if the script had a bug there. */
+  'runner/fault': v.object({ message: v.pipe(v.string(), v.maxLength(200)) }),
 });
 export type RunnerMessage = MessageOf<typeof RunnerInbox>;
 
@@ -50,6 +52,7 @@ interface RunnerState {
   serial: number;
   operated: number;
   errors: number;
+  fault: string | null;
 }
 
 /**
@@ -71,7 +74,7 @@ export default defineActor({
     const env = createEnv({ output: (text) => ctx.send(LOG, 'runner/log', { text, mission: holder.state?.operated ?? 0 }) });
     const link = makeLink(ctx, driver, () => holder.state as RunnerState);
     const session = new OperatorSession(env, link);
-    holder.state = { env, session, driver, missions: args.missions, idle: args.idle, scriptName: args.scriptName, script: args.script, loaded: false, serial: 0, operated: 0, errors: 0 };
+    holder.state = { env, session, driver, missions: args.missions, idle: args.idle, scriptName: args.scriptName, script: args.script, loaded: false, serial: 0, operated: 0, errors: 0, fault: null };
     return holder.state;
   },
   async receive(state, msg, ctx): Promise<RunnerState> {
@@ -91,6 +94,9 @@ export default defineActor({
       case 'mission/changed':
         state.session.rebind(msg.body.bindings);
         return state;
+      case 'runner/fault':
+        state.fault = msg.body.message;
+        return state;
       case 'cart/prompt':
         await respond(state, msg.body as unknown as { callId: string; cart: string; prompt: Prompt; error: string | null }, msg.from, ctx);
         return state;
@@ -104,13 +110,22 @@ export default defineActor({
 
 function makeLink(ctx: ActorContext, driver: ScriptDriver, state: () => RunnerState): OperatorLink {
   const next = (): string => `r${state().serial++}`;
+  const injected = (): void => {
+    const s = state();
+    if (s.fault === null) return;
+    const message = s.fault;
+    s.fault = null;
+    throw new LispError('user', message);
+  };
   return {
     request(kind, body) {
+      injected();
       const reqId = next();
       ctx.send(MISSION_CONTROL, kind, { ...body, reqId });
       return state().session.reactive ? null : driver.wait<OpReply>(reqId);
     },
     call(cart, seed) {
+      injected();
       const reqId = next();
       ctx.send(MISSION_CONTROL, 'op/capability', { reqId, cart, ...(seed === undefined ? {} : { seed }) });
       return driver.wait<CapabilityResultBody | OpReply>(reqId);

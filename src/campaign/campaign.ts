@@ -7,7 +7,14 @@ import type { Envelope } from '../runtime/envelope.js';
 import type { ClockMode } from '../runtime/protocol.js';
 import { Runtime } from '../runtime/runtime.js';
 import type { TraceSink } from '../runtime/trace/sink.js';
+import { ChromeTraceWriter } from '../runtime/trace/chrome-writer.js';
+import { buildCatalog } from '../mission-control/catalog.js';
+import { loadCartContent } from '../mission-control/cart-content.js';
 import { readDeckImage } from './deck-image.js';
+import { type FaultCounts, FaultInjector, type FaultRates } from './faults.js';
+import { InvariantChecker, type Violation, allInvariants } from './invariants/index.js';
+import { type MissionPoint, MissionSeries } from './mission-series.js';
+import { MissionWindow } from './mission-window.js';
 import { FrameRecorder } from './frame-recorder.js';
 import { AUTOPILOT, type CartLibrary, loadCartLibrary, loadScript } from './cart-files.js';
 
@@ -28,6 +35,16 @@ export interface CampaignConfig {
   readonly frames?: { readonly dir: string; readonly max?: number };
   readonly traceFile?: string;
   readonly traceJsonl?: string;
+  /** Check the seeds' invariants as the campaign plays (soak and replay do). */
+  readonly checkInvariants?: boolean;
+  /** Seeded faults (cart crashes, yanks, flash power cuts, script errors); none when absent. */
+  readonly faults?: FaultRates | null;
+  /** Test only: settlement N quietly loses one credit (proves the invariant checks bite). */
+  readonly skimCredit?: number | null;
+  /** Keep the per-mission series a soak report plots (bounded). */
+  readonly series?: boolean;
+  /** Write a Perfetto trace of mission N only (replay). */
+  readonly missionTrace?: { readonly mission: number; readonly file: string };
   readonly sinks?: readonly TraceSink[];
   readonly library?: CartLibrary;
   /** Everything the deck says to the outside, as it happens (the CLI's log). */
@@ -54,6 +71,8 @@ export interface CampaignSummary {
   readonly scriptErrors: number;
   readonly powerCycles: number;
   readonly ticks: number;
+  /** Ticks at which something happened; the rest were jumped over (idle time, power-off). */
+  readonly steppedTicks: number;
   readonly envelopes: number;
   readonly traceHash: string | null;
   /** Why the run stopped: `done`, or the bound it hit. */
@@ -65,6 +84,13 @@ export interface CampaignSummary {
   readonly deckEnd: string;
   /** Screen changes written as PNG with `frames` (0 without). */
   readonly frames: number;
+  /** Invariant violations found (all counted; the first few kept in full). Empty unless checked. */
+  readonly violationCount: number;
+  readonly violations: readonly Violation[];
+  /** Faults injected, by kind; null without `faults`. */
+  readonly faults: FaultCounts | null;
+  /** Per-mission points for reports (every `stride`-th mission); null unless asked for. */
+  readonly series: { readonly stride: number; readonly points: readonly MissionPoint[] } | null;
 }
 
 /** The deck is off this long between two runs on one image unless told otherwise: an afternoon away. */
@@ -86,6 +112,7 @@ export async function runCampaign(config: CampaignConfig): Promise<CampaignSumma
   const image = config.flash ? readDeckImage(config.flash) : null;
   const epochMs = resumeAt(image?.uds ?? null, config.offMs ?? DEFAULT_OFF_MS);
   const gaveUp = watchEscalations();
+  const checks = campaignSinks(config, library);
   const rt = new Runtime({
     seed: config.seed,
     catalog: deckCatalog,
@@ -96,8 +123,9 @@ export async function runCampaign(config: CampaignConfig): Promise<CampaignSumma
     warmPreload: ['cartridge'],
     ...(config.traceFile ? { traceFile: config.traceFile } : {}),
     ...(config.traceJsonl ? { traceJsonl: config.traceJsonl } : {}),
-    sinks: [...(config.sinks ?? []), gaveUp.sink],
+    sinks: [...(config.sinks ?? []), ...checks.sinks, gaveUp.sink, ...(checks.faults ? [checks.faults] : [])],
   });
+  checks.faults?.attach(rt);
   let done: { missions: number; errors: number; reason: string } | null = null;
   const frames = config.frames ? new FrameRecorder(config.frames.dir, config.frames.max) : null;
   const subscription = rt.external$.subscribe((e) => {
@@ -128,7 +156,14 @@ export async function runCampaign(config: CampaignConfig): Promise<CampaignSumma
         break;
       }
     }
-    const summary = { ...(await summarize(rt, config, ended, done, image?.uds != null, epochMs)), frames: frames?.stats().written ?? 0 };
+    const summary: CampaignSummary = {
+      ...(await summarize(rt, config, ended, done, image?.uds != null, epochMs)),
+      frames: frames?.stats().written ?? 0,
+      violationCount: checks.checker?.count ?? 0,
+      violations: checks.checker?.violations ?? [],
+      faults: checks.faults?.counts ?? null,
+      series: checks.series ? { stride: checks.series.stride, points: checks.series.points } : null,
+    };
     await config.onFinish?.(rt);
     return summary;
   } finally {
@@ -144,7 +179,7 @@ async function spawnDeck(rt: Runtime, config: CampaignConfig, library: CartLibra
   await rt.spawn('display', { args: null });
   await rt.spawn('cipher');
   await rt.spawn('hold-ticker');
-  await rt.spawn('mission-control', { args: { seed: config.seed, cartFiles: library.files, owned: library.carts, operator: 'mission-runner' } });
+  await rt.spawn('mission-control', { args: { seed: config.seed, cartFiles: library.files, owned: library.carts, operator: 'mission-runner', skimAt: config.skimCredit ?? null } });
   await rt.spawn('mission-runner', { args: { script: script.text, scriptName: script.name, missions: config.missions } });
   rt.send('cipher', 'cipher/watch', { to: '$cipher' });
   rt.send('cipher', 'cipher/display', { to: 'display' });
@@ -159,6 +194,18 @@ export function resumeAt(saved: Uds | null, offMs: number): number {
   if (!Number.isSafeInteger(offMs) || offMs < 0) throw new RangeError(`off time must be a whole number of ms ≥ 0, got ${offMs}`);
   if (saved === null || saved.savedAt === 0) return DEFAULT_EPOCH_MS;
   return saved.savedAt + offMs;
+}
+
+/** The sinks that watch a campaign for soak and replay: invariants, the report's series, one mission's trace, faults (last: it sends). */
+function campaignSinks(config: CampaignConfig, library: CartLibrary): { sinks: TraceSink[]; checker: InvariantChecker | null; series: MissionSeries | null; faults: FaultInjector | null } {
+  const checker = config.checkInvariants ? new InvariantChecker(buildCatalog(loadCartContent(library.files)), allInvariants()) : null;
+  const series = config.series ? new MissionSeries() : null;
+  const window = config.missionTrace
+    ? new MissionWindow(new ChromeTraceWriter(config.missionTrace.file, `nosh seed=${config.seed} mission=${config.missionTrace.mission}`), config.missionTrace.mission)
+    : null;
+  const faults = config.faults ? new FaultInjector(config.seed, config.faults) : null;
+  const sinks = [checker, series, window].filter((s): s is NonNullable<typeof s> => s !== null);
+  return { sinks, checker, series, faults };
 }
 
 /** The first deck actor whose supervisor gave up on it: the campaign cannot go on without it. */
@@ -180,7 +227,7 @@ async function stateOf(rt: Runtime, id: string): Promise<Record<string, number>>
   return (await rt.inspect(id)).state as Record<string, number>;
 }
 
-async function summarize(rt: Runtime, config: CampaignConfig, ended: string, done: { missions: number } | null, resumed: boolean, epochMs: number): Promise<Omit<CampaignSummary, 'frames'>> {
+async function summarize(rt: Runtime, config: CampaignConfig, ended: string, done: { missions: number } | null, resumed: boolean, epochMs: number): Promise<Omit<CampaignSummary, 'frames' | 'violationCount' | 'violations' | 'faults' | 'series'>> {
   const mc = await stateOf(rt, 'mission-control');
   const s = rt.summary();
   return {
@@ -199,6 +246,7 @@ async function summarize(rt: Runtime, config: CampaignConfig, ended: string, don
     scriptErrors: (await stateOf(rt, 'mission-runner')).errors ?? 0,
     powerCycles: mc.powerCycles ?? 0,
     ticks: rt.tick,
+    steppedTicks: s.steppedTicks,
     envelopes: s.envelopes,
     traceHash: s.traceHash,
     ended: done === null ? ended : 'done',

@@ -57,6 +57,10 @@ export class CampaignLog {
       case 'goal':
         if (this.verbose || d.to === 'failed' || d.to === 'forfeit') this.out(`   goal ${d.goal}: ${d.from} → ${d.to} (${d.cause})`);
         return;
+      case 'holds-rejected':
+        return this.out(`   holds rejected: ${d.error}`);
+      case 'flash-power-lost':
+        return this.out(`   flash: power lost mid-commit (${d.during}); remounted, committing again`);
       case 'settled':
         return this.out(`#${this.mission} ${d.outcome}: ${sign(d.credits)}¤ ${sign(d.reputation)} rep → ¤${d.balance} · rep ${d.reputationTotal}`);
       case 'cart':

@@ -50,6 +50,8 @@ export abstract class Coordinator implements HostEvents {
   protected readonly clientSeq = new Map<string, number>();
   private readonly pool: WorkerPool | null;
   tick = 0;
+  /** Ticks at which something was actually delivered (lockstep); the jumps over idle ticks are not counted. */
+  steppedTicks = 0;
 
   constructor(readonly config: CoordinatorConfig) {
     this.pool = config.placement === 'threads' ? WorkerPool.sharedPool(config.warmWorkers, config.warmPreload.map((a) => resolveActor(config.catalog, a))) : null;

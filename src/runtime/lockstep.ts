@@ -53,6 +53,7 @@ export class LockstepCoordinator extends Coordinator {
 
   private async stepTick(t: number): Promise<void> {
     this.tick = t;
+    this.steppedTicks++;
     await this.applyKills();
     await this.applyRestarts(t);
     const work: Array<{ slot: Slot; batch: unknown[] }> = [];

@@ -44,6 +44,8 @@ export interface RunSummary {
   readonly placement: Placement;
   readonly clock: ClockMode;
   readonly ticks: number;
+  /** Ticks actually stepped (lockstep): ticks minus the jumps over idle time. */
+  readonly steppedTicks: number;
   readonly envelopes: number;
   readonly handled: number;
   readonly rejected: number;
@@ -76,12 +78,14 @@ export class Runtime {
     this.placement = options.placement ?? 'threads';
     this.clock = options.clock ?? 'lockstep';
     this.hasher = this.clock === 'lockstep' ? new TraceHasher() : null;
-    const sinks: TraceSink[] = [...(this.hasher ? [this.hasher] : []), this.stats, ...(options.sinks ?? [])];
+    const sinks: TraceSink[] = [...(this.hasher ? [this.hasher] : []), this.stats];
     if (options.traceJsonl) sinks.push(new JsonlTraceWriter(options.traceJsonl));
     if (options.traceFile) {
       const name = `nosh seed=${options.seed} placement=${this.placement} clock=${this.clock}`;
       sinks.push(new ChromeTraceWriter(options.traceFile, name, () => ({ seed: options.seed, placement: this.placement, clock: this.clock })));
     }
+    // Extra sinks come last: one that sends from outside while it looks (fault injection) must not make a later sink see its send before the record it reacted to.
+    sinks.push(...(options.sinks ?? []));
     this.sink = fanOut(sinks);
     const config = {
       seed: options.seed,
@@ -200,6 +204,7 @@ export class Runtime {
       placement: this.placement,
       clock: this.clock,
       ticks: this.coordinator.tick,
+      steppedTicks: this.coordinator.steppedTicks,
       envelopes: s.envelopes,
       handled: s.handled,
       rejected: s.rejected,
