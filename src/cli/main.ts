@@ -5,7 +5,9 @@ import { registerBench } from './commands/bench.js';
 import { registerBoard } from './commands/board.js';
 import { registerFlash } from './commands/flash.js';
 import { registerRepl } from './commands/repl.js';
+import { registerReplay } from './commands/replay.js';
 import { registerRun } from './commands/run.js';
+import { registerSoak } from './commands/soak.js';
 import { registerValidateSchema } from './commands/validate-schema.js';
 import { projectRoot } from '../runtime/paths.js';
 
@@ -26,6 +28,8 @@ const program = new Command('nosh')
   .exitOverride();
 
 registerRun(program);
+registerSoak(program);
+registerReplay(program);
 registerBench(program);
 registerRepl(program);
 registerFlash(program);

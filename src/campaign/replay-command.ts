@@ -1,0 +1,32 @@
+import { DEFAULT_FAULT_RATES, FAULT_NAMES, type FaultRates } from './faults.js';
+
+/** What reproduces one campaign of a soak exactly. */
+export interface ReplaySpec {
+  readonly seed: number;
+  readonly missions: number;
+  readonly faults: FaultRates | null;
+  readonly skimCredit: number | null;
+  /** The mission whose Perfetto trace to write. */
+  readonly mission: number | null;
+}
+
+/** The one-line command a soak prints beside each violation. */
+export function replayCommand(spec: ReplaySpec): string {
+  const parts = ['nosh replay', `--seed ${spec.seed}`, `--missions ${spec.missions}`];
+  if (spec.faults) {
+    parts.push('--faults');
+    const custom = faultRatesText(spec.faults);
+    if (custom !== '') parts.push(`--fault-rates ${custom}`);
+  }
+  if (spec.skimCredit !== null) parts.push(`--skim-credit ${spec.skimCredit}`);
+  if (spec.mission !== null) parts.push(`--mission ${spec.mission}`, `--trace replay-${spec.seed}-m${spec.mission}.json`);
+  return parts.join(' ');
+}
+
+/** Rates that differ from the defaults, as `--fault-rates` takes them ('' when all are defaults). */
+function faultRatesText(rates: FaultRates): string {
+  return Object.entries(FAULT_NAMES)
+    .filter(([, key]) => rates[key] !== DEFAULT_FAULT_RATES[key])
+    .map(([name, key]) => `${name}=${rates[key]}`)
+    .join(',');
+}

@@ -1,0 +1,47 @@
+import { INVARIANT_NAMES } from '../invariants/index.js';
+import type { SoakResult } from '../soak.js';
+import type { Plot } from './plots.js';
+
+/** Violations listed in full in the report; the rest are in summary.json. */
+const MAX_LISTED = 50;
+
+export function reportMarkdown(r: SoakResult, plots: readonly Plot[], date: string): string {
+  const c = r.config;
+  const total = <K extends 'succeeded' | 'failed' | 'abandoned' | 'hotSwaps' | 'restarts' | 'aborts' | 'scriptErrors' | 'powerCycles'>(k: K): number => r.summaries.reduce((n, s) => n + s[k], 0);
+  const byInvariant = new Map<string, number>(INVARIANT_NAMES.map((n) => [n, 0]));
+  for (const d of r.details) byInvariant.set(d.invariant, (byInvariant.get(d.invariant) ?? 0) + 1);
+  const faults = r.summaries.reduce((acc, s) => {
+    for (const [k, v] of Object.entries(s.faults ?? {})) acc[k] = (acc[k] ?? 0) + v;
+    return acc;
+  }, {} as Record<string, number>);
+  const lines = [
+    `# nosh soak report`,
+    '',
+    `${date} · ${c.campaigns} campaigns × ${c.missions} missions · seeds ${c.seed}–${c.seed + c.campaigns - 1} · ${c.workers} workers · faults ${c.faults ? 'on' : 'off'}${c.skimCredit !== null ? ` · skim-credit ${c.skimCredit} (test only)` : ''}`,
+    '',
+    '| | |',
+    '|---|---|',
+    `| missions | ${r.missions} (${total('succeeded')} succeeded, ${total('failed')} failed, ${total('abandoned')} abandoned) |`,
+    `| wall time | ${(r.wallMs / 1000).toFixed(1)} s (${r.missionsPerSec.toFixed(0)} missions/s) |`,
+    `| violations | **${r.violations}** |`,
+    `| Hot Swaps · cart restarts · aborted calls | ${total('hotSwaps')} · ${total('restarts')} · ${total('aborts')} |`,
+    `| script errors · power cycles | ${total('scriptErrors')} · ${total('powerCycles')} |`,
+    ...(c.faults ? [`| faults injected | ${Object.entries(faults).map(([k, v]) => `${k} ${v}`).join(' · ')} |`] : []),
+    '',
+    '## Invariants',
+    '',
+    '| invariant | violations |',
+    '|---|---|',
+    ...[...byInvariant].map(([n, v]) => `| ${n} | ${v} |`),
+    '',
+  ];
+  if (r.details.length > 0) {
+    lines.push('## Violations', '');
+    for (const d of r.details.slice(0, MAX_LISTED)) lines.push(`- **${d.invariant}** · seed ${d.seed} · mission ${d.mission} · tick ${d.tick}: ${d.detail}`, `  \`${d.replay}\``);
+    if (r.details.length > MAX_LISTED) lines.push(`- … ${r.details.length - MAX_LISTED} more in summary.json`);
+    lines.push('');
+  }
+  lines.push('## Plots', '');
+  for (const p of plots) lines.push(`### ${p.title}`, '', `![${p.title}](${p.file})`, '');
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,106 @@
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import { distUrl } from '../runtime/paths.js';
+import type { CampaignSummary } from './campaign.js';
+import type { FaultRates } from './faults.js';
+import { replayCommand } from './replay-command.js';
+
+/** What one pool task gets: `(seed, config) → summary`. */
+export interface CampaignTask {
+  readonly seed: number;
+  readonly missions: number;
+  readonly faults: FaultRates | null;
+  readonly skimCredit: number | null;
+}
+
+export interface SoakConfig {
+  readonly campaigns: number;
+  readonly missions: number;
+  readonly workers: number;
+  /** Campaign i plays seed `seed + i`. */
+  readonly seed: number;
+  readonly faults: FaultRates | null;
+  readonly skimCredit: number | null;
+}
+
+export interface SoakViolation {
+  readonly seed: number;
+  readonly mission: number;
+  readonly invariant: string;
+  readonly tick: number;
+  readonly detail: string;
+  readonly replay: string;
+}
+
+export interface SoakResult {
+  readonly config: SoakConfig;
+  /** In campaign order (seed, seed+1, …), whatever order the pool finished them in. */
+  readonly summaries: readonly CampaignSummary[];
+  readonly violations: number;
+  /** Every violation kept, with the command that reproduces it. */
+  readonly details: readonly SoakViolation[];
+  readonly missions: number;
+  readonly wallMs: number;
+  readonly missionsPerSec: number;
+}
+
+export interface SoakProgress {
+  readonly done: number;
+  readonly total: number;
+  readonly missions: number;
+  readonly violations: number;
+  readonly elapsedMs: number;
+}
+
+export const MAX_CAMPAIGNS = 100_000;
+
+export function defaultWorkers(): number {
+  return Math.max(1, availableParallelism());
+}
+
+/** Run the campaigns on a piscina pool, `workers` at a time; a campaign that throws fails the soak with its seed named. */
+export async function runSoak(config: SoakConfig, onProgress: (p: SoakProgress) => void = () => {}): Promise<SoakResult> {
+  checkConfig(config);
+  const pool = new Piscina<CampaignTask, CampaignSummary>({
+    filename: distUrl('workers/campaign-task.js').href,
+    minThreads: config.workers,
+    maxThreads: config.workers,
+    idleTimeout: 1_000,
+  });
+  const started = performance.now();
+  const summaries: CampaignSummary[] = new Array(config.campaigns);
+  let done = 0;
+  let missions = 0;
+  let violations = 0;
+  try {
+    await Promise.all(
+      Array.from({ length: config.campaigns }, async (_, i) => {
+        const seed = config.seed + i;
+        const summary = await pool.run({ seed, missions: config.missions, faults: config.faults, skimCredit: config.skimCredit }).catch((err: Error) => {
+          throw new Error(`campaign seed ${seed} failed: ${err.message}\n  replay: ${replayCommand({ ...config, seed, mission: null })}`);
+        });
+        summaries[i] = summary;
+        done++;
+        missions += summary.missions;
+        violations += summary.violationCount;
+        onProgress({ done, total: config.campaigns, missions, violations, elapsedMs: performance.now() - started });
+      }),
+    );
+  } finally {
+    await pool.destroy();
+  }
+  const wallMs = performance.now() - started;
+  return { config, summaries, violations, details: detailsOf(config, summaries), missions, wallMs, missionsPerSec: missions / (wallMs / 1000) };
+}
+
+function detailsOf(config: SoakConfig, summaries: readonly CampaignSummary[]): SoakViolation[] {
+  return summaries.flatMap((s) =>
+    s.violations.map((v) => ({ seed: s.seed, mission: v.mission, invariant: v.invariant, tick: v.tick, detail: v.detail, replay: replayCommand({ ...config, seed: s.seed, mission: v.mission > 0 ? v.mission : null }) })),
+  );
+}
+
+function checkConfig(c: SoakConfig): void {
+  if (!Number.isSafeInteger(c.campaigns) || c.campaigns < 1 || c.campaigns > MAX_CAMPAIGNS) throw new RangeError(`campaigns must be between 1 and ${MAX_CAMPAIGNS}, got ${c.campaigns}`);
+  if (!Number.isSafeInteger(c.workers) || c.workers < 1 || c.workers > 256) throw new RangeError(`workers must be between 1 and 256, got ${c.workers}`);
+  if (!Number.isSafeInteger(c.seed + c.campaigns)) throw new RangeError(`seed ${c.seed} + ${c.campaigns} campaigns is past the largest safe integer`);
+}

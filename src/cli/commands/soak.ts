@@ -1,0 +1,97 @@
+import { type Command, Option } from 'commander';
+import cliProgress from 'cli-progress';
+import { DEFAULT_FAULT_RATES, type FaultRates, parseFaultRates } from '../../campaign/faults.js';
+import { INVARIANT_NAMES } from '../../campaign/invariants/index.js';
+import { writeSoakReport } from '../../campaign/report/write-report.js';
+import { MAX_CAMPAIGNS, type SoakProgress, type SoakResult, defaultWorkers, runSoak } from '../../campaign/soak.js';
+import { integer } from '../options.js';
+
+interface SoakOptions {
+  campaigns: number;
+  missions: number;
+  workers: number;
+  seed: number;
+  faults: boolean;
+  faultRates?: string;
+  skimCredit?: number;
+  json: boolean;
+  report?: string;
+}
+
+/** Plain progress lines (not a TTY) at most this often. */
+const LINE_EVERY_MS = 5_000;
+
+export function registerSoak(program: Command): void {
+  program
+    .command('soak')
+    .description('Run many campaigns in parallel on a worker pool, each checked against the seeds\' invariants; every violation comes with a one-line replay command.')
+    .option('--campaigns <n>', 'campaigns to run (seeds S, S+1, …)', integer('--campaigns', 1, MAX_CAMPAIGNS), 8)
+    .option('--missions <m>', 'missions per campaign', integer('--missions', 1, 1_000_000), 100)
+    .option('--workers <w>', 'pool threads (default: the cores this machine has)', integer('--workers', 1, 256), defaultWorkers())
+    .option('--seed <s>', 'seed of the first campaign', integer('--seed'), 1)
+    .option('--faults', 'inject seeded faults: cart crashes mid-call, cart yanks, flash power loss during commits, operator-script errors', false)
+    .option('--fault-rates <list>', `with --faults: probabilities, e.g. crash=0.1,yank=0.05,power=0.02,script=0.03 (defaults: crash=${DEFAULT_FAULT_RATES.cartCrash} per call, yank=${DEFAULT_FAULT_RATES.yank} per call, power=${DEFAULT_FAULT_RATES.powerLoss} per commit, script=${DEFAULT_FAULT_RATES.scriptError} per mission)`)
+    .addOption(new Option('--skim-credit <n>', 'test only: Mission Control skims one credit at settlement N (proves the checks bite)').argParser(integer('--skim-credit', 1)).hideHelp())
+    .option('--json', 'print only a JSON summary as the last line: {campaigns, missions, violations, missionsPerSec, workers, hashes}', false)
+    .option('--report <dir>', 'write summary.json, report.md and SVG plots into this folder')
+    .addHelpText('after', `\nInvariants: ${INVARIANT_NAMES.join(', ')}.\nExit status 1 when any invariant was violated.`)
+    .action(async (opts: SoakOptions) => {
+      const faults = faultsOf(opts.faults, opts.faultRates);
+      const config = { campaigns: opts.campaigns, missions: opts.missions, workers: opts.workers, seed: opts.seed, faults, skimCredit: opts.skimCredit ?? null };
+      if (!opts.json) process.stdout.write(`soak: ${config.campaigns} campaigns × ${config.missions} missions on ${config.workers} worker${config.workers === 1 ? '' : 's'} · seeds ${config.seed}–${config.seed + config.campaigns - 1} · faults ${faults ? 'on' : 'off'}\n`);
+      const progress = soakProgress(config.campaigns);
+      let result: SoakResult;
+      try {
+        result = await runSoak(config, progress.update);
+      } finally {
+        progress.stop();
+      }
+      if (opts.report) {
+        const files = await writeSoakReport(opts.report, result);
+        if (!opts.json) process.stdout.write(`report: ${files.length} files in ${opts.report} (report.md, summary.json, plots)\n`);
+      }
+      printResult(result, opts.json);
+      if (result.violations > 0) process.exitCode = 1;
+    });
+}
+
+export function faultsOf(on: boolean, rates: string | undefined): FaultRates | null {
+  if (rates !== undefined && !on) throw new Error('--fault-rates needs --faults');
+  return on ? parseFaultRates(rates ?? '') : null;
+}
+
+function printResult(r: SoakResult, json: boolean): void {
+  const out = (s: string): boolean => process.stdout.write(`${s}\n`);
+  if (!json) {
+    out(`${r.missions} missions in ${(r.wallMs / 1000).toFixed(1)} s (${r.missionsPerSec.toFixed(0)} missions/s) · ${r.violations} violation${r.violations === 1 ? '' : 's'}`);
+    for (const d of r.details) out(`VIOLATION ${d.invariant} · seed ${d.seed} · mission ${d.mission} · tick ${d.tick}: ${d.detail}\n  replay: ${d.replay}`);
+    const unlisted = r.violations - r.details.length;
+    if (unlisted > 0) out(`… and ${unlisted} more (each campaign lists its first ${r.details.length > 0 ? 'few' : '0'})`);
+    const ended = r.summaries.filter((s) => s.ended !== 'done');
+    for (const s of ended) out(`campaign seed ${s.seed} stopped early: ${s.ended}`);
+  }
+  out(JSON.stringify({ campaigns: r.summaries.length, missions: r.missions, violations: r.violations, missionsPerSec: Math.round(r.missionsPerSec * 10) / 10, workers: r.config.workers, hashes: r.summaries.map((s) => s.traceHash) }));
+}
+
+/** A bar on a terminal (campaigns, missions/s, ETA); on a pipe, a plain line every few seconds. */
+function soakProgress(total: number): { update: (p: SoakProgress) => void; stop: () => void } {
+  if (process.stderr.isTTY) {
+    const bar = new cliProgress.SingleBar(
+      { format: 'soak [{bar}] {value}/{total} campaigns | {rate} missions/s | {violations} violations | eta {eta_formatted}', stream: process.stderr, hideCursor: true, clearOnComplete: true },
+      cliProgress.Presets.shades_classic,
+    );
+    bar.start(total, 0, { rate: 0, violations: 0 });
+    return { update: (p) => bar.update(p.done, { rate: Math.round(p.missions / (p.elapsedMs / 1000)), violations: p.violations }), stop: () => bar.stop() };
+  }
+  let last = 0;
+  return {
+    update: (p) => {
+      if (p.done < p.total && p.elapsedMs - last < LINE_EVERY_MS) return;
+      last = p.elapsedMs;
+      const rate = p.missions / (p.elapsedMs / 1000);
+      const eta = p.done > 0 ? ((p.total - p.done) * p.elapsedMs) / p.done / 1000 : 0;
+      process.stderr.write(`soak: ${p.done}/${p.total} campaigns · ${p.missions} missions · ${rate.toFixed(0)} missions/s · ${p.violations} violations · eta ${eta.toFixed(0)} s\n`);
+    },
+    stop: () => {},
+  };
+}

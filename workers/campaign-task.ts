@@ -1,0 +1,19 @@
+import { type CampaignSummary, runCampaign } from '../src/campaign/campaign.js';
+import type { CampaignTask } from '../src/campaign/soak.js';
+
+/**
+ * A piscina task: one whole campaign, every actor inline on this pool
+ * thread (the same actor code the threads placement runs), checked against
+ * the invariants as it plays.
+ */
+export default async function campaignTask(task: CampaignTask): Promise<CampaignSummary> {
+  return runCampaign({
+    seed: task.seed,
+    missions: task.missions,
+    placement: 'inline',
+    checkInvariants: true,
+    faults: task.faults,
+    skimCredit: task.skimCredit,
+    series: true,
+  });
+}
