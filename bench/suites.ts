@@ -5,6 +5,7 @@ import { hotswapSuite } from './hotswap.js';
 import { kernelSuite } from './kernel.js';
 import { lispSuite } from './lisp.js';
 import { objectivesSuite } from './objectives.js';
+import { soakSuite } from './soak.js';
 import { tickSuite } from './tick.js';
 
 /** Every benchmark suite by name; each returns its figures as one flat record. */
@@ -17,4 +18,5 @@ export const suites: Readonly<Record<string, () => Promise<Record<string, number
   hotswap: () => hotswapSuite(),
   flash: () => flashSuite(),
   display: () => displaySuite(),
+  soak: () => soakSuite(),
 };

@@ -58,15 +58,16 @@ export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
 }
 
-/** Run the campaigns on a piscina pool, `workers` at a time; a campaign that throws fails the soak with its seed named. */
-export async function runSoak(config: SoakConfig, onProgress: (p: SoakProgress) => void = () => {}): Promise<SoakResult> {
+export type CampaignPool = Piscina<CampaignTask, CampaignSummary>;
+
+export function createCampaignPool(workers: number): CampaignPool {
+  return new Piscina<CampaignTask, CampaignSummary>({ filename: distUrl('workers/campaign-task.js').href, minThreads: workers, maxThreads: workers, idleTimeout: 1_000 });
+}
+
+/** Run the campaigns on a piscina pool, `workers` at a time (on `pool` if given: the caller owns it then). */
+export async function runSoak(config: SoakConfig, onProgress: (p: SoakProgress) => void = () => {}, given?: CampaignPool): Promise<SoakResult> {
   checkConfig(config);
-  const pool = new Piscina<CampaignTask, CampaignSummary>({
-    filename: distUrl('workers/campaign-task.js').href,
-    minThreads: config.workers,
-    maxThreads: config.workers,
-    idleTimeout: 1_000,
-  });
+  const pool = given ?? createCampaignPool(config.workers);
   const started = performance.now();
   const summaries: CampaignSummary[] = new Array(config.campaigns);
   let done = 0;
@@ -87,7 +88,7 @@ export async function runSoak(config: SoakConfig, onProgress: (p: SoakProgress) 
       }),
     );
   } finally {
-    await pool.destroy();
+    if (given === undefined) await pool.destroy();
   }
   const wallMs = performance.now() - started;
   return { config, summaries, violations, details: detailsOf(config, summaries), missions, wallMs, missionsPerSec: missions / (wallMs / 1000) };
