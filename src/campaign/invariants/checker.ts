@@ -2,7 +2,7 @@ import type { Catalog } from '../../mission-control/catalog.js';
 import type { TraceRecord } from '../../runtime/trace/record.js';
 import type { TraceSink } from '../../runtime/trace/sink.js';
 import { factOf } from './fact.js';
-import type { Invariant, Violation, World } from './invariant.js';
+import type { Invariant, Violation } from './invariant.js';
 
 /** Violations kept in full per campaign; the rest are counted. */
 export const MAX_KEPT_VIOLATIONS = 50;
