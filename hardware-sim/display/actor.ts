@@ -57,7 +57,7 @@ export default defineActor({
         state.stepping = false;
         const report = state.bus.tick();
         if (report.newTear) ctx.mark('display tear', { rowsSent: report.rows, frame: state.bus.frames + 1 });
-        if (report.completed) {
+        if (report.completed && state.watchers.length > 0) {
           const rows = state.bus.shown().rows();
           for (const to of state.watchers) ctx.send(to, 'display/frame', { frame: state.bus.frames, rows });
         }

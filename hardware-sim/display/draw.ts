@@ -27,7 +27,7 @@ export function draw(frame: Frame, commands: readonly DrawCommand[]): void {
   for (const c of commands) {
     switch (c.op) {
       case 'clear':
-        for (let r = c.from ?? 0; r <= (c.to ?? ROWS - 1); r++) for (let col = 0; col < COLS; col++) frame.set(r, col, ' ');
+        frame.clearRows(c.from ?? 0, c.to ?? ROWS - 1);
         break;
       case 'text': {
         let col = c.col;

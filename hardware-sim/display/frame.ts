@@ -2,16 +2,23 @@
 export const COLS = 128;
 export const ROWS = 75;
 
+const SPACE = 0x20;
+const ASCII: readonly string[] = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i));
+
 /**
  * One frame of the character display: a cell per column and row, each one
  * Unicode code point (so `¤`, `◆` and box drawing take one cell, as on the deck).
+ * Cells are code points in one typed array, so the bus's per-tick work —
+ * comparing rows, copying them, cloning a frame — is integer loops and memcpy.
  */
 export class Frame {
-  private readonly cells: string[];
+  private readonly cells: Uint32Array;
 
-  constructor(cells?: readonly string[]) {
+  constructor(cells?: readonly string[] | Uint32Array) {
     if (cells && cells.length !== COLS * ROWS) throw new RangeError(`a frame has ${COLS * ROWS} cells, got ${cells.length}`);
-    this.cells = cells ? [...cells] : new Array<string>(COLS * ROWS).fill(' ');
+    if (cells instanceof Uint32Array) this.cells = cells.slice();
+    else if (cells) this.cells = Uint32Array.from(cells, (ch) => ch.codePointAt(0) ?? SPACE);
+    else this.cells = new Uint32Array(COLS * ROWS).fill(SPACE);
   }
 
   clone(): Frame {
@@ -19,16 +26,29 @@ export class Frame {
   }
 
   get(row: number, col: number): string {
-    return this.cells[row * COLS + col] as string;
+    return String.fromCodePoint(this.cells[row * COLS + col] as number);
   }
 
   set(row: number, col: number, ch: string): void {
     if (row < 0 || row >= ROWS || col < 0 || col >= COLS) return;
-    this.cells[row * COLS + col] = ch;
+    this.cells[row * COLS + col] = ch.codePointAt(0) ?? SPACE;
+  }
+
+  /** Blank rows `from`..`to` (inclusive). */
+  clearRows(from: number, to: number): void {
+    const a = Math.max(0, from);
+    const b = Math.min(ROWS - 1, to);
+    if (a <= b) this.cells.fill(SPACE, a * COLS, (b + 1) * COLS);
   }
 
   row(r: number): string {
-    return this.cells.slice(r * COLS, (r + 1) * COLS).join('');
+    let s = '';
+    const end = (r + 1) * COLS;
+    for (let i = r * COLS; i < end; i++) {
+      const cp = this.cells[i] as number;
+      s += cp < ASCII.length ? (ASCII[cp] as string) : String.fromCodePoint(cp);
+    }
+    return s;
   }
 
   rows(): string[] {
@@ -37,15 +57,18 @@ export class Frame {
 
   /** Copy one row from another frame (what the bus does when a row arrives). */
   copyRow(from: Frame, r: number): void {
-    for (let c = 0; c < COLS; c++) this.cells[r * COLS + c] = from.cells[r * COLS + c] as string;
+    this.cells.set(from.cells.subarray(r * COLS, (r + 1) * COLS), r * COLS);
   }
 
   /** Rows where this frame differs from `other`, in order. */
   dirtyRows(other: Frame): number[] {
     const dirty: number[] = [];
+    const a = this.cells;
+    const b = other.cells;
     for (let r = 0; r < ROWS; r++) {
-      for (let c = 0; c < COLS; c++) {
-        if (this.cells[r * COLS + c] !== other.cells[r * COLS + c]) {
+      const end = (r + 1) * COLS;
+      for (let i = r * COLS; i < end; i++) {
+        if (a[i] !== b[i]) {
           dirty.push(r);
           break;
         }

@@ -27,7 +27,7 @@ export function registerSoak(program: Command): void {
     .description('Run many campaigns in parallel on a worker pool, each checked against the seeds\' invariants; every violation comes with a one-line replay command.')
     .option('--campaigns <n>', 'campaigns to run (seeds S, S+1, …)', integer('--campaigns', 1, MAX_CAMPAIGNS), 8)
     .option('--missions <m>', 'missions per campaign', integer('--missions', 1, 1_000_000), 100)
-    .option('--workers <w>', 'pool threads (default: the cores this machine has)', integer('--workers', 1, 256), defaultWorkers())
+    .addOption(new Option('--workers <w>', 'pool threads').argParser(integer('--workers', 1, 256)).default(defaultWorkers(), `every core: ${defaultWorkers()}`))
     .option('--seed <s>', 'seed of the first campaign', integer('--seed'), 1)
     .option('--faults', 'inject seeded faults: cart crashes mid-call, cart yanks, flash power loss during commits, operator-script errors', false)
     .option('--fault-rates <list>', `with --faults: probabilities, e.g. crash=0.1,yank=0.05,power=0.02,script=0.03 (defaults: crash=${DEFAULT_FAULT_RATES.cartCrash} per call, yank=${DEFAULT_FAULT_RATES.yank} per call, power=${DEFAULT_FAULT_RATES.powerLoss} per commit, script=${DEFAULT_FAULT_RATES.scriptError} per mission)`)
