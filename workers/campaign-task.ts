@@ -7,6 +7,14 @@ import type { CampaignTask } from '../src/campaign/soak.js';
  * the invariants as it plays.
  */
 export default async function campaignTask(task: CampaignTask): Promise<CampaignSummary> {
+  try {
+    return await play(task);
+  } finally {
+    task.progress?.close();
+  }
+}
+
+function play(task: CampaignTask): Promise<CampaignSummary> {
   return runCampaign({
     seed: task.seed,
     missions: task.missions,
@@ -15,5 +23,9 @@ export default async function campaignTask(task: CampaignTask): Promise<Campaign
     faults: task.faults,
     skimCredit: task.skimCredit,
     series: true,
+    // One message per settled mission, so a soak of a few long campaigns still shows progress.
+    onEnvelope: (e) => {
+      if (task.progress && e.kind === 'deck/event' && (e.body as { type: string }).type === 'settled') task.progress.postMessage(1);
+    },
   });
 }

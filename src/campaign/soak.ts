@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { distUrl } from '../runtime/paths.js';
 import type { CampaignSummary } from './campaign.js';
@@ -11,6 +12,8 @@ export interface CampaignTask {
   readonly missions: number;
   readonly faults: FaultRates | null;
   readonly skimCredit: number | null;
+  /** Where the task reports each settled mission (transferred to the pool thread). */
+  readonly progress?: MessagePort;
 }
 
 export interface SoakConfig {
@@ -45,9 +48,12 @@ export interface SoakResult {
 }
 
 export interface SoakProgress {
+  /** Campaigns finished, of `total`. */
   readonly done: number;
   readonly total: number;
+  /** Missions settled so far across all campaigns (running ones included), of `plannedMissions`. */
   readonly missions: number;
+  readonly plannedMissions: number;
   readonly violations: number;
   readonly elapsedMs: number;
 }
@@ -72,19 +78,31 @@ export async function runSoak(config: SoakConfig, onProgress: (p: SoakProgress) 
   const summaries: CampaignSummary[] = new Array(config.campaigns);
   let done = 0;
   let missions = 0;
+  let settled = 0;
   let violations = 0;
+  const report = (): void =>
+    onProgress({ done, total: config.campaigns, missions: settled, plannedMissions: config.campaigns * config.missions, violations, elapsedMs: performance.now() - started });
   try {
     await Promise.all(
       Array.from({ length: config.campaigns }, async (_, i) => {
         const seed = config.seed + i;
-        const summary = await pool.run({ seed, missions: config.missions, faults: config.faults, skimCredit: config.skimCredit }).catch((err: Error) => {
-          throw new Error(`campaign seed ${seed} failed: ${err.message}\n  replay: ${replayCommand({ ...config, seed, mission: null })}`);
+        const channel = new MessageChannel();
+        channel.port1.on('message', () => {
+          settled++;
+          report();
         });
+        const task: CampaignTask = { seed, missions: config.missions, faults: config.faults, skimCredit: config.skimCredit, progress: channel.port2 };
+        const summary = await pool
+          .run(task, { transferList: [channel.port2] })
+          .catch((err: Error) => {
+            throw new Error(`campaign seed ${seed} failed: ${err.message}\n  replay: ${replayCommand({ ...config, seed, mission: null })}`);
+          })
+          .finally(() => channel.port1.close());
         summaries[i] = summary;
         done++;
         missions += summary.missions;
         violations += summary.violationCount;
-        onProgress({ done, total: config.campaigns, missions, violations, elapsedMs: performance.now() - started });
+        report();
       }),
     );
   } finally {

@@ -39,7 +39,7 @@ export function registerSoak(program: Command): void {
       const faults = faultsOf(opts.faults, opts.faultRates);
       const config = { campaigns: opts.campaigns, missions: opts.missions, workers: opts.workers, seed: opts.seed, faults, skimCredit: opts.skimCredit ?? null };
       if (!opts.json) process.stdout.write(`soak: ${config.campaigns} campaigns × ${config.missions} missions on ${config.workers} worker${config.workers === 1 ? '' : 's'} · seeds ${config.seed}–${config.seed + config.campaigns - 1} · faults ${faults ? 'on' : 'off'}\n`);
-      const progress = soakProgress(config.campaigns);
+      const progress = soakProgress(config.campaigns, config.campaigns * config.missions);
       let result: SoakResult;
       try {
         result = await runSoak(config, progress.update);
@@ -74,14 +74,17 @@ function printResult(r: SoakResult, json: boolean): void {
 }
 
 /** A bar on a terminal (campaigns, missions/s, ETA); on a pipe, a plain line every few seconds. */
-function soakProgress(total: number): { update: (p: SoakProgress) => void; stop: () => void } {
+function soakProgress(total: number, plannedMissions: number): { update: (p: SoakProgress) => void; stop: () => void } {
   if (process.stderr.isTTY) {
     const bar = new cliProgress.SingleBar(
-      { format: 'soak [{bar}] {value}/{total} campaigns | {rate} missions/s | {violations} violations | eta {eta_formatted}', stream: process.stderr, hideCursor: true, clearOnComplete: true },
+      { format: 'soak [{bar}] {campaigns}/{campaignsTotal} campaigns | {value}/{total} missions | {rate} missions/s | {violations} violations | eta {eta_formatted}', stream: process.stderr, hideCursor: true, clearOnComplete: true, etaBuffer: 200 },
       cliProgress.Presets.shades_classic,
     );
-    bar.start(total, 0, { rate: 0, violations: 0 });
-    return { update: (p) => bar.update(p.done, { rate: Math.round(p.missions / (p.elapsedMs / 1000)), violations: p.violations }), stop: () => bar.stop() };
+    bar.start(plannedMissions, 0, { campaigns: 0, campaignsTotal: total, rate: 0, violations: 0 });
+    return {
+      update: (p) => bar.update(p.missions, { campaigns: p.done, campaignsTotal: p.total, rate: Math.round(p.missions / (p.elapsedMs / 1000)), violations: p.violations }),
+      stop: () => bar.stop(),
+    };
   }
   let last = 0;
   return {
@@ -89,8 +92,8 @@ function soakProgress(total: number): { update: (p: SoakProgress) => void; stop:
       if (p.done < p.total && p.elapsedMs - last < LINE_EVERY_MS) return;
       last = p.elapsedMs;
       const rate = p.missions / (p.elapsedMs / 1000);
-      const eta = p.done > 0 ? ((p.total - p.done) * p.elapsedMs) / p.done / 1000 : 0;
-      process.stderr.write(`soak: ${p.done}/${p.total} campaigns · ${p.missions} missions · ${rate.toFixed(0)} missions/s · ${p.violations} violations · eta ${eta.toFixed(0)} s\n`);
+      const eta = p.missions > 0 ? (p.plannedMissions - p.missions) / rate : 0;
+      process.stderr.write(`soak: ${p.done}/${p.total} campaigns · ${p.missions}/${p.plannedMissions} missions · ${rate.toFixed(0)} missions/s · ${p.violations} violations · eta ${eta.toFixed(0)} s\n`);
     },
     stop: () => {},
   };
