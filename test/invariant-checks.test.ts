@@ -100,6 +100,9 @@ describe('the invariant checks', () => {
     expect(violated([ready, settled('success', 50, 25, 174)])).toEqual(['credit-conservation']);
     expect(violated([ready, settled('failure', 50, 0, 150)])).toEqual([]);
     expect(violated([ready, settled('failure', 50, 25, 175)])).toEqual(['escrow-only-on-success']);
+    // With the contract's threat known, reputation is its buckets plus the outcome's delta (threat 2 success: +2).
+    const accepted = deck({ type: 'accepted', contract: 'C-1', schema: 'x', threat: 2, phases: 1, target: 't' });
+    expect(violated([ready, accepted, settled('success', 50, 25, 175)])).toEqual(['credit-conservation']);
   });
 
   it('expect the flash to give back the last state it committed', () => {

@@ -22,7 +22,7 @@ function play(task: CampaignTask): Promise<CampaignSummary> {
     checkInvariants: true,
     faults: task.faults,
     skimCredit: task.skimCredit,
-    series: true,
+    series: task.series,
     // One message per settled mission, so a soak of a few long campaigns still shows progress.
     onEnvelope: (e) => {
       if (task.progress && e.kind === 'deck/event' && (e.body as { type: string }).type === 'settled') task.progress.postMessage(1);

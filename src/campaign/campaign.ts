@@ -86,6 +86,7 @@ export interface CampaignSummary {
   readonly frames: number;
   /** Invariant violations found (all counted; the first few kept in full). Empty unless checked. */
   readonly violationCount: number;
+  readonly violationsByInvariant: Readonly<Record<string, number>>;
   readonly violations: readonly Violation[];
   /** Faults injected, by kind; null without `faults`. */
   readonly faults: FaultCounts | null;
@@ -160,6 +161,7 @@ export async function runCampaign(config: CampaignConfig): Promise<CampaignSumma
       ...(await summarize(rt, config, ended, done, image?.uds != null, epochMs)),
       frames: frames?.stats().written ?? 0,
       violationCount: checks.checker?.count ?? 0,
+      violationsByInvariant: checks.checker?.byInvariant ?? {},
       violations: checks.checker?.violations ?? [],
       faults: checks.faults?.counts ?? null,
       series: checks.series ? { stride: checks.series.stride, points: checks.series.points } : null,
@@ -227,7 +229,7 @@ async function stateOf(rt: Runtime, id: string): Promise<Record<string, number>>
   return (await rt.inspect(id)).state as Record<string, number>;
 }
 
-async function summarize(rt: Runtime, config: CampaignConfig, ended: string, done: { missions: number } | null, resumed: boolean, epochMs: number): Promise<Omit<CampaignSummary, 'frames' | 'violationCount' | 'violations' | 'faults' | 'series'>> {
+async function summarize(rt: Runtime, config: CampaignConfig, ended: string, done: { missions: number } | null, resumed: boolean, epochMs: number): Promise<Omit<CampaignSummary, 'frames' | 'violationCount' | 'violationsByInvariant' | 'violations' | 'faults' | 'series'>> {
   const mc = await stateOf(rt, 'mission-control');
   const s = rt.summary();
   return {

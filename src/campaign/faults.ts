@@ -29,14 +29,16 @@ export interface FaultCounts {
 
 /** A cart's move stream this long is enough to strike somewhere in the middle of a call. */
 const MAX_STRIKE_AT = 6;
-/** A power cut lands within this many program/erase steps of the next commit. */
+/** A power cut lands this many program/erase steps or fewer after it is armed. */
 const MAX_CUT_STEP = 24;
 
 /** `crash=0.1,yank=0,power=0.05,script=0.02` (any subset; the rest keep their defaults). */
 export function parseFaultRates(text: string): FaultRates {
   const rates: Record<string, number> = { ...DEFAULT_FAULT_RATES };
   for (const part of text.split(',').filter((p) => p.trim() !== '')) {
-    const [name, value] = part.split('=').map((x) => x.trim());
+    const pieces = part.split('=').map((x) => x.trim());
+    if (pieces.length !== 2) throw new RangeError(`fault rate '${part.trim()}' must read name=probability`);
+    const [name, value] = pieces;
     const key = FAULT_NAMES[name as keyof typeof FAULT_NAMES];
     if (key === undefined) throw new RangeError(`unknown fault '${name}' (faults: ${Object.keys(FAULT_NAMES).join(', ')})`);
     const p = Number(value);
@@ -75,8 +77,9 @@ export class FaultInjector implements TraceSink {
     if (r.type !== 'send' || this.rt === null) return;
     if (r.kind === 'deck/event') this.onDeckEvent(r.body as { type: string; swap?: boolean });
     else if (r.kind === 'cart/telemetry' && r.to === 'mission-control') this.onTelemetry(r);
+    else if (r.kind === 'flash/power-lost') this.counts.powerLosses++;
     else if (r.kind === 'flash/write' && this.rng.chance(this.rates.powerLoss)) {
-      this.counts.powerLosses++;
+      // Armed now, the cut lands within MAX_CUT_STEP program/erase steps: in the next commit, or a later one if that is shorter.
       this.rt.send('flash', 'flash/arm-power-cut', { afterSteps: this.rng.int(MAX_CUT_STEP), seed: this.rng.int(0x7fff_ffff) });
     }
   }

@@ -12,6 +12,8 @@ export interface CampaignTask {
   readonly missions: number;
   readonly faults: FaultRates | null;
   readonly skimCredit: number | null;
+  /** Keep the per-mission series (only a report needs it). */
+  readonly series: boolean;
   /** Where the task reports each settled mission (transferred to the pool thread). */
   readonly progress?: MessagePort;
 }
@@ -24,6 +26,8 @@ export interface SoakConfig {
   readonly seed: number;
   readonly faults: FaultRates | null;
   readonly skimCredit: number | null;
+  /** Bring back each campaign's per-mission series (for `--report`). */
+  readonly series?: boolean;
 }
 
 export interface SoakViolation {
@@ -35,10 +39,18 @@ export interface SoakViolation {
   readonly replay: string;
 }
 
+/** A campaign that threw instead of finishing (a bug in nosh, not a violation): the soak goes on without it. */
+export interface SoakFailure {
+  readonly seed: number;
+  readonly error: string;
+  readonly replay: string;
+}
+
 export interface SoakResult {
   readonly config: SoakConfig;
-  /** In campaign order (seed, seed+1, …), whatever order the pool finished them in. */
+  /** In campaign order (seed, seed+1, …), whatever order the pool finished them in; failed campaigns are left out. */
   readonly summaries: readonly CampaignSummary[];
+  readonly failures: readonly SoakFailure[];
   readonly violations: number;
   /** Every violation kept, with the command that reproduces it. */
   readonly details: readonly SoakViolation[];
@@ -70,46 +82,69 @@ export function createCampaignPool(workers: number): CampaignPool {
   return new Piscina<CampaignTask, CampaignSummary>({ filename: distUrl('workers/campaign-task.js').href, minThreads: workers, maxThreads: workers, idleTimeout: 1_000 });
 }
 
-/** Run the campaigns on a piscina pool, `workers` at a time (on `pool` if given: the caller owns it then). */
+/** Tasks handed to the pool at once, per worker: enough to keep every thread busy, few enough that 100,000 campaigns do not queue 100,000 tasks. */
+const IN_FLIGHT_PER_WORKER = 2;
+
+/**
+ * Run the campaigns on a piscina pool, `workers` at a time (on `pool` if
+ * given: the caller owns it then). A campaign that throws does not end the
+ * soak: it is reported with its seed and replay command, and the rest go on.
+ */
 export async function runSoak(config: SoakConfig, onProgress: (p: SoakProgress) => void = () => {}, given?: CampaignPool): Promise<SoakResult> {
   checkConfig(config);
-  const pool = given ?? createCampaignPool(config.workers);
+  const pool = given ?? createCampaignPool(Math.min(config.workers, config.campaigns));
   const started = performance.now();
-  const summaries: CampaignSummary[] = new Array(config.campaigns);
-  let done = 0;
-  let missions = 0;
-  let settled = 0;
-  let violations = 0;
+  const summaries: Array<CampaignSummary | undefined> = new Array(config.campaigns);
+  const failures: SoakFailure[] = [];
+  const tally = { done: 0, missions: 0, settled: 0, violations: 0 };
   const report = (): void =>
-    onProgress({ done, total: config.campaigns, missions: settled, plannedMissions: config.campaigns * config.missions, violations, elapsedMs: performance.now() - started });
-  try {
-    await Promise.all(
-      Array.from({ length: config.campaigns }, async (_, i) => {
-        const seed = config.seed + i;
-        const channel = new MessageChannel();
-        channel.port1.on('message', () => {
-          settled++;
-          report();
-        });
-        const task: CampaignTask = { seed, missions: config.missions, faults: config.faults, skimCredit: config.skimCredit, progress: channel.port2 };
-        const summary = await pool
-          .run(task, { transferList: [channel.port2] })
-          .catch((err: Error) => {
-            throw new Error(`campaign seed ${seed} failed: ${err.message}\n  replay: ${replayCommand({ ...config, seed, mission: null })}`);
-          })
-          .finally(() => channel.port1.close());
-        summaries[i] = summary;
-        done++;
-        missions += summary.missions;
-        violations += summary.violationCount;
+    onProgress({ done: tally.done, total: config.campaigns, missions: tally.settled, plannedMissions: config.campaigns * config.missions, violations: tally.violations, elapsedMs: performance.now() - started });
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    for (let i = next++; i < config.campaigns; i = next++) {
+      const outcome = await playOne(pool, config, config.seed + i, () => {
+        tally.settled++;
         report();
-      }),
-    );
+      });
+      if ('error' in outcome) failures.push(outcome);
+      else {
+        summaries[i] = outcome.summary;
+        tally.missions += outcome.summary.missions;
+        tally.violations += outcome.summary.violationCount;
+        tally.settled += outcome.uncounted;
+      }
+      tally.done++;
+      report();
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(config.campaigns, config.workers * IN_FLIGHT_PER_WORKER) }, lane));
   } finally {
     if (given === undefined) await pool.destroy();
   }
+  const played = summaries.filter((x): x is CampaignSummary => x !== undefined);
   const wallMs = performance.now() - started;
-  return { config, summaries, violations, details: detailsOf(config, summaries), missions, wallMs, missionsPerSec: missions / (wallMs / 1000) };
+  return { config, summaries: played, failures, violations: tally.violations, details: detailsOf(config, played), missions: tally.missions, wallMs, missionsPerSec: tally.missions / (wallMs / 1000) };
+}
+
+/** One campaign on the pool, its settled missions reported as they happen over a port of its own. */
+async function playOne(pool: CampaignPool, config: SoakConfig, seed: number, onMission: () => void): Promise<{ summary: CampaignSummary; uncounted: number } | SoakFailure> {
+  const channel = new MessageChannel();
+  let heard = 0;
+  channel.port1.on('message', () => {
+    heard++;
+    onMission();
+  });
+  const task: CampaignTask = { seed, missions: config.missions, faults: config.faults, skimCredit: config.skimCredit, series: config.series ?? false, progress: channel.port2 };
+  try {
+    const summary = await pool.run(task, { transferList: [channel.port2] });
+    // Messages still in flight when the task resolved are counted from the summary instead.
+    return { summary, uncounted: Math.max(0, summary.missions - heard) };
+  } catch (err) {
+    return { seed, error: (err as Error).message, replay: replayCommand({ ...config, seed, mission: null }) };
+  } finally {
+    channel.port1.close();
+  }
 }
 
 function detailsOf(config: SoakConfig, summaries: readonly CampaignSummary[]): SoakViolation[] {

@@ -15,6 +15,8 @@ export const MAX_KEPT_VIOLATIONS = 50;
 export class InvariantChecker implements TraceSink {
   readonly violations: Violation[] = [];
   count = 0;
+  /** Every violation counted by invariant (the kept list stops at MAX_KEPT_VIOLATIONS; this does not). */
+  readonly byInvariant: Record<string, number> = {};
   private world: { catalog: Catalog; inserted: string | null; mission: number };
 
   constructor(
@@ -39,6 +41,7 @@ export class InvariantChecker implements TraceSink {
 
   private report(v: Violation): void {
     this.count++;
+    this.byInvariant[v.invariant] = (this.byInvariant[v.invariant] ?? 0) + 1;
     if (this.violations.length < MAX_KEPT_VIOLATIONS) this.violations.push(v);
   }
 }

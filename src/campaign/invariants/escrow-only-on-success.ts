@@ -17,7 +17,7 @@ export function escrowOnlyOnSuccess(): Invariant {
       const flags = [...a.paidAtResolve, ...a.deferred, ...a.recurring];
       if (flags.length > 0) return `a ${f.outcome} mission granted escrowed access ${flags.join(', ')}`;
       const banked = f.settlement.currencies['¤'].banked;
-      if (f.credits !== banked) return `a ${f.outcome} mission paid ¤${f.credits}, more than the ¤${banked} it banked`;
+      if (f.credits !== banked) return `a ${f.outcome} mission paid ¤${f.credits} in all, but banked ¤${banked}: it may pay only what it banked`;
       return null;
     },
   };

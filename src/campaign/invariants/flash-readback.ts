@@ -26,7 +26,11 @@ export function flashReadback(): Invariant {
         case 'commit-acked': {
           const state = pending.get(f.tag);
           pending.delete(f.tag);
-          if (state !== undefined) durable = { tag: f.tag, state };
+          if (state !== undefined) {
+            durable = { tag: f.tag, state };
+            // A newer commit landed whole: the interrupted one is no longer an acceptable answer.
+            lost = null;
+          }
           return null;
         }
         case 'commit-lost': {

@@ -9,7 +9,7 @@ export function reportMarkdown(r: SoakResult, plots: readonly Plot[], date: stri
   const c = r.config;
   const total = <K extends 'succeeded' | 'failed' | 'abandoned' | 'hotSwaps' | 'restarts' | 'aborts' | 'scriptErrors' | 'powerCycles'>(k: K): number => r.summaries.reduce((n, s) => n + s[k], 0);
   const byInvariant = new Map<string, number>(INVARIANT_NAMES.map((n) => [n, 0]));
-  for (const d of r.details) byInvariant.set(d.invariant, (byInvariant.get(d.invariant) ?? 0) + 1);
+  for (const s of r.summaries) for (const [name, n] of Object.entries(s.violationsByInvariant)) byInvariant.set(name, (byInvariant.get(name) ?? 0) + n);
   const faults = r.summaries.reduce((acc, s) => {
     for (const [k, v] of Object.entries(s.faults ?? {})) acc[k] = (acc[k] ?? 0) + v;
     return acc;
@@ -35,6 +35,13 @@ export function reportMarkdown(r: SoakResult, plots: readonly Plot[], date: stri
     ...[...byInvariant].map(([n, v]) => `| ${n} | ${v} |`),
     '',
   ];
+  const stopped = r.summaries.filter((s) => s.ended !== 'done');
+  if (stopped.length > 0 || r.failures.length > 0) {
+    lines.push('## Campaigns that did not finish', '');
+    for (const s of stopped) lines.push(`- seed ${s.seed} stopped early: ${s.ended}`);
+    for (const f of r.failures) lines.push(`- seed ${f.seed} failed: ${f.error}`, `  \`${f.replay}\``);
+    lines.push('');
+  }
   if (r.details.length > 0) {
     lines.push('## Violations', '');
     for (const d of r.details.slice(0, MAX_LISTED)) lines.push(`- **${d.invariant}** · seed ${d.seed} · mission ${d.mission} · tick ${d.tick}: ${d.detail}`, `  \`${d.replay}\``);

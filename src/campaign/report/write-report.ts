@@ -16,7 +16,7 @@ export async function writeSoakReport(dir: string, result: SoakResult, date = ne
   };
   put(
     'summary.json',
-    `${JSON.stringify({ date, config: result.config, campaigns: result.summaries.length, missions: result.missions, violations: result.violations, missionsPerSec: result.missionsPerSec, wallMs: result.wallMs, details: result.details, summaries: result.summaries }, null, 1)}\n`,
+    `${JSON.stringify({ date, config: result.config, campaigns: result.summaries.length, missions: result.missions, violations: result.violations, failures: result.failures, missionsPerSec: result.missionsPerSec, wallMs: result.wallMs, details: result.details, summaries: result.summaries }, null, 1)}\n`,
   );
   for (const p of plots) put(p.file, await renderSvg(p.spec));
   put('report.md', reportMarkdown(result, plots, date));

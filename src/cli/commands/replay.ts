@@ -30,6 +30,8 @@ export function registerReplay(program: Command): void {
     .option('--placement <where>', 'inline (as the soak ran it) or threads: the hash is the same', oneOf('--placement', ['inline', 'threads'] as const), 'inline')
     .option('--json', 'print only a JSON summary as the last line', false)
     .action(async (opts: ReplayOptions) => {
+      if (opts.mission !== undefined && opts.trace === undefined) throw new Error('--mission picks which mission --trace writes: give --trace FILE.json too');
+      if (opts.mission !== undefined && opts.mission > opts.missions) throw new Error(`--mission ${opts.mission} is past the ${opts.missions} missions the campaign plays`);
       const faults = faultsOf(opts.faults, opts.faultRates);
       const trace = opts.trace === undefined ? {} : opts.mission === undefined ? { traceFile: opts.trace } : { missionTrace: { mission: opts.mission, file: opts.trace } };
       const s = await runCampaign({ seed: opts.seed, missions: opts.missions, placement: opts.placement, checkInvariants: true, faults, skimCredit: opts.skimCredit ?? null, ...trace });
@@ -39,7 +41,8 @@ export function registerReplay(program: Command): void {
         if (s.faults) out(`faults injected: cart crashes ${s.faults.cartCrashes} · yanks ${s.faults.yanks} · power losses ${s.faults.powerLosses} · script errors ${s.faults.scriptErrors}`);
         for (const v of s.violations) out(`VIOLATION ${v.invariant} · mission ${v.mission} · tick ${v.tick}: ${v.detail}`);
         out(`${s.violationCount} violation${s.violationCount === 1 ? '' : 's'} · trace hash ${s.traceHash}`);
-        if (opts.trace) out(`trace: ${opts.trace}${opts.mission ? ` (mission ${opts.mission})` : ''} — open it in ui.perfetto.dev`);
+        if (opts.trace && opts.mission !== undefined && s.missions < opts.mission) out(`trace: ${opts.trace} is empty: the campaign stopped before mission ${opts.mission} (${s.ended})`);
+        else if (opts.trace) out(`trace: ${opts.trace}${opts.mission ? ` (mission ${opts.mission})` : ''} — open it in ui.perfetto.dev`);
       }
       out(JSON.stringify({ seed: s.seed, missions: s.missions, violations: s.violationCount, details: s.violations, traceHash: s.traceHash, ended: s.ended }));
       if (s.violationCount > 0) process.exitCode = 1;

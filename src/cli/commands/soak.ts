@@ -2,6 +2,7 @@ import { type Command, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { DEFAULT_FAULT_RATES, type FaultRates, parseFaultRates } from '../../campaign/faults.js';
 import { INVARIANT_NAMES } from '../../campaign/invariants/index.js';
+import { replayCommand } from '../../campaign/replay-command.js';
 import { writeSoakReport } from '../../campaign/report/write-report.js';
 import { MAX_CAMPAIGNS, type SoakProgress, type SoakResult, defaultWorkers, runSoak } from '../../campaign/soak.js';
 import { integer } from '../options.js';
@@ -34,10 +35,12 @@ export function registerSoak(program: Command): void {
     .addOption(new Option('--skim-credit <n>', 'test only: Mission Control skims one credit at settlement N (proves the checks bite)').argParser(integer('--skim-credit', 1)).hideHelp())
     .option('--json', 'print only a JSON summary as the last line: {campaigns, missions, violations, missionsPerSec, workers, hashes}', false)
     .option('--report <dir>', 'write summary.json, report.md and SVG plots into this folder')
-    .addHelpText('after', `\nInvariants: ${INVARIANT_NAMES.join(', ')}.\nExit status 1 when any invariant was violated.`)
+    .addHelpText('after', `\nInvariants: ${INVARIANT_NAMES.join(', ')}.\nExit status 1 when any invariant was violated, a campaign stopped early, or a campaign failed.`)
     .action(async (opts: SoakOptions) => {
       const faults = faultsOf(opts.faults, opts.faultRates);
-      const config = { campaigns: opts.campaigns, missions: opts.missions, workers: opts.workers, seed: opts.seed, faults, skimCredit: opts.skimCredit ?? null };
+      // More threads than campaigns would only start threads that never get one.
+      const workers = Math.min(opts.workers, opts.campaigns);
+      const config = { campaigns: opts.campaigns, missions: opts.missions, workers, seed: opts.seed, faults, skimCredit: opts.skimCredit ?? null, series: opts.report !== undefined };
       if (!opts.json) process.stdout.write(`soak: ${config.campaigns} campaigns × ${config.missions} missions on ${config.workers} worker${config.workers === 1 ? '' : 's'} · seeds ${config.seed}–${config.seed + config.campaigns - 1} · faults ${faults ? 'on' : 'off'}\n`);
       const progress = soakProgress(config.campaigns, config.campaigns * config.missions);
       let result: SoakResult;
@@ -51,7 +54,7 @@ export function registerSoak(program: Command): void {
         if (!opts.json) process.stdout.write(`report: ${files.length} files in ${opts.report} (report.md, summary.json, plots)\n`);
       }
       printResult(result, opts.json);
-      if (result.violations > 0) process.exitCode = 1;
+      if (result.violations > 0 || result.failures.length > 0 || stoppedEarly(result).length > 0) process.exitCode = 1;
     });
 }
 
@@ -67,10 +70,24 @@ function printResult(r: SoakResult, json: boolean): void {
     for (const d of r.details) out(`VIOLATION ${d.invariant} · seed ${d.seed} · mission ${d.mission} · tick ${d.tick}: ${d.detail}\n  replay: ${d.replay}`);
     const unlisted = r.violations - r.details.length;
     if (unlisted > 0) out(`… and ${unlisted} more (each campaign lists its first ${r.details.length > 0 ? 'few' : '0'})`);
-    const ended = r.summaries.filter((s) => s.ended !== 'done');
-    for (const s of ended) out(`campaign seed ${s.seed} stopped early: ${s.ended}`);
+    for (const s of stoppedEarly(r)) out(`STOPPED campaign seed ${s.seed} stopped early: ${s.ended}\n  replay: ${s.replay}`);
+    for (const f of r.failures) out(`FAILED campaign seed ${f.seed}: ${f.error}\n  replay: ${f.replay}`);
   }
-  out(JSON.stringify({ campaigns: r.summaries.length, missions: r.missions, violations: r.violations, missionsPerSec: Math.round(r.missionsPerSec * 10) / 10, workers: r.config.workers, hashes: r.summaries.map((s) => s.traceHash) }));
+  const bySeed = new Map(r.summaries.map((s) => [s.seed, s.traceHash]));
+  const hashes = Array.from({ length: r.config.campaigns }, (_, i) => bySeed.get(r.config.seed + i) ?? null);
+  const line: Record<string, unknown> = { campaigns: r.config.campaigns, missions: r.missions, violations: r.violations, missionsPerSec: Math.round(r.missionsPerSec * 10) / 10, workers: r.config.workers, hashes };
+  // Only there when something went wrong beyond a violation, so a clean soak's line keeps its documented shape.
+  const stopped = stoppedEarly(r);
+  if (stopped.length > 0) line.stopped = stopped.map(({ seed, ended }) => ({ seed, ended }));
+  if (r.failures.length > 0) line.failed = r.failures;
+  out(JSON.stringify(line));
+}
+
+/** Campaigns that ended before their missions were played (a tick bound, a stall, an actor that kept crashing). */
+function stoppedEarly(r: SoakResult): Array<{ seed: number; ended: string; replay: string }> {
+  return r.summaries
+    .filter((s) => s.ended !== 'done')
+    .map((s) => ({ seed: s.seed, ended: s.ended, replay: replayCommand({ ...r.config, seed: s.seed, mission: null }) }));
 }
 
 /** A bar on a terminal (campaigns, missions/s, ETA); on a pipe, a plain line every few seconds. */
