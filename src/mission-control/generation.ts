@@ -5,7 +5,7 @@ import { type Composition, composeAll } from './composition.js';
 import { reputationTier } from './economy.js';
 import type { CipherEvent } from './events.js';
 import { mix32, unit } from './hash.js';
-import { quotePayout } from './objectives.js';
+import { quotePayout, termsFor } from './objectives.js';
 import type { DeckContext } from './inputs.js';
 import { skillSignal } from './skill.js';
 
@@ -53,22 +53,7 @@ export function fillBoard(uds: Uds, ctx: DeckContext, mode: FillMode, events: Ci
   const make = (c: Composition, category: ContractCategory, opportunityKey: number): BoardEntry => {
     const threat = category === 'opportunity' ? c.threatRange[1] : pickThreat(rng, c.threatRange, skill, repTier);
     const id = freshId(board, uds, board.length);
-    const ttl = ttlSeconds(rng, category, c.entry.schema.ttlRange);
-    const terms = { formula: c.entry.schema.payoutFormula, threat, category, balance: uds.creditBalance };
-    return {
-      id,
-      schema: c.entry.schema.name,
-      seed: mix32('nosh:contract-seed', id, uds.cipherSeed, uds.boardSerial),
-      threat,
-      phases: c.entry.schema.phaseCount,
-      category,
-      payout: Math.min(0xffff_ffff, quotePayout(c.entry.primaryCredits, terms)),
-      rateBalance: uds.creditBalance,
-      createdAt: ctx.now,
-      expiresAt: ttl === null ? null : ctx.now + ttl * 1000,
-      opportunityKey,
-      warned: false,
-    };
+    return boardEntry(c, uds, ctx.now, { id, threat, category, ttlSeconds: ttlSeconds(rng, category, c.entry.schema.ttlRange), opportunityKey });
   };
 
   const opportunity = findOpportunity(pool, uds, repTier);
@@ -148,4 +133,32 @@ function findOpportunity(pool: readonly Composition[], uds: Uds, repTier: number
     if (unit(mix32('nosh:opportunity-roll', key)) < OPPORTUNITY_RATE * c.weight * boost) return { composition: c, key };
   }
   return null;
+}
+
+/**
+ * A board entry for a composition: what varies between a generated contract
+ * and an abandoned one's alternative is chosen by the caller; the rest (its
+ * content seed, its ¤ quote at today's rate, its expiry) is derived the same way.
+ */
+export function boardEntry(
+  c: Composition,
+  uds: Uds,
+  now: number,
+  pick: { readonly id: number; readonly threat: number; readonly category: ContractCategory; readonly ttlSeconds: number | null; readonly opportunityKey: number },
+): BoardEntry {
+  const entry = {
+    id: pick.id,
+    schema: c.entry.schema.name,
+    seed: mix32('nosh:contract-seed', pick.id, uds.cipherSeed, uds.boardSerial),
+    threat: pick.threat,
+    phases: c.entry.schema.phaseCount,
+    category: pick.category,
+    payout: 0,
+    rateBalance: uds.creditBalance,
+    createdAt: now,
+    expiresAt: pick.ttlSeconds === null ? null : now + pick.ttlSeconds * 1000,
+    opportunityKey: pick.opportunityKey,
+    warned: false,
+  };
+  return { ...entry, payout: Math.min(0xffff_ffff, quotePayout(c.entry.primaryCredits, termsFor(entry, c.entry.schema.payoutFormula))) };
 }

@@ -18,8 +18,9 @@ import type { CipherEvent } from './events.js';
 import { contractLabel } from './format.js';
 import { kw, lst } from './generators/lisp-data.js';
 import { mix32 } from './hash.js';
+import { boardEntry } from './generation.js';
 import type { DeckContext } from './inputs.js';
-import { instantiateMission, payoutFunction, quotePayout, termsFor } from './objectives.js';
+import { instantiateMission, payoutFunction, termsFor } from './objectives.js';
 import { contractClass } from './schema.js';
 
 /** One phase of the mission struct: which capabilities (and so which carts) it calls on. */
@@ -289,19 +290,5 @@ export function lowerThreatAlternative(uds: Uds, abandoned: BoardEntry, ctx: Dec
   const id = mix32('nosh:alternative-id', abandoned.id, uds.cipherSeed) || 1;
   const category = c.entry.schema.episodic ? 'episodic' : 'standard';
   const ttl = (c.entry.schema.ttlRange ?? [2 * 3600, 8 * 3600])[0];
-  const entry = {
-    id,
-    schema: c.entry.schema.name,
-    seed: mix32('nosh:contract-seed', id, uds.cipherSeed, uds.boardSerial),
-    threat,
-    phases: c.entry.schema.phaseCount,
-    category,
-    payout: 0,
-    rateBalance: uds.creditBalance,
-    createdAt: ctx.now,
-    expiresAt: category === 'episodic' ? null : ctx.now + ttl * 1000,
-    opportunityKey: 0,
-    warned: false,
-  } as const;
-  return { ...entry, payout: Math.min(0xffff_ffff, quotePayout(c.entry.primaryCredits, termsFor(entry, c.entry.schema.payoutFormula))) };
+  return boardEntry(c, uds, ctx.now, { id, threat, category, ttlSeconds: category === 'episodic' ? null : ttl, opportunityKey: 0 });
 }
