@@ -64,6 +64,17 @@ class PredicateCompiler {
     return sym.name;
   }
 
+  /** A known variable's value, read at evaluation time; a variable left unset is a clear error, not `undefined`. */
+  private reader(sym: Sym): Any {
+    const name = this.variable(sym);
+    const pos = sym.pos;
+    return (vars) => {
+      const x = vars[name];
+      if (x === undefined) throw new LispError('type', `predicate variable ${name} has no value`, pos);
+      return x;
+    };
+  }
+
   private call(form: Cons): { op: string; args: Value[] } {
     const head = form.car;
     if (!(head instanceof Sym) || !SUPPORTED.includes(head.name)) {
@@ -80,13 +91,8 @@ class PredicateCompiler {
   bool(form: Value, depth: number): Bool {
     this.enter(form, depth);
     if (form instanceof Sym) {
-      const name = this.variable(form);
-      const pos = form.pos;
-      return (vars) => {
-        const x = vars[name];
-        if (x === undefined) throw new LispError('type', `predicate variable ${name} has no value`, pos);
-        return truthy(x);
-      };
+      const read = this.reader(form);
+      return (vars) => truthy(read(vars));
     }
     if (!(form instanceof Cons)) {
       if (form instanceof Vec || form instanceof LispMap) this.unsupported(form, 'a truth value');
@@ -139,15 +145,7 @@ class PredicateCompiler {
   /** Any value, for the operands of = (and the values and/or pass through there). */
   any(form: Value, depth: number): Any {
     this.enter(form, depth);
-    if (form instanceof Sym) {
-      const name = this.variable(form);
-      const pos = form.pos;
-      return (vars) => {
-        const x = vars[name];
-        if (x === undefined) throw new LispError('type', `predicate variable ${name} has no value`, pos);
-        return x;
-      };
-    }
+    if (form instanceof Sym) return this.reader(form);
     if (form instanceof Cons) {
       const { op, args } = this.call(form);
       if (ARITHMETIC.has(op)) return this.num(form, depth);
