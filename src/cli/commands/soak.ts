@@ -1,11 +1,11 @@
 import { type Command, Option } from 'commander';
-import cliProgress from 'cli-progress';
 import { DEFAULT_FAULT_RATES, type FaultRates, parseFaultRates } from '../../campaign/faults.js';
 import { INVARIANT_NAMES } from '../../campaign/invariants/index.js';
 import { replayCommand } from '../../campaign/replay-command.js';
 import { writeSoakReport } from '../../campaign/report/write-report.js';
 import { MAX_CAMPAIGNS, type SoakProgress, type SoakResult, defaultWorkers, runSoak } from '../../campaign/soak.js';
 import { integer } from '../options.js';
+import { progressBar } from '../progress.js';
 
 interface SoakOptions {
   campaigns: number;
@@ -93,13 +93,14 @@ function stoppedEarly(r: SoakResult): Array<{ seed: number; ended: string; repla
 /** A bar on a terminal (campaigns, missions/s, ETA); on a pipe, a plain line every few seconds. */
 function soakProgress(total: number, plannedMissions: number): { update: (p: SoakProgress) => void; stop: () => void } {
   if (process.stderr.isTTY) {
-    const bar = new cliProgress.SingleBar(
-      { format: 'soak [{bar}] {campaigns}/{campaignsTotal} campaigns | {value}/{total} missions | {rate} missions/s | {violations} violations | eta {eta_formatted}', stream: process.stderr, hideCursor: true, clearOnComplete: true, etaBuffer: 200 },
-      cliProgress.Presets.shades_classic,
-    );
-    bar.start(plannedMissions, 0, { campaigns: 0, campaignsTotal: total, rate: 0, violations: 0 });
+    const fields = (p: Pick<SoakProgress, 'done' | 'missions' | 'elapsedMs' | 'violations'>): Record<string, string> => ({
+      campaigns: `${p.done}/${total} campaigns`,
+      rate: `${Math.round(p.elapsedMs > 0 ? p.missions / (p.elapsedMs / 1000) : 0)} missions/s`,
+      violations: `${p.violations} violations`,
+    });
+    const bar = progressBar('soak missions', plannedMissions, true, fields({ done: 0, missions: 0, elapsedMs: 0, violations: 0 }));
     return {
-      update: (p) => bar.update(p.missions, { campaigns: p.done, campaignsTotal: p.total, rate: Math.round(p.missions / (p.elapsedMs / 1000)), violations: p.violations }),
+      update: (p) => bar.update(p.missions, fields(p)),
       stop: () => bar.stop(),
     };
   }
