@@ -26,6 +26,11 @@ export const HoldTickerInbox = defineInbox({
   'holds/disarm': v.object({ mission: v.string() }),
   /** The latest telemetry moves the variables (trace, node entered, alarms…). */
   'cart/telemetry': v.looseObject({ event: v.string(), trace: v.number() }),
+  /**
+   * The call ended (the ticker is one of every call's watchers). Nothing to judge: the variables move
+   * on telemetry only (an aborted call's result says trace 0, which is no reading of the trace).
+   */
+  'capability/result': v.object({ callId: v.string(), cart: v.string(), result: v.looseObject({}) }),
   tick: v.object({ tick: v.number(), at: v.number() }),
 });
 export type HoldTickerMessage = MessageOf<typeof HoldTickerInbox>;
@@ -75,6 +80,8 @@ export default defineActor({
         return state;
       case 'cart/telemetry':
         if (state.watching) absorbTelemetry(state.watching.vars, msg.body);
+        return state;
+      case 'capability/result':
         return state;
       case 'tick':
         if (state.watching) judge(state, state.watching, ctx);

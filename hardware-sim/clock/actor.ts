@@ -13,7 +13,8 @@ export const ClockInbox = defineInbox({
   'clock/unsubscribe': v.object({ to: v.string() }),
   /** Switch the deck off for `ms` of deck time: no ticks go out until it is back on, and time jumps in one step. */
   'clock/power-off': v.object({ ms: v.pipe(v.number(), v.minValue(0), v.maxValue(MAX_OFF_MS)) }),
-  'clock/beat': v.object({ generation: v.number() }),
+  /** The clock's own wake-up; only the newest one scheduled counts (`beat`), older ones are stale. */
+  'clock/beat': v.object({ generation: v.number(), beat: v.optional(v.number(), 0) }),
   'clock/power-on': v.object({ generation: v.number(), offMs: v.number() }),
 });
 export type ClockMessage = MessageOf<typeof ClockInbox>;
@@ -22,7 +23,10 @@ interface ClockState {
   subscribers: Array<{ to: string; every: number }>;
   powered: boolean;
   generation: number;
-  beating: boolean;
+  /** The tick the pending beat is due at, or null when none is: a subscriber due earlier reschedules it. */
+  beatAt: number | null;
+  /** Serial of the pending beat; a beat that was rescheduled arrives stale and is ignored. */
+  beat: number;
 }
 
 /**
@@ -33,14 +37,16 @@ interface ClockState {
 export default defineActor({
   name: 'clock',
   inbox: ClockInbox,
-  init: (): ClockState => ({ subscribers: [], powered: true, generation: 0, beating: false }),
+  init: (): ClockState => ({ subscribers: [], powered: true, generation: 0, beatAt: null, beat: 0 }),
   receive(state, msg, ctx): ClockState {
     switch (msg.kind) {
       case 'clock/subscribe': {
         const rest = state.subscribers.filter((s) => s.to !== msg.body.to);
         if (rest.length >= MAX_SUBSCRIBERS) throw new RangeError(`clock: more than ${MAX_SUBSCRIBERS} subscribers`);
         state.subscribers = [...rest, { to: msg.body.to, every: msg.body.every }];
-        if (state.powered && !state.beating) beat(state, ctx);
+        // A subscriber due before the pending beat (the hold ticker joining every tick while the board's
+        // 900-tick beat waits) must not wait for it: schedule an earlier one, and the old one goes stale.
+        if (state.powered && (state.beatAt === null || nextDue(state, ctx.tick) < state.beatAt)) beat(state, ctx);
         return state;
       }
       case 'clock/unsubscribe':
@@ -48,7 +54,7 @@ export default defineActor({
         return state;
       case 'clock/power-off': {
         state.powered = false;
-        state.beating = false;
+        state.beatAt = null;
         state.generation++;
         for (const s of state.subscribers) ctx.send(s.to, 'clock/power', { on: false, at: ctx.now() });
         ctx.send(ctx.self, 'clock/power-on', { generation: state.generation, offMs: msg.body.ms }, { after: Math.max(1, ticksForMs({ tickMs: ctx.tickMs, epochMs: 0 }, msg.body.ms)) });
@@ -61,8 +67,9 @@ export default defineActor({
         if (state.subscribers.length > 0) beat(state, ctx);
         return state;
       case 'clock/beat':
-        state.beating = false;
-        if (!state.powered || msg.body.generation !== state.generation || state.subscribers.length === 0) return state;
+        if (msg.body.generation !== state.generation || msg.body.beat !== state.beat) return state;
+        state.beatAt = null;
+        if (!state.powered || state.subscribers.length === 0) return state;
         for (const s of state.subscribers) if (ctx.tick % s.every === 0) ctx.send(s.to, 'tick', { tick: ctx.tick, at: ctx.now() });
         beat(state, ctx);
         return state;
@@ -71,9 +78,15 @@ export default defineActor({
   view: (s) => ({ powered: s.powered, subscribers: s.subscribers }),
 });
 
-/** Wake at the next tick some subscriber is due (a multiple of its `every`), not every tick. */
+/** The next tick after `tick` some subscriber is due at (a multiple of its `every`). */
+function nextDue(state: ClockState, tick: number): number {
+  return Math.min(...state.subscribers.map((s) => (Math.floor(tick / s.every) + 1) * s.every));
+}
+
+/** Wake at the next tick some subscriber is due, not every tick; this beat replaces any pending one. */
 function beat(state: ClockState, ctx: ActorContext): void {
-  const next = Math.min(...state.subscribers.map((s) => (Math.floor(ctx.tick / s.every) + 1) * s.every));
-  state.beating = true;
-  ctx.send(ctx.self, 'clock/beat', { generation: state.generation }, { after: next - ctx.tick });
+  const next = nextDue(state, ctx.tick);
+  state.beat++;
+  state.beatAt = next;
+  ctx.send(ctx.self, 'clock/beat', { generation: state.generation, beat: state.beat }, { after: next - ctx.tick });
 }

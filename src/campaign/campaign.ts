@@ -74,6 +74,9 @@ export interface CampaignSummary {
   /** Ticks at which something happened; the rest were jumped over (idle time, power-off). */
   readonly steppedTicks: number;
   readonly envelopes: number;
+  /** Envelopes a receiver refused (malformed, or a kind it does not take) and envelopes nobody could receive. */
+  readonly rejected: number;
+  readonly deadLetters: number;
   readonly traceHash: string | null;
   /** Why the run stopped: `done`, or the bound it hit. */
   readonly ended: string;
@@ -250,6 +253,8 @@ async function summarize(rt: Runtime, config: CampaignConfig, ended: string, don
     ticks: rt.tick,
     steppedTicks: s.steppedTicks,
     envelopes: s.envelopes,
+    rejected: s.rejected,
+    deadLetters: s.deadLetters,
     traceHash: s.traceHash,
     ended: done === null ? ended : 'done',
     resumed,
