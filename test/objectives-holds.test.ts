@@ -20,15 +20,18 @@ describe('holds and escalations (seed 003 §4, §6)', () => {
     expect(m.watchSpec().holds).toEqual([]);
   });
 
-  it('a condition that cannot be evaluated reports hold/error once and leaves the goal alone', () => {
+  it('a condition that cannot be evaluated reports hold/error once; a :hold it cannot judge is not held, so it is forfeited', () => {
     const schema = glassPayroll();
     const m = instance(schema, { seed: seedDrawing(schema, ['ghost']) });
     const { trace: _omit, ...noTrace } = vars();
     const first = m.tick(noTrace);
-    expect(first.map((e) => e.kind)).toEqual(['hold/error', 'hold/error']);
-    expect(first[0]).toMatchObject({ goal: 'ghost', message: expect.stringContaining('predicate variable trace has no value') });
+    expect(first.map((e) => e.kind)).toEqual(['hold/violated', 'goal/changed', 'hold/error', 'hold/error']);
+    expect(first[2]).toMatchObject({ goal: 'ghost', message: expect.stringContaining('predicate variable trace has no value') });
+    expect(first[3]).toMatchObject({ goal: 'escape' });
     expect(m.tick(noTrace)).toEqual([]);
-    expect(m.info('ghost')?.state).toBe('open');
+    expect(m.info('ghost')?.state).toBe('forfeit');
+    // An escalation it cannot judge does not fire.
+    expect(m.info('escape')?.state).toBe('locked');
   });
 
   it("the hold ticker's watcher, built from the plain-data spec on another thread, gives the mission's verdicts", () => {
@@ -107,7 +110,8 @@ describe('holds and escalations (seed 003 §4, §6)', () => {
             try {
               return !t.test(v);
             } catch {
-              return false;
+              // Not judged is not held.
+              return true;
             }
           });
           const got = list.check(v)?.violated ?? [];

@@ -30,7 +30,7 @@ export interface Verdicts {
   readonly fired: number[];
   /** Latent goals whose `:at` trigger matched. */
   readonly revealed: string[];
-  /** Checks that could not be evaluated (reported once each per watch list). */
+  /** Checks that could not be evaluated (reported once each per watch list); a hold among them is also violated. */
   readonly errors: { readonly goal: string; readonly message: string }[];
 }
 
@@ -130,8 +130,10 @@ export class WatchList {
         }
         (out ??= empty()).violated.push(h.goal);
       } catch (err) {
-        kept.push(h);
+        // A hold is certified by the engine judging it every tick; one it cannot judge is not held
+        // (`(set-var! noise "loud")` against `(< noise 5)`), so it is violated, and the error says why.
         out = this.error(out, `hold:${h.goal}`, h.goal, ':hold', err);
+        (out ??= empty()).violated.push(h.goal);
       }
     }
     if (kept.length !== this.holds.length) {

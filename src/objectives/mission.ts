@@ -36,6 +36,8 @@ export type SettleResult =
 export type MissionStatus = 'running' | 'failed' | 'resolved';
 
 const NO_EVENTS: readonly MissionEvent[] = Object.freeze([]);
+/** A mission's checks are bounded (limits.ts); so are the distinct errors it remembers having reported. */
+const MAX_REPORTED_ERRORS = 256;
 
 interface Escalation {
   readonly spec: EscalationSpec;
@@ -76,6 +78,8 @@ export class Mission {
   private watchVersion = 0;
   /** Set while a restore rebuilds state: phases stay where the chain put them. */
   private phaseFrozen = false;
+  /** Check errors already reported (by message: it names the check and the goal). */
+  private readonly reportedErrors = new Set<string>();
 
   private constructor(schema: ContractSchema, options: MissionOptions) {
     if (!Number.isSafeInteger(options.seed) || options.seed < 0 || options.seed > MAX_SEED) {
@@ -366,7 +370,12 @@ export class Mission {
         this.emit({ kind: 'hold/violated', seq: 0, goal: g.name, hold: g.spec.hold?.source ?? '' });
         this.move(g, 'forfeit', 'hold-violated');
       }
-      for (const e of v.errors) this.emit({ kind: 'hold/error', seq: 0, goal: e.goal, message: e.message });
+      for (const e of v.errors) {
+        // Once per check and mission: the watch list is rebuilt after every change and would report it again.
+        if (this.reportedErrors.has(e.message)) continue;
+        if (this.reportedErrors.size < MAX_REPORTED_ERRORS) this.reportedErrors.add(e.message);
+        this.emit({ kind: 'hold/error', seq: 0, goal: e.goal, message: e.message });
+      }
     });
   }
 
@@ -582,12 +591,22 @@ export class Mission {
   /**
    * OR-groups (§10, decided): an open `:any` parent closes when any child is
    * done, and its other children become void (the other routes are moot); it
-   * fails when every child is dead.
+   * fails when every child is dead. A done parent never has a live child: a
+   * restore rebuilds only the done bits, and must not reopen a route not taken.
    */
   private groupCascade(): boolean {
     let changed = false;
     for (const g of this.goals) {
-      if (g.group !== 'any' || g.state !== 'open') continue;
+      if (g.group !== 'any') continue;
+      if (g.state === 'done') {
+        for (const c of g.children) {
+          if (c.state !== 'locked' && c.state !== 'open') continue;
+          this.move(c, 'void', 'group-closed');
+          changed = true;
+        }
+        continue;
+      }
+      if (g.state !== 'open') continue;
       if (g.children.some((c) => c.state === 'done')) {
         this.move(g, 'done', 'child-done');
         for (const c of g.children) if (c.state === 'locked' || c.state === 'open') this.move(c, 'void', 'group-closed');
