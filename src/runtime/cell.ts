@@ -48,6 +48,8 @@ export class ActorCell {
   private readonly ctx: ActorContext;
   /** Realtime with `counts` detail: skip per-message records and wall-clock reads. */
   private readonly lean: boolean;
+  /** Fault injection: the next envelope's handler runs, then fails with this error (its effects discarded). */
+  private crashNext: string | null = null;
 
   constructor(
     private readonly def: AnyActorDef,
@@ -92,8 +94,9 @@ export class ActorCell {
    * Handle a batch in order. Returns synchronously when every handler did, so
    * an inline campaign of synchronous actors never allocates a Promise per tick.
    */
-  step(tick: number, batch: readonly unknown[]): StepResult | Promise<StepResult> {
+  step(tick: number, batch: readonly unknown[], crash: string | null = null): StepResult | Promise<StepResult> {
     this.tick = tick;
+    this.crashNext = crash;
     const fx = noEffects();
     return this.continueBatch(tick, batch, 0, fx);
   }
@@ -162,7 +165,13 @@ export class ActorCell {
     return this.commit(e, started, out, fx, total);
   }
 
-  private commit(e: Envelope, started: number, next: unknown, fx: Effects, total: Effects): null {
+  private commit(e: Envelope, started: number, next: unknown, fx: Effects, total: Effects): string | null {
+    if (this.crashNext !== null) {
+      // An injected fault strikes inside the handler: it ran, and now fails as if it had thrown at its end.
+      const reason = this.crashNext;
+      this.crashNext = null;
+      return this.fail(e, this.state, fx, total, new InjectedCrash(reason));
+    }
     this.state = next;
     this.handled++;
     if (this.lean) total.elidedHandles++;
@@ -262,6 +271,11 @@ export class ActorCell {
     fx.spawns.push({ id, actor, parent: this.id, args: options?.args ?? null, supervision: options?.supervision ?? null, ...(replace ? { replace: true } : {}) });
     return id;
   }
+}
+
+/** What an injected fault throws inside a handler (soak `--faults`: crash). */
+export class InjectedCrash extends Error {
+  override readonly name = 'InjectedCrash';
 }
 
 export function toEnvelope(r: Extract<TraceRecord, { type: 'send' }>): Envelope {

@@ -20,6 +20,10 @@ import { type WallClock, nowNs, wallClockFrom } from './wall.js';
 
 export type Placement = 'inline' | 'threads';
 
+/** The longest an injected delay holds one envelope back (a minute of deck time), and how many may wait at once. */
+export const MAX_DELAY_TICKS = 1_800;
+const MAX_PENDING_DELAYS = 1_024;
+
 export interface CoordinatorConfig {
   readonly seed: number;
   readonly placement: Placement;
@@ -49,6 +53,7 @@ export abstract class Coordinator implements HostEvents {
   protected kernelSeq = 0;
   protected readonly clientSeq = new Map<string, number>();
   private readonly pool: WorkerPool | null;
+  private readonly delays = new Map<string, number>();
   tick = 0;
   /** Ticks at which something was actually delivered (lockstep); the jumps over idle ticks are not counted. */
   steppedTicks = 0;
@@ -191,6 +196,17 @@ export abstract class Coordinator implements HostEvents {
     for (let e = slot.mailbox.pop(); e !== undefined; e = slot.mailbox.pop()) this.deadLetter(e, `actor stopped (${reason})`);
   }
 
+  /**
+   * A power cut: the actor's host and its children go, and so does every envelope waiting in its
+   * mailbox (RAM does not survive a cut); the slot stays, down, for the reboot to restart.
+   */
+  protected async loseMemory(slot: Slot, reason: string): Promise<void> {
+    await this.stopHost(slot);
+    await this.stopChildren(slot, reason);
+    for (let e = slot.mailbox.pop(); e !== undefined; e = slot.mailbox.pop()) this.deadLetter(e, reason);
+    slot.raw = [];
+  }
+
   private async stopChildren(slot: Slot, reason: string): Promise<void> {
     for (const child of [...slot.children].sort()) await this.stop(child, reason);
   }
@@ -202,8 +218,19 @@ export abstract class Coordinator implements HostEvents {
     if (host) await host.terminate();
   }
 
+  /**
+   * Fault hook (lockstep): the envelope `from#seq`, sent but not yet routed, is delivered `ticks`
+   * ticks later than it was due. Set while its send record is being traced; bounded, consumed on delivery.
+   */
+  delay(from: string, seq: number, ticks: number): void {
+    if (!Number.isSafeInteger(ticks) || ticks < 1 || ticks > MAX_DELAY_TICKS) throw new RangeError(`a delay is 1..${MAX_DELAY_TICKS} ticks, got ${ticks}`);
+    if (this.delays.size >= MAX_PENDING_DELAYS) throw new RangeError(`more than ${MAX_PENDING_DELAYS} delays pending`);
+    this.delays.set(`${from}#${seq}`, ticks);
+  }
+
   /** Route one envelope: to the outside, to a mailbox (live or restarting actor), or to the dead letters. */
   protected deliver(e: Envelope): void {
+    if (this.delays.size > 0) e = this.delayed(e);
     if (isExternal(e.to)) {
       this.record({ type: 'handle', tick: e.tick, wall: this.wall(), actor: e.to, kind: e.kind, from: e.from, seq: e.seq, dur: 0 });
       this.external$.next(e);
@@ -215,6 +242,15 @@ export abstract class Coordinator implements HostEvents {
       return;
     }
     this.deliverToSlot(slot, e);
+  }
+
+  private delayed(e: Envelope): Envelope {
+    const key = `${e.from}#${e.seq}`;
+    const ticks = this.delays.get(key);
+    if (ticks === undefined) return e;
+    this.delays.delete(key);
+    this.record({ type: 'mark', tick: this.tick, wall: this.wall(), actor: e.to, name: 'delayed', args: { kind: e.kind, from: e.from, seq: e.seq, ticks } });
+    return { ...e, tick: e.tick + ticks };
   }
 
   protected deliverToSlot(slot: Slot, e: Envelope): void {

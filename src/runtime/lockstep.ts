@@ -5,6 +5,8 @@ import type { StepResult } from './protocol.js';
 
 /** A step that takes longer than this is treated as a hung handler: the actor is failed. */
 export const STEP_TIMEOUT_MS = 30_000;
+/** The longest stall or reboot a fault may impose (10 minutes of deck time). */
+export const MAX_FAULT_TICKS = 18_000;
 
 /**
  * Lockstep: at each tick every actor handles the envelopes due to it in
@@ -16,6 +18,10 @@ export const STEP_TIMEOUT_MS = 30_000;
 export class LockstepCoordinator extends Coordinator {
   private readonly restarts = new Map<string, number>();
   private readonly kills = new Map<string, string>();
+  /** Fault hooks (soak --faults), all applied at tick boundaries so they replay exactly on every placement. */
+  private readonly crashes = new Map<string, string>();
+  private readonly stalls = new Map<string, number>();
+  private readonly cuts = new Map<string, { reason: string; bootTicks: number }>();
 
   /**
    * Step every due tick up to and including `until`; the clock then stands at
@@ -41,26 +47,33 @@ export class LockstepCoordinator extends Coordinator {
     };
     for (const slot of this.table.inOrder()) {
       if (slot.status === 'running') {
+        // A stalled actor's mail waits until the stall ends.
+        const until = this.stalls.get(slot.id) ?? 0;
         const head = slot.mailbox.peek();
-        if (head) consider(head.tick);
-        if (slot.raw.length > 0) consider(this.tick + 1);
+        if (head) consider(Math.max(head.tick, until));
+        if (slot.raw.length > 0) consider(Math.max(this.tick + 1, until));
       }
     }
     for (const at of this.restarts.values()) consider(at);
-    if (this.kills.size > 0) consider(this.tick + 1);
+    if (this.kills.size > 0 || this.cuts.size > 0) consider(this.tick + 1);
     return best;
   }
 
   private async stepTick(t: number): Promise<void> {
     this.tick = t;
     this.steppedTicks++;
+    await this.applyCuts();
     await this.applyKills();
     await this.applyRestarts(t);
-    const work: Array<{ slot: Slot; batch: unknown[] }> = [];
+    const work: Array<{ slot: Slot; batch: unknown[]; crash: string | null }> = [];
     for (const slot of this.table.inOrder()) {
       if (slot.status !== 'running' || !slot.host) continue;
+      if (this.stalled(slot.id, t)) continue;
       const batch = this.takeDue(slot, t);
-      if (batch.length > 0) work.push({ slot, batch });
+      if (batch.length === 0) continue;
+      const crash = this.crashes.get(slot.id) ?? null;
+      this.crashes.delete(slot.id);
+      work.push({ slot, batch, crash });
     }
     const results = await this.runSteps(t, work);
     for (let i = 0; i < work.length; i++) {
@@ -78,10 +91,10 @@ export class LockstepCoordinator extends Coordinator {
   }
 
   /** Threads run their steps in parallel; results are applied afterwards in canonical order. */
-  private async runSteps(t: number, work: ReadonlyArray<{ slot: Slot; batch: unknown[] }>): Promise<Array<StepResult | Error>> {
-    const pending = work.map(({ slot, batch }) => {
+  private async runSteps(t: number, work: ReadonlyArray<{ slot: Slot; batch: unknown[]; crash: string | null }>): Promise<Array<StepResult | Error>> {
+    const pending = work.map(({ slot, batch, crash }) => {
       try {
-        const r = (slot.host as NonNullable<Slot['host']>).step(t, batch);
+        const r = (slot.host as NonNullable<Slot['host']>).step(t, batch, crash);
         return r instanceof Promise ? withTimeout(r, slot.id) : r;
       } catch (err) {
         return err as Error;
@@ -123,6 +136,55 @@ export class LockstepCoordinator extends Coordinator {
   /** Test and fault hook: the actor's host dies before the next tick (a killed worker, a yanked cart). */
   kill(id: string, reason: string): void {
     this.kills.set(id, reason);
+  }
+
+  /** Fault hook: the next envelope the actor handles runs its handler, which then fails with `reason`. */
+  crashInHandler(id: string, reason: string): void {
+    this.crashes.set(id, reason);
+  }
+
+  /** Fault hook: the actor handles nothing for `ticks` ticks; its mail waits (and then comes all at once). */
+  stall(id: string, ticks: number): void {
+    if (!Number.isSafeInteger(ticks) || ticks < 1 || ticks > MAX_FAULT_TICKS) throw new RangeError(`a stall lasts 1..${MAX_FAULT_TICKS} ticks, got ${ticks}`);
+    this.stalls.set(id, Math.max(this.stalls.get(id) ?? 0, this.tick + 1 + ticks));
+    this.record({ type: 'mark', tick: this.tick, wall: this.wall(), actor: id, name: 'stalled', args: { ticks } });
+  }
+
+  /**
+   * Fault hook: the power goes: each of `ids` loses its memory (its host dies, its mailbox is lost
+   * as dead letters) and boots fresh `bootTicks` later. Not the actor's failure: no supervision
+   * window is charged, no parent is told.
+   */
+  powerCut(ids: readonly string[], reason: string, bootTicks: number): void {
+    if (!Number.isSafeInteger(bootTicks) || bootTicks < 1 || bootTicks > MAX_FAULT_TICKS) throw new RangeError(`a reboot takes 1..${MAX_FAULT_TICKS} ticks, got ${bootTicks}`);
+    for (const id of ids) this.cuts.set(id, { reason, bootTicks });
+  }
+
+  private stalled(id: string, t: number): boolean {
+    const until = this.stalls.get(id);
+    if (until === undefined) return false;
+    if (t >= until) {
+      this.stalls.delete(id);
+      return false;
+    }
+    return true;
+  }
+
+  private async applyCuts(): Promise<void> {
+    const cuts = [...this.cuts].sort(([a], [b]) => (a < b ? -1 : 1));
+    this.cuts.clear();
+    for (const [id, { reason, bootTicks }] of cuts) {
+      const slot = this.table.get(id);
+      if (!slot) continue;
+      this.record({ type: 'crash', tick: this.tick, wall: this.wall(), actor: id, kind: null, from: null, seq: null, error: `power cut: ${reason}` });
+      await this.loseMemory(slot, `power cut: ${reason}`);
+      this.stalls.delete(id);
+      this.crashes.delete(id);
+      this.kills.delete(id);
+      slot.restartAt = this.tick + bootTicks;
+      this.record({ type: 'supervise', tick: this.tick, wall: this.wall(), actor: id, decision: 'restart', delay: bootTicks, failures: 0 });
+      this.scheduleRestart(slot, bootTicks);
+    }
   }
 
   private async applyKills(): Promise<void> {

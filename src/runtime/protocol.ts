@@ -61,7 +61,8 @@ export interface StepResult {
 /** Coordinator → host, on the host's data port. */
 export type HostInbound =
   | { readonly t: 'start'; readonly tick: number }
-  | { readonly t: 'step'; readonly tick: number; readonly batch: readonly Envelope[] }
+  /** `crash`: fault injection: the first envelope of the batch is handled, then its handler fails with this error. */
+  | { readonly t: 'step'; readonly tick: number; readonly batch: readonly Envelope[]; readonly crash?: string | null }
   | { readonly t: 'deliver'; readonly envelope: Envelope };
 // A bare WireEnvelope array on a data port (either direction) is a realtime envelope.
 

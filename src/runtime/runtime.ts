@@ -165,6 +165,32 @@ export class Runtime {
     this.coordinator.kill(id, reason);
   }
 
+  /** Fault hook (lockstep): the actor's next handler runs, then fails with `reason` (what it did is discarded). */
+  crashInHandler(id: string, reason: string): void {
+    this.lockstep('crashInHandler').crashInHandler(id, reason);
+  }
+
+  /** Fault hook (lockstep): the actor stops handling anything for `ticks` ticks; its mail waits. */
+  stall(id: string, ticks: number): void {
+    this.lockstep('stall').stall(id, ticks);
+  }
+
+  /** Fault hook (lockstep): deliver the envelope `from#seq` (sent, not yet routed) `ticks` late. Call it from a sink as its send record goes by. */
+  delay(from: string, seq: number, ticks: number): void {
+    this.lockstep('delay').delay(from, seq, ticks);
+  }
+
+  /** Fault hook (lockstep): a power cut: `ids` lose their memory and mail, and boot fresh `bootTicks` later. */
+  powerCut(ids: readonly string[], reason: string, bootTicks: number): void {
+    this.lockstep('powerCut').powerCut(ids, reason, bootTicks);
+  }
+
+  private lockstep(hook: string): LockstepCoordinator {
+    const c = this.coordinator;
+    if (!(c instanceof LockstepCoordinator)) throw new Error(`${hook} is a lockstep fault hook: realtime delivery has no canonical order to replay`);
+    return c;
+  }
+
   /** Test hook (lockstep): hand an actor anything at all at its next step. */
   injectRaw(id: string, raw: unknown): void {
     const c = this.coordinator;

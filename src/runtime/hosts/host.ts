@@ -23,7 +23,8 @@ export interface ActorInspection {
 export interface ActorHost {
   readonly id: string;
   start(tick: number): StepResult | Promise<StepResult>;
-  step(tick: number, batch: readonly unknown[]): StepResult | Promise<StepResult>;
+  /** `crash`: fault injection: the batch's first envelope is handled, then its handler fails with this error. */
+  step(tick: number, batch: readonly unknown[], crash?: string | null): StepResult | Promise<StepResult>;
   deliver(envelope: Envelope): void;
   /** Realtime (threads): give this actor a direct port to a peer. */
   connect(peer: string, port: MessagePort): Promise<void>;

@@ -40,8 +40,8 @@ export class InlineHost implements ActorHost {
     return this.request({ t: 'start', tick });
   }
 
-  step(tick: number, batch: readonly unknown[]): StepResult | Promise<StepResult> {
-    return this.request({ t: 'step', tick, batch: batch as Envelope[] });
+  step(tick: number, batch: readonly unknown[], crash: string | null = null): StepResult | Promise<StepResult> {
+    return this.request({ t: 'step', tick, batch: batch as Envelope[], crash });
   }
 
   deliver(envelope: Envelope): void {

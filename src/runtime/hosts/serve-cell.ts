@@ -53,7 +53,7 @@ function dispatch(cell: ActorCell, m: unknown, realtimeTick: () => number): Host
     case 'start':
       return stepped(cell.start(msg.tick));
     case 'step':
-      return stepped(cell.step(msg.tick, msg.batch));
+      return stepped(cell.step(msg.tick, msg.batch, msg.crash ?? null));
     case 'deliver': {
       const r = cell.handle(msg.envelope, realtimeTick());
       return r instanceof Promise ? r.then(effects) : effects(r);

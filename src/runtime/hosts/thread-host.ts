@@ -53,8 +53,8 @@ export class ThreadHost implements ActorHost {
     return this.request({ t: 'start', tick });
   }
 
-  step(tick: number, batch: readonly unknown[]): Promise<StepResult> {
-    return this.request({ t: 'step', tick, batch: batch as Envelope[] });
+  step(tick: number, batch: readonly unknown[], crash: string | null = null): Promise<StepResult> {
+    return this.request({ t: 'step', tick, batch: batch as Envelope[], crash });
   }
 
   deliver(envelope: Envelope): void {
