@@ -1,8 +1,8 @@
 import { crc32 } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BOARD_MAX, MAX_PROVENANCE, PHASE_CHAIN_BYTES } from '../src/deck/limits.js';
-import { type BoardEntry, CONTRACT_CATEGORIES, type ProvenanceRecord, RUN_OUTCOMES, type Uds, emptyUds } from '../src/deck/uds.js';
+import { BOARD_MAX, MAX_OBLIGATIONS, MAX_PROVENANCE, PHASE_CHAIN_BYTES, RECURRING_CHECKINS } from '../src/deck/limits.js';
+import { type BoardEntry, CONTRACT_CATEGORIES, type Obligation, type ProvenanceRecord, RUN_OUTCOMES, type Uds, emptyUds } from '../src/deck/uds.js';
 import { UdsDecodeError, checkUds, decodeUds, encodeUds } from '../src/deck/uds-codec.js';
 
 const name = fc.stringMatching(/^[a-z][a-z0-9-]{0,30}$/);
@@ -44,6 +44,24 @@ const provenance: fc.Arbitrary<ProvenanceRecord> = fc.record({
   bonuses: fc.integer({ min: 0, max: 3 }),
 });
 
+/** An obligation of a deck in session `session`. */
+const obligation = (session: number): fc.Arbitrary<Obligation> =>
+  fc
+    .record({
+      contractId: u32,
+      schema: name,
+      kind: fc.constantFrom('deferred' as const, 'recurring' as const),
+      credits: fc.integer({ min: 0, max: 2 ** 48 - 1 }),
+      reputation: fc.integer({ min: 0, max: 1000 }),
+      intel: u32,
+      domain: name,
+      access: fc.array(name, { maxLength: 8 }),
+      earnedSession: fc.integer({ min: 0, max: session }),
+      lastPaidSession: fc.integer({ min: 0, max: session }),
+      payments: fc.integer({ min: 0, max: RECURRING_CHECKINS - 1 }),
+    })
+    .map((o) => ({ ...o, payments: o.kind === 'deferred' ? 0 : o.payments }));
+
 const uds: fc.Arbitrary<Uds> = fc
   .record({
     creditBalance: fc.integer({ min: 0, max: 2 ** 48 - 1 }),
@@ -61,6 +79,8 @@ const uds: fc.Arbitrary<Uds> = fc
     provenance: fc.array(provenance, { maxLength: MAX_PROVENANCE }),
     runCount: u32,
     savedAt: ms,
+    session: fc.integer({ min: 0, max: 10_000 }),
+    obligations: fc.integer({ min: 0, max: 10_000 }).chain((s) => fc.tuple(fc.constant(s), fc.array(obligation(s), { maxLength: MAX_OBLIGATIONS }))),
   })
   .map((r) => {
     const masks = r.bits.map((b) => 2 ** b).sort((a, b) => a - b);
@@ -80,6 +100,8 @@ const uds: fc.Arbitrary<Uds> = fc
       provenance: r.provenance,
       runCount: r.runCount,
       savedAt: r.savedAt,
+      session: Math.max(r.session, r.obligations[0]),
+      obligations: r.obligations[1],
     };
   });
 
@@ -124,7 +146,7 @@ describe('UDS codec', () => {
     expect(() => decodeUds(magic)).toThrow(/bad magic "XUDS"/);
     const version = bytes.slice();
     version[4] = 9;
-    expect(() => decodeUds(version)).toThrow(/unsupported version 9 \(this build reads version 2\)/);
+    expect(() => decodeUds(version)).toThrow(/unsupported version 9 \(this build reads versions 2 and 3\)/);
     expect(() => decodeUds(bytes.subarray(0, bytes.length - 10))).toThrow(/truncated or padded/);
     expect(() => decodeUds(new Uint8Array(3))).toThrow(/shorter than/);
   });
@@ -140,10 +162,29 @@ describe('UDS codec', () => {
     expect(() => decodeUds(reseal(bad))).toThrow(/board\[0\]\.category at byte \d+: 7 is outside 0\.\.3/);
   });
 
+  it('boots a state saved by the previous version (2): no sessions counted yet, nothing owed', () => {
+    const v3 = encodeUds({ ...emptyUds(5), creditBalance: 777 });
+    // Version 2 is version 3 without the two trailing fields: session (u32) and the obligations count (u16).
+    const body = v3.subarray(12, v3.length - 4 - 6);
+    const v2 = new Uint8Array(12 + body.length + 4);
+    v2.set(v3.subarray(0, 12));
+    v2.set(body, 12);
+    const view = new DataView(v2.buffer);
+    view.setUint16(4, 2, true);
+    view.setUint32(8, body.length, true);
+    const decoded = decodeUds(reseal(v2));
+    expect(decoded).toEqual({ ...emptyUds(5), creditBalance: 777 });
+    expect(decoded.session).toBe(0);
+    expect(decoded.obligations).toEqual([]);
+  });
+
   it('refuses to encode a state it could not read back', () => {
     expect(() => encodeUds({ ...emptyUds(1), creditBalance: -1 })).toThrow(/creditBalance/);
     expect(() => checkUds({ ...emptyUds(1), cartLastSeen: [{ mask: 3, at: 0 }], cartridgeHistory: 3 })).toThrow(/single cartridge bit/);
     expect(() => checkUds({ ...emptyUds(1), phaseChain: new Uint8Array(10) })).toThrow(/256 bytes/);
     expect(() => checkUds({ ...emptyUds(1), accessFlags: ['b', 'a'] })).toThrow(/sorted/);
+    const owed: Obligation = { contractId: 1, schema: 's', kind: 'deferred', credits: 10, reputation: 0, intel: 0, domain: 'general', access: [], earnedSession: 3, lastPaidSession: 0, payments: 0 };
+    expect(() => checkUds({ ...emptyUds(1), session: 2, obligations: [owed] })).toThrow(/earnedSession/);
+    expect(() => checkUds({ ...emptyUds(1), session: 3, obligations: [{ ...owed, payments: 1 }] })).toThrow(/payments/);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_GEOMETRY } from '../hardware-sim/flash/geometry.js';
 import { LogStore } from '../hardware-sim/flash/log-store.js';
 import { NorFlash } from '../hardware-sim/flash/nor-flash.js';
-import { BOARD_MAX, MAX_ACCESS_FLAGS, MAX_KNOWLEDGE_DOMAINS, MAX_NAME_BYTES, MAX_PROVENANCE, MAX_SPENT_OPPORTUNITIES, PHASE_CHAIN_BYTES } from '../src/deck/limits.js';
+import { BOARD_MAX, MAX_ACCESS_FLAGS, MAX_KNOWLEDGE_DOMAINS, MAX_NAME_BYTES, MAX_OBLIGATIONS, MAX_OBLIGATION_FLAGS, MAX_PROVENANCE, MAX_SPENT_OPPORTUNITIES, PHASE_CHAIN_BYTES, RECURRING_CHECKINS } from '../src/deck/limits.js';
 import { type BoardEntry, type Uds, emptyUds } from '../src/deck/uds.js';
 import { decodeUds, encodeUds } from '../src/deck/uds-codec.js';
 import { acceptSchema, completePrimaries } from './helpers/missions.js';
@@ -23,13 +23,18 @@ function worstCase(): Uds {
     active: { entry: entry(99), acceptedAt: 2 ** 47 },
     phaseChain: new Uint8Array(PHASE_CHAIN_BYTES).fill(0xab),
     provenance: Array.from({ length: MAX_PROVENANCE }, (_, i) => ({ run: i, at: 2 ** 47, schema: name(i), contractId: i, carts: 0xffff_ffff, threat: 6, outcome: 'failure', credits: 2 ** 32 - 1, reputation: -(2 ** 31), trace: 100, bonuses: 3 })),
+    session: 0xffff_ffff,
+    obligations: Array.from({ length: MAX_OBLIGATIONS }, (_, i) => ({
+      contractId: i, schema: name(i), kind: 'recurring', credits: 2 ** 48 - 1, reputation: 2 ** 31 - 1, intel: 2 ** 32 - 1, domain: name(i),
+      access: Array.from({ length: MAX_OBLIGATION_FLAGS }, (_, j) => name(j)), earnedSession: 0xffff_fffe, lastPaidSession: 0xffff_ffff, payments: RECURRING_CHECKINS - 1,
+    })),
   };
 }
 
 describe('the UDS on the simulated flash', () => {
   it('fits one atomic commit of the default chip even with every field at its limit', () => {
     const bytes = encodeUds(worstCase());
-    // 14,733 bytes today, against the 126,944 a default chip commits atomically; an empty deck is 317.
+    // 36,467 bytes today, against the 126,944 a default chip commits atomically; an empty deck is 323.
     const chip = new NorFlash(DEFAULT_GEOMETRY);
     expect(bytes.length).toBeLessThan(LogStore.maxPayload(chip));
     expect(decodeUds(bytes)).toEqual(worstCase());

@@ -37,7 +37,8 @@ describe('nosh validate-schema', () => {
     at(59, /goal deliver: the name is used twice in schema :duplicate-goal \(first at 58:11\) \[duplicate-goal\]/);
     at(67, /goal quiet: :hold does not compile: unknown variable heat in predicate .*\[hold\]/);
     at(72, /unknown payout formula lottery-payout/);
-    expect(lines).toHaveLength(11);
+    at(79, /goal tap pays :recurring, but :recurring-but-once is not :episodic/);
+    expect(lines).toHaveLength(12);
     expect(r.stderr).toMatch(/problems in 1 file/);
   });
 

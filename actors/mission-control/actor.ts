@@ -9,7 +9,7 @@ import { SYS_CHILD_FAILED } from '../../src/runtime/system-messages.js';
 import { acceptOp, boardOp, decayOp, insertCartOp, printBindings, slotChanged, statusOp } from './board-ops.js';
 import { abortCall, capabilityOp, childFailed, deadlineOp, resultOp, resumeAfterSwap, telemetryOp } from './capability-ops.js';
 import { MissionControlInbox } from './messages.js';
-import { resolveOp, verbOp, verdictsOp } from './mission-ops.js';
+import { checkInOp, resolveOp, verbOp, verdictsOp } from './mission-ops.js';
 import { refuse, reply, tell } from './outbox.js';
 import { boot, commit, powerOff, powerOn } from './persistence.js';
 import { type McState, PEERS } from './state.js';
@@ -105,6 +105,8 @@ function handle(state: McState, msg: MissionControlMessage, ctx: ActorContext): 
       return acceptOp(state, msg.from, msg.body.reqId, msg.body.index, ctx);
     case 'op/bindings':
       return reply(ctx, msg.from, msg.body.reqId, printBindings(state));
+    case 'op/check-in':
+      return checkInOp(state, msg.from, msg.body.reqId, ctx);
     case 'op/verb':
       return verbOp(state, msg.from, msg.body.reqId, msg.body.verb as VerbName, msg.body.goal, ctx);
     case 'op/capability':

@@ -48,6 +48,10 @@ export function statusOp(state: McState, from: string, reqId: string, ctx: Actor
     [kw('mission'), state.mission ? state.mission.entry.schema : null],
     [kw('board'), u.board.length],
     [kw('now'), ctx.now()],
+    // Runs resolved over the deck's life and its boot session: what an operator counts missions and check-ins by.
+    [kw('runs'), u.runCount],
+    [kw('session'), u.session],
+    [kw('owed'), u.obligations.length],
   ]);
   reply(ctx, from, reqId, print(value));
 }

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { ChildFailedBody, SYS_CHILD_FAILED } from '../../src/runtime/system-messages.js';
 import { VERB_NAMES } from '../../src/objectives/verbs.js';
+import type { CheckInPayment } from '../../src/mission-control/check-ins.js';
 
 /**
  * Mission Control's inbox. Operators (the Mission Runner actor, or a REPL
@@ -22,6 +23,8 @@ export const MissionControlInbox = {
   'op/insert-cart': v.object({ reqId: ReqId, cart: Name }),
   'op/power-off': v.object({ reqId: ReqId, ms: v.pipe(v.number(), v.minValue(0), v.maxValue(366 * 24 * 3600 * 1000)) }),
   'op/bindings': v.object({ reqId: ReqId }),
+  /** A later visit to the contracts already settled: pays what falls due (docs/economy.md, check-ins). */
+  'op/check-in': v.object({ reqId: ReqId }),
   // From the cart (Mission Control is one of its watchers).
   'cart/telemetry': v.looseObject({ event: v.string(), trace: v.number(), callId: v.string(), cart: v.string() }),
   'capability/result': v.object({ callId: v.string(), cart: v.string(), result: v.looseObject({ outcome: v.picklist(['success', 'failure', 'partial', 'abort']), trace: v.number(), bonuses: v.array(v.string()) }) }),
@@ -83,5 +86,13 @@ export type DeckEvent =
   | { readonly type: 'cart'; readonly cart: string | null; readonly yanked: boolean; readonly error: string | null }
   | { readonly type: 'power'; readonly on: boolean; readonly offMs: number }
   | { readonly type: 'committed'; readonly seq: number; readonly bytes: number }
+  /** A check-in paid these obligations (or, `forced`, a full ledger settled its oldest at a settlement). */
+  | {
+      readonly type: 'check-in';
+      readonly session: number;
+      readonly paid: readonly CheckInPayment[];
+      readonly balance: number;
+      readonly reputationTotal: number;
+    }
   /** Power was lost while the flash was committing; the deck remounts it and commits again. */
   | { readonly type: 'flash-power-lost'; readonly during: string };

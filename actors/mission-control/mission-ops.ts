@@ -1,5 +1,7 @@
 import { print } from '../../src/lisp/printer.js';
-import { Keyword, list } from '../../src/lisp/values.js';
+import { Keyword, LispMap, type Value, list } from '../../src/lisp/values.js';
+import { type CheckInPayment, checkIn } from '../../src/mission-control/check-ins.js';
+import { contractLabel } from '../../src/mission-control/format.js';
 import type { CipherEvent } from '../../src/mission-control/events.js';
 import { type Resolution, abandonMission, applyMissionEvents, completeMission } from '../../src/mission-control/missions.js';
 import type { MissionEvent, Verdicts, VerbName } from '../../src/objectives/index.js';
@@ -63,6 +65,37 @@ function absorb(state: McState, events: readonly MissionEvent[], ctx: ActorConte
   showPanel(state, ctx);
 }
 
+/** `(check-in)`: visit the settled contracts that owe something; pay what falls due this session. */
+export function checkInOp(state: McState, from: string, reqId: string, ctx: ActorContext): void {
+  if (state.mission) return refuse(ctx, from, reqId, 'mission-running', 'check in between missions: finish or abandon the running one first');
+  const { uds, paid } = checkIn(state.uds);
+  if (paid.length > 0) {
+    state.uds = uds;
+    state.dirty = true;
+    tellCheckIn(state, paid, ctx);
+    commit(state, ctx);
+  }
+  reply(ctx, from, reqId, print(list(...paid.map(paymentToLisp))));
+}
+
+function tellCheckIn(state: McState, paid: readonly CheckInPayment[], ctx: ActorContext): void {
+  tell(ctx, { type: 'check-in', session: state.uds.session, paid, balance: state.uds.creditBalance, reputationTotal: state.uds.reputation });
+  for (const p of paid) say(ctx, 'reward', { amount: p.credits, currency: '¤' });
+}
+
+function paymentToLisp(p: CheckInPayment): Value {
+  return LispMap.fromPairs([
+    [new Keyword('contract'), contractLabel(p.contractId)],
+    [new Keyword('schema'), new Keyword(p.schema)],
+    [new Keyword('kind'), new Keyword(p.kind)],
+    [new Keyword('¤'), p.credits],
+    [new Keyword('rep'), p.reputation],
+    [new Keyword('intel'), p.intel],
+    [new Keyword('payment'), p.payment],
+    [new Keyword('final'), p.final],
+  ]);
+}
+
 /** `(complete-mission current-mission)` or `(abandon-mission)`: settle, pay, record, refresh the board, commit. */
 export function resolveOp(state: McState, from: string, reqId: string, how: 'complete' | 'abandon', ctx: ActorContext): void {
   const m = state.mission;
@@ -72,6 +105,7 @@ export function resolveOp(state: McState, from: string, reqId: string, how: 'com
   const res: Resolution = how === 'complete' ? completeMission(state.uds, m, context(state, ctx), state.report, events) : abandonMission(state.uds, m, context(state, ctx), state.report, events);
   const target = m.content.target;
   finish(state, res, ctx);
+  if (res.forced.length > 0) tellCheckIn(state, res.forced, ctx);
   speak(ctx, events, { target, credits: res.credits });
   commit(state, ctx);
   reply(ctx, from, reqId, print(settlementToLisp(res.settlement)));

@@ -135,6 +135,8 @@
 
 (defun take-on-a-contract ()
   (maybe-take-a-break)
+  ;; Look in on the contracts already done: deferred pay-outs clear and implants report, once a session.
+  (check-in)
   (maybe-seat-another-cart)
   (let ((pick (best (board))))
     (when pick

@@ -32,3 +32,9 @@ export const MAX_TIMESTAMP_MS = 2 ** 48 - 1;
 export const MAX_THREAT = 15;
 /** Phases a contract may have (the phase chain is 256 bytes of 12-byte records plus a header). */
 export const MAX_PHASES = 8;
+/** Contracts owing `:deferred` or `:recurring` rewards at once (a fuller ledger settles its oldest at once). */
+export const MAX_OBLIGATIONS = 32;
+/** Access flags one obligation grants when it pays. */
+export const MAX_OBLIGATION_FLAGS = 8;
+/** Check-ins a `:recurring` reward pays at before it lapses (the implant is found, the tap goes quiet). */
+export const RECURRING_CHECKINS = 4;

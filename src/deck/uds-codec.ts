@@ -7,6 +7,8 @@ import {
   MAX_INTEL,
   MAX_KNOWLEDGE_DOMAINS,
   MAX_NAME_BYTES,
+  MAX_OBLIGATIONS,
+  MAX_OBLIGATION_FLAGS,
   MAX_PHASES,
   MAX_PROVENANCE,
   MAX_REPUTATION,
@@ -15,14 +17,15 @@ import {
   MAX_TIMESTAMP_MS,
   MIN_REPUTATION,
   PHASE_CHAIN_BYTES,
+  RECURRING_CHECKINS,
 } from './limits.js';
-import { type BoardEntry, CONTRACT_CATEGORIES, type ProvenanceRecord, RUN_OUTCOMES, type Uds, isCartMask } from './uds.js';
+import { type BoardEntry, CONTRACT_CATEGORIES, OBLIGATION_KINDS, type Obligation, type ProvenanceRecord, RUN_OUTCOMES, type Uds, isCartMask } from './uds.js';
 
 /**
- * The UDS on flash, version 2 (little-endian):
+ * The UDS on flash, version 3 (little-endian):
  *
  *     0  'NUDS'            magic
- *     4  u16 version       2 (2 added saved_at)
+ *     4  u16 version       3 (2 added saved_at; 3 added session and obligations at the end of the body)
  *     6  u16 reserved      0
  *     8  u32 body length   N
  *    12  body              N bytes, fields in the order of `writeBody`
@@ -33,7 +36,9 @@ import { type BoardEntry, CONTRACT_CATEGORIES, type ProvenanceRecord, RUN_OUTCOM
  * wherever its bytes travel (a file, a message, a test).
  */
 export const UDS_MAGIC = 'NUDS';
-export const UDS_VERSION = 2;
+export const UDS_VERSION = 3;
+/** Older versions this build still boots from (a deck saved by an earlier nosh keeps its campaign). */
+const READABLE_VERSIONS: readonly number[] = [2, 3];
 const HEADER_BYTES = 12;
 const CRC_BYTES = 4;
 
@@ -72,7 +77,7 @@ export function decodeUds(bytes: Uint8Array): Uds {
   if (magic !== UDS_MAGIC) throw new UdsDecodeError(`bad magic ${JSON.stringify(magic)}, expected "${UDS_MAGIC}" (not a deck state)`, 0);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = view.getUint16(4, true);
-  if (version !== UDS_VERSION) throw new UdsDecodeError(`unsupported version ${version} (this build reads version ${UDS_VERSION})`, 4);
+  if (!READABLE_VERSIONS.includes(version)) throw new UdsDecodeError(`unsupported version ${version} (this build reads versions ${READABLE_VERSIONS.join(' and ')})`, 4);
   const bodyLength = view.getUint32(8, true);
   const expected = HEADER_BYTES + bodyLength + CRC_BYTES;
   if (bytes.length !== expected) {
@@ -87,7 +92,7 @@ export function decodeUds(bytes: Uint8Array): Uds {
   if (view.getUint16(6, true) !== 0) throw new UdsDecodeError('reserved header field is not 0', 6);
   const r = new ByteReader(bytes, HEADER_BYTES, end);
   try {
-    const uds = readBody(r);
+    const uds = readBody(r, version);
     if (r.remaining !== 0) r.fail('body', `${r.remaining} bytes left over after the last field`);
     return uds;
   } catch (err) {
@@ -133,6 +138,24 @@ function writeBody(w: ByteWriter, uds: Uds): void {
   w.bytes(uds.phaseChain);
   w.u16(uds.provenance.length);
   for (const p of uds.provenance) writeProvenance(w, p);
+  w.u32(uds.session);
+  w.u16(uds.obligations.length);
+  for (const o of uds.obligations) writeObligation(w, o);
+}
+
+function writeObligation(w: ByteWriter, o: Obligation): void {
+  w.u32(o.contractId);
+  w.name(o.schema);
+  w.u8(OBLIGATION_KINDS.indexOf(o.kind));
+  w.u48(o.credits);
+  w.i32(o.reputation);
+  w.u32(o.intel);
+  w.name(o.domain);
+  w.u8(o.access.length);
+  for (const f of o.access) w.name(f);
+  w.u32(o.earnedSession);
+  w.u32(o.lastPaidSession);
+  w.u8(o.payments);
 }
 
 function writeEntry(w: ByteWriter, e: BoardEntry): void {
@@ -164,7 +187,7 @@ function writeProvenance(w: ByteWriter, p: ProvenanceRecord): void {
   w.u8(p.bonuses);
 }
 
-function readBody(r: ByteReader): Uds {
+function readBody(r: ByteReader, version: number): Uds {
   const creditBalance = r.u48('credit_balance');
   if (creditBalance > MAX_CREDITS) r.fail('credit_balance', `${creditBalance} is past the ${MAX_CREDITS} limit`);
   const reputation = r.i32('reputation');
@@ -227,6 +250,14 @@ function readBody(r: ByteReader): Uds {
   const pCount = r.count('provenance.count', MAX_PROVENANCE);
   for (let i = 0; i < pCount; i++) provenance.push(readProvenance(r, `provenance[${i}]`));
 
+  // Version 2 ends here: a deck saved before check-ins has had no sessions counted and owes nothing.
+  const session = version >= 3 ? r.u32('session') : 0;
+  const obligations: Obligation[] = [];
+  if (version >= 3) {
+    const oCount = r.count('obligations.count', MAX_OBLIGATIONS);
+    for (let i = 0; i < oCount; i++) obligations.push(readObligation(r, `obligations[${i}]`, session));
+  }
+
   return {
     creditBalance,
     reputation,
@@ -243,7 +274,30 @@ function readBody(r: ByteReader): Uds {
     provenance,
     runCount,
     savedAt,
+    session,
+    obligations,
   };
+}
+
+function readObligation(r: ByteReader, field: string, session: number): Obligation {
+  const contractId = r.u32(`${field}.contract_id`);
+  const schema = r.name(`${field}.schema`, MAX_NAME_BYTES);
+  const kind = OBLIGATION_KINDS[small(r, `${field}.kind`, 0, OBLIGATION_KINDS.length - 1)] as Obligation['kind'];
+  const at0 = r.offset;
+  const credits = r.u48(`${field}.credits`);
+  if (credits > MAX_CREDITS) r.fail(`${field}.credits`, `${credits} is past the ${MAX_CREDITS} limit`, at0);
+  const reputation = r.i32(`${field}.reputation`);
+  const intel = r.u32(`${field}.intel`);
+  const domain = r.name(`${field}.domain`, MAX_NAME_BYTES);
+  const aCount = small(r, `${field}.access.count`, 0, MAX_OBLIGATION_FLAGS);
+  const access: string[] = [];
+  for (let i = 0; i < aCount; i++) access.push(r.name(`${field}.access[${i}]`, MAX_NAME_BYTES));
+  const s0 = r.offset;
+  const earnedSession = r.u32(`${field}.earned_session`);
+  const lastPaidSession = r.u32(`${field}.last_paid_session`);
+  if (earnedSession > session || lastPaidSession > session) r.fail(`${field}.earned_session`, `a session after the deck's own (${session})`, s0);
+  const payments = small(r, `${field}.payments`, 0, kind === 'deferred' ? 0 : RECURRING_CHECKINS - 1);
+  return { contractId, schema, kind, credits, reputation, intel, domain, access, earnedSession, lastPaidSession, payments };
 }
 
 function timestamp(r: ByteReader, field: string): number {
@@ -376,6 +430,24 @@ export function checkUds(uds: Uds): void {
   if (!(uds.phaseChain instanceof Uint8Array) || uds.phaseChain.length !== PHASE_CHAIN_BYTES) {
     throw new RangeError(`UDS phaseChain must be exactly ${PHASE_CHAIN_BYTES} bytes`);
   }
+  u32('session', uds.session);
+  bounded('obligations', uds.obligations, MAX_OBLIGATIONS);
+  uds.obligations.forEach((o, i) => {
+    const f = `obligations[${i}]`;
+    u32(`${f}.contractId`, o.contractId);
+    name(`${f}.schema`, o.schema);
+    if (!OBLIGATION_KINDS.includes(o.kind)) throw new RangeError(`UDS ${f}.kind is not one of ${OBLIGATION_KINDS.join(', ')}`);
+    int(`${f}.credits`, o.credits, 0, MAX_CREDITS);
+    int(`${f}.reputation`, o.reputation, MIN_REPUTATION, MAX_REPUTATION);
+    int(`${f}.intel`, o.intel, 0, MAX_INTEL);
+    name(`${f}.domain`, o.domain);
+    bounded(`${f}.access`, o.access, MAX_OBLIGATION_FLAGS);
+    o.access.forEach((a, j) => name(`${f}.access[${j}]`, a));
+    int(`${f}.earnedSession`, o.earnedSession, 0, uds.session);
+    int(`${f}.lastPaidSession`, o.lastPaidSession, 0, uds.session);
+    // A deferred obligation is gone once paid; a recurring one once it has paid RECURRING_CHECKINS times.
+    int(`${f}.payments`, o.payments, 0, o.kind === 'deferred' ? 0 : RECURRING_CHECKINS - 1);
+  });
   bounded('provenance', uds.provenance, MAX_PROVENANCE);
   uds.provenance.forEach((p, i) => {
     const f = `provenance[${i}]`;

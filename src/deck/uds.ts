@@ -41,6 +41,36 @@ export interface Uds {
    * several runs keeps one timeline and TTLs expire while the deck is off.
    */
   readonly savedAt: number;
+  /** Boots so far: a session runs from one boot to the next. Check-ins pay at most once per contract per session. */
+  readonly session: number;
+  /** What settled contracts still owe: `:deferred` and `:recurring` rewards, paid at later check-ins (oldest first). */
+  readonly obligations: readonly Obligation[];
+}
+
+export const OBLIGATION_KINDS = ['deferred', 'recurring'] as const;
+export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
+
+/**
+ * One settled contract's `:deferred` or `:recurring` rewards (seed 003 §3.2):
+ * the amounts of one payment. A deferred obligation pays once, in full, at the
+ * first check-in of a later session; a recurring one pays at each check-in of a
+ * later session, RECURRING_CHECKINS times, then lapses.
+ */
+export interface Obligation {
+  readonly contractId: number;
+  readonly schema: string;
+  readonly kind: ObligationKind;
+  readonly credits: number;
+  readonly reputation: number;
+  readonly intel: number;
+  /** The knowledge_index domain intel lands in. */
+  readonly domain: string;
+  readonly access: readonly string[];
+  /** The session the contract settled in: it pays from the next one on. */
+  readonly earnedSession: number;
+  /** The session of its last payment (0: none yet). */
+  readonly lastPaidSession: number;
+  readonly payments: number;
 }
 
 export interface CartSeen {
@@ -135,6 +165,8 @@ export function emptyUds(cipherSeed: number): Uds {
     provenance: [],
     runCount: 0,
     savedAt: 0,
+    session: 0,
+    obligations: [],
   };
 }
 

@@ -4,7 +4,8 @@ import type { MissionEvent } from '../objectives/events.js';
 import { DEFAULT_VARIABLES } from '../objectives/variables.js';
 import { type Rng, rngFromSeed } from '../runtime/rng.js';
 import type { Catalog } from './catalog.js';
-import { refreshBoard } from './decay.js';
+import { checkIn } from './check-ins.js';
+import { bootDeck, refreshBoard } from './decay.js';
 import { deckContext } from './deck-setup.js';
 import { type MissionStruct, abandonMission, acceptContract, applyMissionEvents, completeMission } from './missions.js';
 import { skillSignal } from './skill.js';
@@ -19,6 +20,8 @@ export interface CareerRun {
   readonly credits: number;
   /** Reputation the run moved: goal rewards plus the outcome's delta. */
   readonly reputation: number;
+  /** ¤ the check-in before this run collected from earlier contracts (deferred and recurring rewards). */
+  readonly checkIn: number;
 }
 
 export interface CareerOptions {
@@ -30,6 +33,9 @@ export interface CareerOptions {
 
 /** Carts the simulated operator owns; one is in the slot, the rest stay Recent. */
 const CARTS = ['ice-breaker', 'neongrid', 'black-ledger', 'depthcharge'];
+/** The simulated operator plays a few runs a sitting, then switches the deck off overnight: a new session. */
+const RUNS_PER_SESSION = 8;
+const NIGHT_MS = 10 * 3600 * 1000;
 export const MAX_CAREER_MISSIONS = 100_000;
 
 /**
@@ -54,6 +60,13 @@ export function simulateCareer(catalog: Catalog, options: CareerOptions): Career
   for (let n = 0; n < options.missions; n++) {
     const inserted = CARTS[Math.floor(n / 25) % CARTS.length] as string;
     uds = recordCartSeen(uds, bitOf(catalog, inserted), now);
+    if (n % RUNS_PER_SESSION === 0) {
+      now += NIGHT_MS;
+      uds = bootDeck(uds, deckContext(catalog, uds, inserted, now));
+    }
+    // Every sitting starts by looking in on finished contracts (the autopilot does the same).
+    const visit = checkIn(uds);
+    uds = visit.uds;
     const ctx = deckContext(catalog, uds, inserted, now);
     const before = uds;
     const accepted = acceptContract(uds, rng.int(uds.board.length), ctx);
@@ -71,7 +84,8 @@ export function simulateCareer(catalog: Catalog, options: CareerOptions): Career
     const resolution =
       plan === 'abandoned' ? abandonMission(uds, struct, end, report) : plan === 'failure' ? completeMission(uds, struct, end, report, [], 'traced-out') : completeMission(uds, struct, end, report);
     uds = resolution.uds;
-    runs.push({ mission: n + 1, balanceBefore: before.creditBalance, threat, outcome: resolution.outcome, credits: resolution.credits, reputation: resolution.reputation });
+    const collected = visit.paid.reduce((sum, p) => sum + p.credits, 0) + resolution.forced.reduce((sum, p) => sum + p.credits, 0);
+    runs.push({ mission: n + 1, balanceBefore: before.creditBalance, threat, outcome: resolution.outcome, credits: resolution.credits, reputation: resolution.reputation, checkIn: collected });
   }
   return runs;
 }

@@ -74,5 +74,7 @@ export function advanceCipherSeed(seed: number): number {
  */
 export function bootDeck(uds: Uds, ctx: DeckContext, events: CipherEvent[] = []): Uds {
   const reaped = reapBoard(uds, ctx, true, events);
-  return fillBoard({ ...reaped, cipherSeed: advanceCipherSeed(reaped.cipherSeed) }, ctx, 'refresh', events);
+  // Every boot begins a session: what settled contracts owe falls due at the first check-in after it.
+  const session = Math.min(0xffff_ffff, reaped.session + 1);
+  return fillBoard({ ...reaped, session, cipherSeed: advanceCipherSeed(reaped.cipherSeed) }, ctx, 'refresh', events);
 }

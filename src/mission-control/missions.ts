@@ -1,7 +1,7 @@
 import { addIntel, grantAccess } from '../deck/knowledge.js';
 import { PHASE_CHAIN_BYTES } from '../deck/limits.js';
 import { appendProvenance } from '../deck/provenance.js';
-import { BONUS_BITS, type BoardEntry, type RunOutcome, type Uds } from '../deck/uds.js';
+import { BONUS_BITS, type BoardEntry, type Obligation, type RunOutcome, type Uds } from '../deck/uds.js';
 import type { LispMap, Value } from '../lisp/values.js';
 import type { MissionEvent } from '../objectives/events.js';
 import { missionParamsToLisp, missionToLisp, phaseChainToLisp } from '../objectives/lisp-view.js';
@@ -10,6 +10,7 @@ import type { Reward } from '../objectives/rewards.js';
 import type { Settlement } from '../objectives/settlement.js';
 import { rngFromSeed } from '../runtime/rng.js';
 import type { CatalogSchema } from './catalog.js';
+import { type CheckInPayment, addObligations, obligationsOf } from './check-ins.js';
 import { type Composition, composeAll, compose, isComposition } from './composition.js';
 import { type ContractContent, contractContent } from './contract-content.js';
 import { advanceCipherSeed, refreshBoard } from './decay.js';
@@ -195,6 +196,10 @@ export interface Resolution {
   /** ¤ and reputation the run paid in all (banked during it, and at resolve), and the outcome's reputation delta. */
   readonly credits: number;
   readonly reputation: number;
+  /** What it still owes: its deferred and recurring rewards, due at later check-ins. */
+  readonly owed: readonly Obligation[];
+  /** Older obligations settled at once because the ledger was full. */
+  readonly forced: readonly CheckInPayment[];
 }
 
 /**
@@ -226,14 +231,18 @@ function resolve(uds: Uds, struct: MissionStruct, ctx: DeckContext, report: RunR
   const { settlement, events: settleEvents } = settled;
   const outcome: RunOutcome = settlement.outcome;
   const c = settlement.currencies;
-  // Banked rewards were paid as their goals closed (applyMissionEvents); what settles now is the rest.
-  const credits = c['¤'].paidAtResolve + c['¤'].deferred + c['¤'].recurring;
-  const goalRep = c.rep.paidAtResolve + c.rep.deferred + c.rep.recurring;
-  const intel = c.intel.paidAtResolve + c.intel.deferred + c.intel.recurring;
+  // Banked rewards were paid as their goals closed (applyMissionEvents); escrow pays now; deferred and
+  // recurring rewards become obligations, paid at later check-ins (check-ins.ts).
+  const credits = c['¤'].paidAtResolve;
+  const goalRep = c.rep.paidAtResolve;
+  const intel = c.intel.paidAtResolve;
   const delta = reputationDelta(outcome, struct.entry.threat);
   let next: Uds = { ...uds, creditBalance: uds.creditBalance + credits, reputation: clampRep(uds.reputation + goalRep + delta) };
   if (intel > 0) next = addIntel(next, intelDomain(struct), intel);
-  for (const flag of [...c.access.paidAtResolve, ...c.access.deferred, ...c.access.recurring]) next = grantAccess(next, flag);
+  for (const flag of c.access.paidAtResolve) next = grantAccess(next, flag);
+  const owed = obligationsOf(settlement, { id: struct.entry.id, schema: struct.entry.schema }, intelDomain(struct), uds.session);
+  const ledger = addObligations(next, owed);
+  next = ledger.uds;
   const totalCredits = credits + c['¤'].banked;
   const totalRep = goalRep + c.rep.banked + delta;
   next = appendProvenance(next, {
@@ -259,7 +268,7 @@ function resolve(uds: Uds, struct: MissionStruct, ctx: DeckContext, report: RunR
   } else {
     next = refreshBoard(next, ctx, events);
   }
-  return { uds: next, settlement, events: settleEvents, outcome, credits: totalCredits, reputation: totalRep };
+  return { uds: next, settlement, events: settleEvents, outcome, credits: totalCredits, reputation: totalRep, owed, forced: ledger.forced };
 }
 
 function clampRep(r: number): number {

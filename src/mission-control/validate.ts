@@ -7,6 +7,8 @@ import { MIN_TTL_SECONDS } from './limits.js';
 import type { ModuleDef } from './modules.js';
 import { type Problem, sortProblems } from './problems.js';
 import type { ContractSchema } from './schema.js';
+import type { GoalSpec } from '../objectives/goal-cell.js';
+import type { ContractSchema as ObjectiveSchema } from '../objectives/schema.js';
 
 /** Checks a schema's `:objectives` (the objective engine's invariants); returns its problems. */
 export type ObjectiveChecker = (schema: ContractSchema) => Problem[];
@@ -93,11 +95,32 @@ export function checkSchema(s: ContractSchema, modules: readonly ModuleDef[]): P
     if (s.episodic) problem(s.at.ttlRange, 'an :episodic schema has no TTL: its contracts wait until accepted');
   }
 
+  // Seed 003 §3.2: :recurring pays "on each check-in", and only Episodic contracts are visited again.
+  if (!s.episodic && s.objectiveSchema !== null) {
+    for (const g of allGoals(s.objectiveSchema)) {
+      const r = g.rewards.find((x) => x.when === 'recurring');
+      if (r) problem(r.pos ?? g.pos, `goal ${g.name} pays :recurring, but :${s.name} is not :episodic: only an Episodic contract has check-ins to pay it at (make it :deferred, or the schema :episodic true)`);
+    }
+  }
+
   if (s.brief !== null) {
     const names = new Set(['target', ...s.nounGenerators, ...s.conditionGenerators]);
     for (const p of briefPlaceholders(s.brief)) {
       if (!names.has(p)) problem(s.at.brief, `:brief uses {${p}}, which is neither {target} nor one of this schema's generators`);
     }
   }
+  return out;
+}
+
+/** Every goal a schema can put in an instance: the spine, every pool, every escalation, with their group children. */
+function allGoals(o: ObjectiveSchema): GoalSpec[] {
+  const out: GoalSpec[] = [];
+  const walk = (g: GoalSpec): void => {
+    out.push(g);
+    for (const c of g.group?.children ?? []) walk(c);
+  };
+  for (const phase of o.phases) phase.forEach(walk);
+  for (const pool of o.pools) pool.goals.forEach(walk);
+  for (const e of o.escalations) walk(e.goal);
   return out;
 }

@@ -17,7 +17,7 @@
     (phase-2
       (goal recover :text "Recover the cargo" :role :primary :reveal :briefed :reward ((¤ (scale 700)))
         :branch ((hand-over :text "HAND OVER: the client gets it all" :reward ((rep 2 :on-resolve)))
-                 (sell-on :text "SELL ON: a buyer on the side" :reward ((¤ (scale 300))) :voids (second-hold))))))
+                 (sell-on :text "SELL ON: a buyer on the side, who pays when it clears" :reward ((¤ (scale 300) :deferred)) :voids (second-hold))))))
   (limbs
     (optional-pool :draw 0..1
       (goal second-hold :text "Search the second hold" :role :optional :reveal :latent :reward ((¤ (scale 350) :on-resolve))))

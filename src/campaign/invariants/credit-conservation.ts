@@ -2,9 +2,9 @@ import type { Buckets } from '../../objectives/settlement.js';
 import { reputationDelta } from '../../mission-control/economy.js';
 import type { Invariant } from './invariant.js';
 
-/** What a settlement pays in a currency: banked during the run, the rest at resolve. */
+/** What a settlement pays in a currency: banked during the run, escrow at resolve (deferred and recurring pay at check-ins). */
 function paidOf(b: Buckets<number>): number {
-  return b.banked + b.paidAtResolve + b.deferred + b.recurring;
+  return b.banked + b.paidAtResolve;
 }
 
 /**
@@ -24,6 +24,10 @@ export function creditConservation(): Invariant {
     name: 'credit-conservation',
     check(f) {
       if (f.kind === 'accepted') threat = f.threat;
+      if (f.kind === 'check-in') {
+        paid = { credits: paid.credits + f.credits, reputation: paid.reputation + f.reputation };
+        return null;
+      }
       if (f.kind === 'ready') {
         base = { credits: f.credits, reputation: f.reputation };
         paid = { credits: 0, reputation: 0 };

@@ -22,6 +22,8 @@ export type Fact =
       readonly settlement: Settlement;
     }
   | { readonly kind: 'slot'; readonly cart: string | null }
+  /** A check-in paid these totals. */
+  | { readonly kind: 'check-in'; readonly credits: number; readonly reputation: number }
   /** Mission Control asked the flash to commit this state (`uds` null: the bytes do not decode). */
   | { readonly kind: 'commit'; readonly tag: string | null; readonly state: string; readonly uds: Uds | null; readonly error: string | null }
   /** The flash finished a commit (sent as it handles the write, so in the chip's own order) or lost power in it. */
@@ -69,6 +71,10 @@ function deckFact(e: Record<string, unknown>): Fact | null {
       };
     case 'cart':
       return { kind: 'slot', cart: (e.cart as string | null) ?? null };
+    case 'check-in': {
+      const paid = e.paid as Array<{ credits: number; reputation: number }>;
+      return { kind: 'check-in', credits: paid.reduce((n, p) => n + p.credits, 0), reputation: paid.reduce((n, p) => n + p.reputation, 0) };
+    }
     default:
       return null;
   }
