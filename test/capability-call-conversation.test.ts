@@ -39,7 +39,7 @@ async function playCall(rt: Runtime, seed: number): Promise<Outcome> {
   });
   // Seed 1 draws both limbs: the ghost hold and the exec bonus revealed at HR; the escape escalation is always wired.
   const mission = Mission.instantiate(glassPayroll as NonNullable<typeof glassPayroll>, { seed: 1, threat: 3 });
-  rt.send('hold-ticker', 'holds/watch', { mission: 'm1', replyTo: '$mc', spec: mission.watchSpec(), variables: defaultVariables() });
+  rt.send('hold-ticker', 'holds/watch', { mission: 'm1', replyTo: '$mc', spec: mission.watchSpec(), variables: defaultVariables(), startTick: 0 });
   rt.send('clock', 'clock/subscribe', { to: 'hold-ticker', every: 1 });
   rt.send('cart', 'capability/call', { callId: 'c1', params: { seed, threat: 5, mission: { target: 'payroll' } }, operator: '$op', watchers: ['hold-ticker', '$mc'] }, { after: 2 });
   for (let t = 50; result === null && t < 5000; t += 50) await rt.run(t);

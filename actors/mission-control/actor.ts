@@ -6,10 +6,12 @@ import type { VerbName } from '../../src/objectives/index.js';
 import { type ActorContext, defineActor } from '../../src/runtime/actor.js';
 import { type MessageOf, defineInbox } from '../../src/runtime/inbox.js';
 import { SYS_CHILD_FAILED } from '../../src/runtime/system-messages.js';
-import { acceptOp, boardOp, decayOp, insertCartOp, printBindings, slotChanged, statusOp } from './board-ops.js';
+import { acceptOp, boardOp, decayOp, insertCartOp, slotChanged, statusOp } from './board-ops.js';
+import { printBindings } from './bindings.js';
+import { flushAnswered, tickerRestarted, verdictsOp } from './hold-ops.js';
 import { abortCall, capabilityOp, childFailed, deadlineOp, resultOp, resumeAfterSwap, telemetryOp } from './capability-ops.js';
 import { MissionControlInbox } from './messages.js';
-import { checkInOp, resolveOp, verbOp, verdictsOp } from './mission-ops.js';
+import { checkInOp, resolveOp, settleNow, verbOp } from './mission-ops.js';
 import { refuse, reply, tell } from './outbox.js';
 import { boot, commit, powerOff, powerOn } from './persistence.js';
 import { type McState, PEERS } from './state.js';
@@ -71,12 +73,16 @@ export default defineActor({
       heldBoot: null,
       early: [],
       screen: null,
+      acceptTick: 0,
+      vars: null,
+      settling: null,
       counters: { missions: 0, succeeded: 0, failed: 0, abandoned: 0, hotSwaps: 0, aborts: 0, commits: 0, powerCycles: 0 },
     };
   },
   receive(state, msg, ctx): McState {
-    if (msg.kind.startsWith('op/') && state.phase !== 'ready') {
-      if (state.early.length >= MAX_EARLY) throw new RangeError(`mission-control: more than ${MAX_EARLY} requests while booting`);
+    // Requests wait while the deck boots, and while a mission settles (the settle barrier).
+    if (msg.kind.startsWith('op/') && (state.phase !== 'ready' || state.settling !== null)) {
+      if (state.early.length >= MAX_EARLY) throw new RangeError(`mission-control: more than ${MAX_EARLY} requests waiting (${state.phase}, settling: ${state.settling !== null})`);
       state.early.push({ from: msg.from, kind: msg.kind, body: msg.body });
       return state;
     }
@@ -129,6 +135,16 @@ function handle(state: McState, msg: MissionControlMessage, ctx: ActorContext): 
     case 'holds/rejected':
       tell(ctx, { type: 'holds-rejected', error: msg.body.error });
       return;
+    case 'holds/hello':
+      return tickerRestarted(state, ctx);
+    case 'holds/judged':
+      if (state.settling === null || msg.body.mission !== state.missionId) return;
+      flushAnswered(state, msg.body, ctx);
+      return settled(state, ctx);
+    case 'holds/flush-deadline':
+      if (state.settling === null || msg.body.mission !== state.missionId) return;
+      flushAnswered(state, null, ctx);
+      return settled(state, ctx);
     case 'slot/changed':
       return onSlot(state, msg.body, ctx);
     case 'flash/state':
@@ -165,8 +181,21 @@ function onBoot(state: McState, stored: string | null, ctx: ActorContext): void 
   }
   state.seated = null;
   boot(state, stored, ctx);
-  const early = state.early.splice(0);
-  for (const e of early) handle(state, { kind: e.kind, from: e.from, to: ctx.self, tick: ctx.tick, seq: 0, cause: null, body: e.body } as MissionControlMessage, ctx);
+  drainWaiting(state, ctx);
+}
+
+/** The mission settled (the barrier is down): answer the resolve, then what waited behind it. */
+function settled(state: McState, ctx: ActorContext): void {
+  settleNow(state, ctx);
+  drainWaiting(state, ctx);
+}
+
+/** Handle the requests that waited (for the boot, or a settlement), in arrival order, until one makes them wait again. */
+function drainWaiting(state: McState, ctx: ActorContext): void {
+  while (state.early.length > 0 && state.phase === 'ready' && state.settling === null) {
+    const e = state.early.shift() as { from: string; kind: string; body: unknown };
+    handle(state, { kind: e.kind, from: e.from, to: ctx.self, tick: ctx.tick, seq: 0, cause: null, body: e.body } as MissionControlMessage, ctx);
+  }
 }
 
 function onSlot(state: McState, change: { cart: string | null; previous: string | null; yanked: boolean; error: string | null }, ctx: ActorContext): void {

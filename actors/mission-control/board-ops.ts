@@ -5,8 +5,12 @@ import { type BoardContract, viewBoard } from '../../src/mission-control/board-v
 import type { CipherEvent } from '../../src/mission-control/events.js';
 import { tickBoard } from '../../src/mission-control/decay.js';
 import { renderBoard } from '../../src/mission-control/render-board.js';
-import { MissionControlError, acceptContract, missionBindings } from '../../src/mission-control/missions.js';
+import { MissionControlError, acceptContract } from '../../src/mission-control/missions.js';
 import type { ActorContext } from '../../src/runtime/actor.js';
+import { printBindings } from './bindings.js';
+import { goalFacts } from './facts.js';
+import { contractLabel } from '../../src/mission-control/format.js';
+import { armHolds, startingVariables } from './hold-ops.js';
 import { commit } from './persistence.js';
 import { showBoard, showBriefing } from './screens.js';
 import { refuse, reply, speak, tell } from './outbox.js';
@@ -75,38 +79,14 @@ export function acceptOp(state: McState, from: string, reqId: string, index: num
   state.counters.missions++;
   state.dirty = true;
   const s = accepted.struct;
-  tell(ctx, { type: 'accepted', contract: s.entry.schema, schema: s.entry.schema, threat: s.entry.threat, phases: s.phases.length, target: s.content.target });
+  state.acceptTick = ctx.tick;
+  state.vars = startingVariables(s.mission.schema.variables, s.entry.threat);
+  tell(ctx, { type: 'accepted', contract: contractLabel(s.entry.id), schema: s.entry.schema, threat: s.entry.threat, phases: s.phases.length, target: s.content.target, category: s.entry.category, at: ctx.now(), goals: goalFacts(s) });
   showBriefing(state, ctx);
-  armHolds(state, ctx);
-  ctx.send(PEERS.clock, 'clock/subscribe', { to: PEERS.holdTicker, every: 1 });
+  armHolds(state, ctx, true);
   speak(ctx, events, { target: s.content.target, phases: s.phases.length });
   commit(state, ctx);
   reply(ctx, from, reqId, printBindings(state));
-}
-
-/** Tell the hold ticker what to watch (again, whenever the engine's watch set changes). */
-export function armHolds(state: McState, ctx: ActorContext): void {
-  if (!state.mission || !state.missionId) return;
-  const spec = state.mission.mission.watchSpec();
-  const variables = Object.fromEntries(spec.variables.map((n) => [n, n === 'threat' ? (state.mission?.entry.threat ?? 0) : initialValue(n)]));
-  ctx.send(PEERS.holdTicker, 'holds/watch', { mission: state.missionId, replyTo: ctx.self, spec, variables });
-}
-
-function initialValue(name: string): number | boolean | null {
-  if (name === 'node' || name === 'file' || name === 'alarm') return null;
-  if (name === 'timeout' || name === 'lockdown') return false;
-  return 0;
-}
-
-/** The Runner's three bindings as one list: `(current-mission mission-params phase-chain)`. */
-export function bindingsValue(state: McState): Value {
-  if (!state.mission) return null;
-  const b = missionBindings(state.mission);
-  return list(b['current-mission'], b['mission-params'], b['phase-chain']);
-}
-
-export function printBindings(state: McState): string {
-  return print(bindingsValue(state));
 }
 
 /** The operator puts a cart in the slot (a physical act: the slot watcher reports when it settles). */

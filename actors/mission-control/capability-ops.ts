@@ -3,6 +3,7 @@ import type { ActorContext } from '../../src/runtime/actor.js';
 import type { ChildFailed } from '../../src/runtime/system-messages.js';
 import type { CapabilityResult } from '../cartridges/game.js';
 import { swapPhysically } from './board-ops.js';
+import { trackTelemetry } from './hold-ops.js';
 import { showPanel } from './screens.js';
 import { refuse, say, tell } from './outbox.js';
 import { type McState, PEERS, type PendingCall } from './state.js';
@@ -79,6 +80,7 @@ export function resultOp(state: McState, body: { callId: string; cart: string; r
 /** Telemetry Mission Control watches for: CIPHER remarks on trace crossing 50 and 75, and on hunters. */
 export function telemetryOp(state: McState, t: { event: string; trace: number }, ctx: ActorContext): void {
   state.report = { ...state.report, trace: t.trace };
+  trackTelemetry(state, t);
   for (const level of [50, 75]) {
     if (t.trace >= level && !state.spikes.includes(level)) {
       state.spikes.push(level);

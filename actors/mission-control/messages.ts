@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { ChildFailedBody, SYS_CHILD_FAILED } from '../../src/runtime/system-messages.js';
 import { VERB_NAMES } from '../../src/objectives/verbs.js';
 import type { CheckInPayment } from '../../src/mission-control/check-ins.js';
+import type { GoalFact } from './facts.js';
 
 /**
  * Mission Control's inbox. Operators (the Mission Runner actor, or a REPL
@@ -31,6 +32,12 @@ export const MissionControlInbox = {
   // From the hold ticker.
   'holds/verdicts': v.object({ mission: v.string(), version: v.number(), tick: v.number(), verdicts: v.nullable(v.looseObject({ violated: v.array(v.string()), failed: v.array(v.string()), fired: v.array(v.number()), revealed: v.array(v.string()) })) }),
   'holds/rejected': v.object({ mission: v.string(), error: v.string() }),
+  /** The ticker restarted (a crash) and watches nothing: re-arm it. */
+  'holds/hello': v.object({ incarnation: v.number() }),
+  /** The ticker's answer to `holds/flush`: it has judged every tick up to `through` (`complete`: without a gap). */
+  'holds/judged': v.object({ mission: v.string(), through: v.number(), complete: v.boolean() }),
+  /** Mission Control's own alarm: the ticker did not answer a flush in time; settle without certifying holds. */
+  'holds/flush-deadline': v.object({ mission: v.string() }),
   // From the hardware.
   'slot/changed': v.object({ cart: v.nullable(v.string()), previous: v.nullable(v.string()), registration: v.nullable(v.string()), yanked: v.boolean(), settleCycles: v.number(), error: v.nullable(v.string()) }),
   'flash/state': v.looseObject({ state: v.nullable(v.string()), seq: v.nullable(v.number()) }),
@@ -67,7 +74,18 @@ export type DeckEvent =
       readonly mission: { readonly contract: string; readonly schema: string } | null;
     }
   | { readonly type: 'board'; readonly lines: readonly string[] }
-  | { readonly type: 'accepted'; readonly contract: string; readonly schema: string; readonly threat: number; readonly phases: number; readonly target: string }
+  | {
+      readonly type: 'accepted';
+      readonly contract: string;
+      readonly schema: string;
+      readonly threat: number;
+      readonly phases: number;
+      readonly target: string;
+      readonly category: string;
+      /** Deck wall-clock ms, and the instance as accepted: every goal with its facets, state and rewards. */
+      readonly at: number;
+      readonly goals: readonly GoalFact[];
+    }
   | { readonly type: 'call'; readonly cart: string; readonly callId: string; readonly swap: boolean }
   | { readonly type: 'swap'; readonly from: string | null; readonly to: string }
   | { readonly type: 'call-result'; readonly cart: string; readonly outcome: string; readonly trace: number; readonly turns: number }
@@ -80,7 +98,14 @@ export type DeckEvent =
       /** The goal's role and whether the operator has been briefed on it at the moment it changed (primary ⇒ briefed is checked on this). */
       readonly role: 'primary' | 'optional';
       readonly briefed: boolean;
+      /** The tick the hold ticker judged the verdict this change came from; null for a verb, a cascade, a settlement. */
+      readonly judged: number | null;
     }
+  /** A latent goal was revealed (by a verb, its `:at` trigger or its escalation): it is briefed from now on (seed 003 §2.1). */
+  | { readonly type: 'revealed'; readonly goal: string; readonly by: string; readonly judged: number | null }
+  | { readonly type: 'escalation'; readonly id: number; readonly goal: string; readonly judged: number | null }
+  /** Phases numbered from 1. */
+  | { readonly type: 'phase'; readonly from: number; readonly to: number }
   | { readonly type: 'holds-rejected'; readonly error: string }
   | { readonly type: 'settled'; readonly contract: string; readonly outcome: string; readonly credits: number; readonly reputation: number; readonly balance: number; readonly reputationTotal: number; readonly settlement: unknown }
   | { readonly type: 'cart'; readonly cart: string | null; readonly yanked: boolean; readonly error: string | null }

@@ -3,11 +3,13 @@ import { Keyword, LispMap, type Value, list } from '../../src/lisp/values.js';
 import { type CheckInPayment, checkIn } from '../../src/mission-control/check-ins.js';
 import { contractLabel } from '../../src/mission-control/format.js';
 import type { CipherEvent } from '../../src/mission-control/events.js';
-import { type Resolution, abandonMission, applyMissionEvents, completeMission } from '../../src/mission-control/missions.js';
-import type { MissionEvent, Verdicts, VerbName } from '../../src/objectives/index.js';
+import { type Resolution, abandonMission, completeMission } from '../../src/mission-control/missions.js';
+import type { VerbName } from '../../src/objectives/index.js';
 import { settlementToLisp } from '../../src/objectives/lisp-view.js';
 import type { ActorContext } from '../../src/runtime/actor.js';
-import { armHolds, bindingsValue, printBindings } from './board-ops.js';
+import { absorb } from './absorb.js';
+import { bindingsValue } from './bindings.js';
+import { armHolds, needsFlush, requestFlush } from './hold-ops.js';
 import { refuse, reply, say, speak, tell } from './outbox.js';
 import { commit } from './persistence.js';
 import { showPanel } from './screens.js';
@@ -24,45 +26,6 @@ export function verbOp(state: McState, from: string, reqId: string, verb: VerbNa
   if (m.mission.watchSpec().version !== version) armHolds(state, ctx);
   commit(state, ctx);
   reply(ctx, from, reqId, print(list(new Keyword(result.state), bindingsValue(state))));
-}
-
-/** The hold ticker's verdicts: forfeits, failures, escalations, reveals, applied by the engine. */
-export function verdictsOp(state: McState, body: { mission: string; verdicts: unknown }, ctx: ActorContext): void {
-  const m = state.mission;
-  if (!m || body.mission !== state.missionId || body.verdicts === null) return;
-  const version = m.mission.watchSpec().version;
-  const events = m.mission.applyVerdicts(body.verdicts as Verdicts);
-  if (events.length === 0) return;
-  absorb(state, events, ctx);
-  if (m.mission.watchSpec().version !== version) armHolds(state, ctx);
-  commit(state, ctx);
-  ctx.send(state.operator, 'mission/changed', { bindings: printBindings(state) });
-}
-
-/** What the engine reported: banked rewards paid into UDS (with the phase chain), goal changes logged and voiced. */
-function absorb(state: McState, events: readonly MissionEvent[], ctx: ActorContext): void {
-  const m = state.mission;
-  if (!m || events.length === 0) return;
-  state.uds = applyMissionEvents(state.uds, m, events);
-  state.dirty = true;
-  for (const e of events) {
-    switch (e.kind) {
-      case 'goal/changed':
-        tell(ctx, { type: 'goal', goal: e.goal, from: e.from, to: e.to, cause: e.cause, role: e.role, briefed: e.briefed });
-        if (e.to === 'done') say(ctx, 'goal-done', { goal: e.goal });
-        if (e.to === 'failed' || e.to === 'forfeit') say(ctx, 'goal-failed', { goal: e.goal });
-        break;
-      case 'goal/revealed':
-        say(ctx, 'goal-revealed', { goal: e.goal });
-        break;
-      case 'reward/banked':
-        say(ctx, 'reward', { amount: e.reward.kind === 'access' ? (e.reward.flag ?? 'access') : e.reward.amount, currency: e.reward.kind });
-        break;
-      default:
-        break;
-    }
-  }
-  showPanel(state, ctx);
 }
 
 /** `(check-in)`: visit the settled contracts that owe something; pay what falls due this session. */
@@ -96,27 +59,40 @@ function paymentToLisp(p: CheckInPayment): Value {
   ]);
 }
 
-/** `(complete-mission current-mission)` or `(abandon-mission)`: settle, pay, record, refresh the board, commit. */
+/**
+ * `(complete-mission current-mission)` or `(abandon-mission)`: first let the hold ticker finish judging the
+ * run's ticks (the settle barrier), then settle, pay, record, refresh the board, commit.
+ */
 export function resolveOp(state: McState, from: string, reqId: string, how: 'complete' | 'abandon', ctx: ActorContext): void {
   const m = state.mission;
   if (!m) return refuse(ctx, from, reqId, 'no-mission', 'no mission is running');
   if (state.call) ctx.send(PEERS.cart, 'cart/abort', { callId: state.call.reqId, reason: `mission ${how === 'complete' ? 'completed' : 'abandoned'}` });
+  state.settling = { reqId, operator: from, how, tick: ctx.tick };
+  if (needsFlush(state)) requestFlush(state, ctx);
+  else settleNow(state, ctx);
+}
+
+/** The barrier is down (the ticker answered, or its deadline passed): settle as asked. */
+export function settleNow(state: McState, ctx: ActorContext): void {
+  const m = state.mission;
+  const s = state.settling;
+  if (!m || !s) return;
   const events: CipherEvent[] = [];
-  const res: Resolution = how === 'complete' ? completeMission(state.uds, m, context(state, ctx), state.report, events) : abandonMission(state.uds, m, context(state, ctx), state.report, events);
+  const res: Resolution = s.how === 'complete' ? completeMission(state.uds, m, context(state, ctx), state.report, events) : abandonMission(state.uds, m, context(state, ctx), state.report, events);
   const target = m.content.target;
   finish(state, res, ctx);
   if (res.forced.length > 0) tellCheckIn(state, res.forced, ctx);
   speak(ctx, events, { target, credits: res.credits });
   commit(state, ctx);
-  reply(ctx, from, reqId, print(settlementToLisp(res.settlement)));
+  reply(ctx, s.operator, s.reqId, print(settlementToLisp(res.settlement)));
 }
 
 function finish(state: McState, res: Resolution, ctx: ActorContext): void {
   const m = state.mission;
-  for (const e of res.events) if (e.kind === 'goal/changed') tell(ctx, { type: 'goal', goal: e.goal, from: e.from, to: e.to, cause: e.cause, role: e.role, briefed: e.briefed });
+  for (const e of res.events) if (e.kind === 'goal/changed') tell(ctx, { type: 'goal', goal: e.goal, from: e.from, to: e.to, cause: e.cause, role: e.role, briefed: e.briefed, judged: null });
   state.uds = res.uds;
-  // Test-only fault (--skim-credit N): settlement N quietly loses one credit, so the soak's credit-conservation check has something to catch.
-  if (state.skimAt !== null && state.counters.succeeded + state.counters.failed + state.counters.abandoned + 1 === state.skimAt) {
+  // Test-only fault (--skim-credit N): the deck's Nth settlement quietly loses one credit, so the soak's ledger check has something to catch.
+  if (state.skimAt !== null && state.uds.runCount === state.skimAt) {
     state.uds = { ...state.uds, creditBalance: state.uds.creditBalance - 1 };
   }
   state.dirty = true;
@@ -137,4 +113,6 @@ function finish(state: McState, res: Resolution, ctx: ActorContext): void {
   state.mission = null;
   state.missionId = null;
   state.call = null;
+  state.vars = null;
+  state.settling = null;
 }

@@ -7,6 +7,7 @@ import { restoreMission } from '../../src/mission-control/missions.js';
 import type { ActorContext } from '../../src/runtime/actor.js';
 import { viewBoard } from '../../src/mission-control/board-view.js';
 import { reply, speak, tell } from './outbox.js';
+import { armHolds, startingVariables } from './hold-ops.js';
 import { showBoard, showPanel } from './screens.js';
 import { type McState, PEERS, context } from './state.js';
 
@@ -25,6 +26,13 @@ export function boot(state: McState, stored: string | null, ctx: ActorContext): 
   state.phase = 'ready';
   state.dirty = true;
   commit(state, ctx);
+  if (state.mission && uds.active) {
+    // A mission restored mid-run is watched again from now: its escalations, fail-ons and reveals
+    // (its holds came back forfeited: nobody watched them while the deck was down).
+    state.acceptTick = Math.max(0, ctx.tick - Math.round((ctx.now() - uds.active.acceptedAt) / ctx.tickMs));
+    state.vars = startingVariables(state.mission.mission.schema.variables, uds.active.entry.threat);
+    armHolds(state, ctx, true);
+  }
   speak(ctx, events);
   // The deck comes up on the screen it went down on: the running mission's panel, else the board.
   if (state.mission) showPanel(state, ctx);

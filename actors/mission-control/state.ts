@@ -4,6 +4,7 @@ import { deckContext } from '../../src/mission-control/deck-setup.js';
 import type { DeckContext } from '../../src/mission-control/inputs.js';
 import type { MissionStruct, RunReport } from '../../src/mission-control/missions.js';
 import type { ActorContext } from '../../src/runtime/actor.js';
+import type { PredicateValue } from '../../src/lisp/compile-predicate.js';
 
 /** The peers Mission Control talks to, by actor id. */
 export const PEERS = {
@@ -72,6 +73,12 @@ export interface McState {
   counters: Counters;
   /** What Mission Control last drew (screen name and rows), so an unchanged screen is not sent again. */
   screen: string | null;
+  /** The tick the running mission was accepted (its `timer` counts from it). */
+  acceptTick: number;
+  /** Mission Control's own copy of the mission variables (from the same telemetry the hold ticker gets). */
+  vars: Record<string, PredicateValue> | null;
+  /** A resolve waiting for the hold ticker to finish judging the run (the settle barrier); `tick`: when it was asked. */
+  settling: { reqId: string; operator: string; how: 'complete' | 'abandon'; tick: number } | null;
 }
 
 export function context(state: McState, ctx: ActorContext): DeckContext {

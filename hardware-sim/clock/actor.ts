@@ -44,6 +44,8 @@ export default defineActor({
         const rest = state.subscribers.filter((s) => s.to !== msg.body.to);
         if (rest.length >= MAX_SUBSCRIBERS) throw new RangeError(`clock: more than ${MAX_SUBSCRIBERS} subscribers`);
         state.subscribers = [...rest, { to: msg.body.to, every: msg.body.every }];
+        // Due this very tick (always, at every tick): it hears this tick now rather than from the next beat on.
+        if (state.powered && ctx.tick % msg.body.every === 0) ctx.send(msg.body.to, 'tick', { tick: ctx.tick, at: ctx.now() });
         // A subscriber due before the pending beat (the hold ticker joining every tick while the board's
         // 900-tick beat waits) must not wait for it: schedule an earlier one, and the old one goes stale.
         if (state.powered && (state.beatAt === null || nextDue(state, ctx.tick) < state.beatAt)) beat(state, ctx);

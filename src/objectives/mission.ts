@@ -379,6 +379,22 @@ export class Mission {
     });
   }
 
+  /**
+   * Every open `:hold` is forfeited: the engine could not judge it every tick (the hold ticker restarted
+   * and lost what it saw, or ticks went unjudged). A hold is certified by being watched; one that was
+   * not cannot pay (the same rule a restore from the phase chain applies).
+   */
+  forfeitUnwatchedHolds(): readonly MissionEvent[] {
+    if (this.status_ !== 'running') return NO_EVENTS;
+    return this.transact(() => {
+      for (const g of this.goals) {
+        if (!g.isHold || g.state !== 'open') continue;
+        g.violated = true;
+        this.move(g, 'forfeit', 'unwatched');
+      }
+    });
+  }
+
   /** The live checks as plain data, for a hold ticker on another thread; `version` changes when they do. */
   watchSpec(): WatchSpec {
     const holds: { goal: string; source: string }[] = [];

@@ -69,6 +69,8 @@ export type TransitionCause =
   | 'hold-violated'
   /** open → forfeit: the mission resolved with the goal still open. */
   | 'ended-open'
+  /** open → forfeit: a `:hold` the engine could not watch every tick (its ticker restarted, ticks went unjudged). */
+  | 'unwatched'
   /** → void: a sibling in its branch (or a goal it excludes) was chosen. */
   | 'excluded'
   /** → void: a chosen or completed goal names it in `:voids`. */

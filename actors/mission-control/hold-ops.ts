@@ -1,0 +1,93 @@
+import type { PredicateValue } from '../../src/lisp/compile-predicate.js';
+import type { MissionEvent, Verdicts } from '../../src/objectives/index.js';
+import type { ActorContext } from '../../src/runtime/actor.js';
+import { absorbTelemetry } from '../hold-ticker/variables.js';
+import type { HoldsJudged } from '../hold-ticker/actor.js';
+import { absorb } from './absorb.js';
+import { printBindings } from './bindings.js';
+import { commit } from './persistence.js';
+import { type McState, PEERS } from './state.js';
+
+/**
+ * Mission Control's side of the hold ticker (seed 003 §4: "the engine
+ * evaluates :hold predicates each tick"): arming its watch, applying its
+ * verdicts, the settle barrier that lets it finish judging before a mission
+ * resolves, and what to do when it restarts having lost what it watched.
+ */
+
+/** A settle waits this long for the ticker's last verdicts; then it goes ahead without certifying any hold. */
+export const FLUSH_DEADLINE_TICKS = 300;
+
+/** The variables record a mission starts from: every variable at rest, `threat` the contract's. */
+export function startingVariables(names: readonly string[], threat: number): Record<string, PredicateValue> {
+  return Object.fromEntries(names.map((n) => [n, n === 'threat' ? threat : restingValue(n)]));
+}
+
+function restingValue(name: string): PredicateValue {
+  if (name === 'node' || name === 'file' || name === 'alarm') return null;
+  if (name === 'timeout' || name === 'lockdown') return false;
+  return 0;
+}
+
+/** Tell the hold ticker what to watch (again, whenever the engine's watch set changes), and have it ticked. */
+export function armHolds(state: McState, ctx: ActorContext, subscribe = false): void {
+  if (!state.mission || !state.missionId || !state.vars) return;
+  const spec = state.mission.mission.watchSpec();
+  ctx.send(PEERS.holdTicker, 'holds/watch', { mission: state.missionId, replyTo: ctx.self, spec, variables: state.vars, startTick: state.acceptTick });
+  if (subscribe) ctx.send(PEERS.clock, 'clock/subscribe', { to: PEERS.holdTicker, every: 1 });
+}
+
+/** Telemetry moves Mission Control's own copy of the variables too: what a restarted ticker is re-armed with. */
+export function trackTelemetry(state: McState, t: Readonly<Record<string, unknown>>): void {
+  if (state.vars) absorbTelemetry(state.vars, t);
+}
+
+/** The hold ticker's verdicts: forfeits, failures, escalations, reveals, applied by the engine. */
+export function verdictsOp(state: McState, body: { mission: string; tick: number; verdicts: unknown }, ctx: ActorContext): void {
+  const m = state.mission;
+  if (!m || body.mission !== state.missionId || body.verdicts === null) return;
+  // Settling: the run's ticks end the tick before the operator resolved it; later verdicts are not the run's.
+  if (state.settling && body.tick >= state.settling.tick) return;
+  apply(state, m.mission.applyVerdicts(body.verdicts as Verdicts), body.tick, ctx);
+}
+
+/** The ticker came back from a crash without its watch: holds nobody watched meanwhile are forfeited, the rest re-armed. */
+export function tickerRestarted(state: McState, ctx: ActorContext): void {
+  const m = state.mission;
+  if (!m) return;
+  apply(state, m.mission.forfeitUnwatchedHolds(), ctx.tick, ctx);
+  armHolds(state, ctx, true);
+}
+
+/** Whether a resolve must wait for the ticker: only when it watches anything at all. */
+export function needsFlush(state: McState): boolean {
+  const spec = state.mission?.mission.watchSpec();
+  return spec !== undefined && (spec.holds.length > 0 || spec.failOns.length > 0 || spec.escalations.length > 0 || spec.reveals.length > 0);
+}
+
+/** Ask the ticker to finish judging every tick before `through`, with a deadline on its answer. */
+export function requestFlush(state: McState, ctx: ActorContext): void {
+  if (!state.missionId) return;
+  ctx.send(PEERS.holdTicker, 'holds/flush', { mission: state.missionId, through: ctx.tick - 1 });
+  ctx.send(ctx.self, 'holds/flush-deadline', { mission: state.missionId }, { after: FLUSH_DEADLINE_TICKS });
+}
+
+/**
+ * The ticker's answer to a flush (or its deadline, `judged` null): every verdict up to the run's end has
+ * been applied. Ticks it could not vouch for (a gap, a restart, no answer) mean no hold is certified.
+ */
+export function flushAnswered(state: McState, judged: HoldsJudged | null, ctx: ActorContext): void {
+  const m = state.mission;
+  if (!m) return;
+  if (judged === null || !judged.complete) apply(state, m.mission.forfeitUnwatchedHolds(), ctx.tick, ctx);
+}
+
+function apply(state: McState, events: readonly MissionEvent[], judged: number, ctx: ActorContext): void {
+  const m = state.mission;
+  if (!m || events.length === 0) return;
+  const version = m.mission.watchSpec().version;
+  absorb(state, events, ctx, judged);
+  if (m.mission.watchSpec().version !== version) armHolds(state, ctx);
+  commit(state, ctx);
+  ctx.send(state.operator, 'mission/changed', { bindings: printBindings(state) });
+}
