@@ -59,7 +59,7 @@ export class LogStore {
 
   /** Scan the chip: the newest intact record is the state; newer ones that fail a CRC are reported as dropped. */
   static mount(chip: NorFlash): Mounted {
-    const scan = scanLog(chip.read(0, chip.size), chip.geometry.pageSize, LogStore.maxPayload(chip));
+    const scan = scanLog(chip.read(0, chip.size), chip.geometry, LogStore.maxPayload(chip));
     const store = new LogStore(chip, scan.current, scan.lastSeq);
     return { store, state: scan.state, report: { recoveredSeq: scan.current?.seq ?? null, dropped: scan.dropped, olderRecords: scan.olderRecords } };
   }
@@ -121,15 +121,23 @@ export class LogStore {
   private allocate(total: number): number {
     const { blockSize, blockCount } = this.chip.geometry;
     const protectedBlocks = this.currentBlocks();
-    for (let attempt = 0; attempt <= 2 * blockCount; attempt++) {
-      const address = this.head;
-      const blocks = this.blocksOf(address, total);
-      const startsMidBlock = address % blockSize !== 0;
-      const obstacle = this.prepare(blocks, address, startsMidBlock, protectedBlocks);
-      if (obstacle === null) return address;
-      this.head = ((obstacle + 1) % blockCount) * blockSize;
+    const start = this.head;
+    try {
+      for (let attempt = 0; attempt <= 2 * blockCount; attempt++) {
+        const address = this.head;
+        const blocks = this.blocksOf(address, total);
+        const startsMidBlock = address % blockSize !== 0;
+        const obstacle = this.prepare(blocks, address, startsMidBlock, protectedBlocks);
+        if (obstacle === null) return address;
+        this.head = ((obstacle + 1) % blockCount) * blockSize;
+      }
+      throw new CommitRefusedError(`no room for a ${total}-byte record: ${this.bad.size} of ${blockCount} blocks are bad, ${this.taken.size} taken`);
+    } catch (err) {
+      // A refused commit must not leave the head where the search gave up (on the current record's
+      // block, say): the next commit, once blocks are free again, searches from the same place.
+      if (err instanceof CommitRefusedError) this.head = start;
+      throw err;
     }
-    throw new CommitRefusedError(`no room for a ${total}-byte record: ${this.bad.size} of ${blockCount} blocks are bad, ${this.taken.size} taken`);
   }
 
   /** Make `blocks` ready for a record at `address`; returns the block that stood in the way, or null. */
