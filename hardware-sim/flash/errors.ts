@@ -16,3 +16,8 @@ export class CorruptImageError extends FlashError {
 export function hex(n: number): string {
   return `0x${n.toString(16).padStart(6, '0')}`;
 }
+
+/** A commit the log store cannot place (no room, too large, sequence exhausted): nothing was written over the current state. */
+export class CommitRefusedError extends FlashError {
+  override readonly name = 'CommitRefusedError';
+}

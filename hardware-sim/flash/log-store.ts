@@ -1,32 +1,28 @@
-import { FlashError } from './errors.js';
+import { CommitRefusedError } from './errors.js';
+import { type DroppedRecord, type Placed, scanLog } from './mount-scan.js';
 import type { NorFlash } from './nor-flash.js';
-import { HEADER_SIZE, MAX_SEQUENCE, decodeHeader, encodeHeader, payloadCrc } from './record-header.js';
+import { HEADER_SIZE, MAX_SEQUENCE, encodeHeader, payloadCrc } from './record-header.js';
 
-export interface DroppedRecord {
-  readonly seq: number;
-  readonly address: number;
-  readonly reason: string;
-}
+export type { DroppedRecord, Placed };
 
 export interface MountReport {
-  /** Sequence number of the state recovered, or null on a blank chip. */
+  /** Sequence number of the state recovered, or null on a blank chip (or one with no intact record). */
   readonly recoveredSeq: number | null;
-  /** Records newer than the recovered one that did not survive (torn by a power loss), newest first. */
+  /** Records newer than the recovered one that failed a CRC (torn by a power loss, or damaged), newest first. */
   readonly dropped: readonly DroppedRecord[];
   /** Headers of older records still on the chip (history the log has not reused yet; payloads not checked). */
   readonly olderRecords: number;
+}
+
+/** Mount found a record it had to pass over (newer than the one recovered), or headers and no intact record. */
+export function foundDamage(report: MountReport): boolean {
+  return report.dropped.length > 0;
 }
 
 export interface Mounted {
   readonly store: LogStore;
   readonly state: Uint8Array | null;
   readonly report: MountReport;
-}
-
-interface Placed {
-  readonly seq: number;
-  readonly address: number;
-  readonly length: number;
 }
 
 /**
@@ -42,6 +38,8 @@ export class LogStore {
   private lastSeq: number;
   private current: Placed | null;
   private readonly bad = new Set<number>();
+  /** Blocks something else holds for now (the flash is full): passed over like bad ones, but given back. */
+  private taken: ReadonlySet<number> = new Set();
   commits = 0;
 
   private constructor(
@@ -59,32 +57,11 @@ export class LogStore {
     return (Math.floor(chip.geometry.blockCount / 2) - 1) * chip.geometry.blockSize - HEADER_SIZE;
   }
 
-  /** Scan the chip: the newest intact record is the state; newer torn ones are reported as dropped. */
+  /** Scan the chip: the newest intact record is the state; newer ones that fail a CRC are reported as dropped. */
   static mount(chip: NorFlash): Mounted {
-    const { pageSize } = chip.geometry;
-    const max = LogStore.maxPayload(chip);
-    const candidates: Array<Placed & { crc: number }> = [];
-    const image = chip.read(0, chip.size);
-    for (let address = 0; address < chip.size; address += pageSize) {
-      const h = decodeHeader(image.subarray(address, address + HEADER_SIZE));
-      if (h && h.length <= max) candidates.push({ seq: h.seq, address, length: h.length, crc: h.payloadCrc });
-    }
-    candidates.sort((a, b) => b.seq - a.seq || a.address - b.address);
-    let current: Placed | null = null;
-    let state: Uint8Array | null = null;
-    const dropped: DroppedRecord[] = [];
-    let i = 0;
-    for (; i < candidates.length && current === null; i++) {
-      const c = candidates[i] as Placed & { crc: number };
-      const payload = sliceCircular(image, c.address + HEADER_SIZE, c.length);
-      if (payloadCrc(payload) === c.crc) {
-        current = c;
-        state = payload;
-      } else dropped.push({ seq: c.seq, address: c.address, reason: `torn record: payload CRC mismatch over ${c.length} bytes` });
-    }
-    const lastSeq = candidates.reduce((m, c) => Math.max(m, c.seq), 0);
-    const store = new LogStore(chip, current, lastSeq);
-    return { store, state, report: { recoveredSeq: current?.seq ?? null, dropped, olderRecords: candidates.length - i } };
+    const scan = scanLog(chip.read(0, chip.size), chip.geometry, LogStore.maxPayload(chip));
+    const store = new LogStore(chip, scan.current, scan.lastSeq);
+    return { store, state: scan.state, report: { recoveredSeq: scan.current?.seq ?? null, dropped: scan.dropped, olderRecords: scan.olderRecords } };
   }
 
   get sequence(): number | null {
@@ -95,16 +72,35 @@ export class LogStore {
     return [...this.bad].sort((a, b) => a - b);
   }
 
+  /** Where the current state's record sits (null on a blank chip). */
+  get currentRecord(): Placed | null {
+    return this.current;
+  }
+
+  /** Blocks the current record lives in: a commit never erases them. */
+  currentBlocks(): number[] {
+    return this.current ? this.blocksOf(this.current.address, HEADER_SIZE + this.current.length) : [];
+  }
+
+  /** Blocks a commit must not use for now (another user of the chip holds them); replaces the previous set. */
+  setTaken(blocks: Iterable<number>): void {
+    this.taken = new Set(blocks);
+  }
+
   /** The current state, read back from the chip. */
   read(): Uint8Array | null {
     return this.current ? readCircular(this.chip, this.current.address + HEADER_SIZE, this.current.length) : null;
   }
 
-  /** Commit a new state atomically. Throws PowerLossError if power is cut; the chip then holds the old or the new state. */
+  /**
+   * Commit a new state atomically. Throws PowerLossError if power is cut (the
+   * chip then holds the old or the new state), CommitRefusedError when the
+   * record cannot be placed (the old state is untouched).
+   */
   commit(payload: Uint8Array): { seq: number; address: number } {
     const max = LogStore.maxPayload(this.chip);
-    if (payload.length > max) throw new FlashError(`state of ${payload.length} bytes is larger than the ${max} bytes this chip can commit atomically`);
-    if (this.lastSeq >= MAX_SEQUENCE) throw new FlashError('commit sequence exhausted');
+    if (payload.length > max) throw new CommitRefusedError(`state of ${payload.length} bytes is larger than the ${max} bytes this chip can commit atomically`);
+    if (this.lastSeq >= MAX_SEQUENCE) throw new CommitRefusedError('commit sequence exhausted');
     const seq = this.lastSeq + 1;
     const address = this.allocate(HEADER_SIZE + payload.length);
     writeCircular(this.chip, address + HEADER_SIZE, payload);
@@ -124,16 +120,24 @@ export class LogStore {
    */
   private allocate(total: number): number {
     const { blockSize, blockCount } = this.chip.geometry;
-    const protectedBlocks = this.current ? this.blocksOf(this.current.address, HEADER_SIZE + this.current.length) : [];
-    for (let attempt = 0; attempt <= 2 * blockCount; attempt++) {
-      const address = this.head;
-      const blocks = this.blocksOf(address, total);
-      const startsMidBlock = address % blockSize !== 0;
-      const obstacle = this.prepare(blocks, address, startsMidBlock, protectedBlocks);
-      if (obstacle === null) return address;
-      this.head = ((obstacle + 1) % blockCount) * blockSize;
+    const protectedBlocks = this.currentBlocks();
+    const start = this.head;
+    try {
+      for (let attempt = 0; attempt <= 2 * blockCount; attempt++) {
+        const address = this.head;
+        const blocks = this.blocksOf(address, total);
+        const startsMidBlock = address % blockSize !== 0;
+        const obstacle = this.prepare(blocks, address, startsMidBlock, protectedBlocks);
+        if (obstacle === null) return address;
+        this.head = ((obstacle + 1) % blockCount) * blockSize;
+      }
+      throw new CommitRefusedError(`no room for a ${total}-byte record: ${this.bad.size} of ${blockCount} blocks are bad, ${this.taken.size} taken`);
+    } catch (err) {
+      // A refused commit must not leave the head where the search gave up (on the current record's
+      // block, say): the next commit, once blocks are free again, searches from the same place.
+      if (err instanceof CommitRefusedError) this.head = start;
+      throw err;
     }
-    throw new FlashError(`no room for a ${total}-byte record: ${this.bad.size} of ${blockCount} blocks are bad`);
   }
 
   /** Make `blocks` ready for a record at `address`; returns the block that stood in the way, or null. */
@@ -141,13 +145,16 @@ export class LogStore {
     const { blockSize } = this.chip.geometry;
     for (let i = 0; i < blocks.length; i++) {
       const b = blocks[i] as number;
+      if (this.taken.has(b)) return b;
       if (i === 0 && startsMidBlock) {
         const end = (b + 1) * blockSize;
         if (!isErased(this.chip.read(address, end - address))) return b;
         continue;
       }
       if (protectedBlocks.includes(b)) {
-        throw new FlashError(`no room for the new record without erasing block ${b}, which holds the current state (bad blocks: ${this.badBlocks.join(', ') || 'none'})`);
+        throw new CommitRefusedError(
+          `no room for the new record without erasing block ${b}, which holds the current state (bad blocks: ${this.badBlocks.join(', ') || 'none'}; taken: ${[...this.taken].sort((x, y) => x - y).join(', ') || 'none'})`,
+        );
       }
       if (this.bad.has(b)) return b;
       this.chip.erase(b);
@@ -186,15 +193,6 @@ export function readCircular(chip: NorFlash, address: number, length: number): U
   const first = chip.size - start;
   out.set(chip.read(start, first), 0);
   out.set(chip.read(0, length - first), first);
-  return out;
-}
-
-function sliceCircular(image: Uint8Array, address: number, length: number): Uint8Array {
-  const start = address % image.length;
-  if (start + length <= image.length) return image.slice(start, start + length);
-  const out = new Uint8Array(length);
-  out.set(image.subarray(start), 0);
-  out.set(image.subarray(0, length - (image.length - start)), image.length - start);
   return out;
 }
 

@@ -21,8 +21,13 @@ export interface NorFlashOptions {
   readonly costs?: FlashCosts;
   readonly data?: Uint8Array;
   readonly eraseCounts?: Uint32Array;
+  /** One byte per block, non-zero for a block with a defect (every erase leaves stuck bits); held outside the chip object when it must outlive it. */
+  readonly defects?: Uint8Array;
   readonly backing?: FlashBacking;
 }
+
+/** Most erases a block's counter holds: the counter is a u32 on the image and in shared memory. */
+export const MAX_ERASE_COUNT = 0xffff_ffff;
 
 /**
  * A NOR flash chip: erased bytes read 0xFF, programming can only clear bits
@@ -35,6 +40,7 @@ export class NorFlash {
   readonly costs: FlashCosts;
   private readonly data: Uint8Array;
   private readonly eraseCounts: Uint32Array;
+  private readonly defects: Uint8Array;
   private readonly backing: FlashBacking | null;
   cycles = 0;
   steps = 0;
@@ -49,6 +55,8 @@ export class NorFlash {
     this.eraseCounts = options.eraseCounts ?? new Uint32Array(geometry.blockCount);
     if (this.data.length !== size) throw new FlashError(`flash data is ${this.data.length} bytes, geometry says ${size}`);
     if (this.eraseCounts.length !== geometry.blockCount) throw new FlashError(`flash has ${this.eraseCounts.length} erase counters for ${geometry.blockCount} blocks`);
+    this.defects = options.defects ?? new Uint8Array(geometry.blockCount);
+    if (this.defects.length !== geometry.blockCount) throw new FlashError(`flash has ${this.defects.length} defect flags for ${geometry.blockCount} blocks`);
     this.backing = options.backing ?? null;
   }
 
@@ -96,9 +104,7 @@ export class NorFlash {
   /** Erase one block to 0xFF. A worn-out block keeps some bits stuck at 0; verify after erasing. */
   erase(block: number): void {
     this.assertPowered('erase');
-    if (!Number.isSafeInteger(block) || block < 0 || block >= this.geometry.blockCount) {
-      throw new FlashError(`erase of block ${block}: the chip has blocks 0..${this.geometry.blockCount - 1}`);
-    }
+    this.assertBlock(block, 'erase');
     const { blockSize } = this.geometry;
     const start = block * blockSize;
     this.cycles += this.costs.eraseCyclesPerBlock;
@@ -112,7 +118,7 @@ export class NorFlash {
       for (let i = start + done; i < start + blockSize; i++) this.data[i] = (this.data[i] as number) | torn.int(256);
     } else {
       this.data.fill(0xff, start, start + blockSize);
-      if (count > this.geometry.endurance) this.wearOut(block, count);
+      if (count > this.geometry.endurance || this.defects[block] !== 0) this.leaveStuckBits(block, count);
     }
     this.backing?.writeEraseCount(block, count);
     this.backing?.writeData(start, this.data.subarray(start, start + blockSize));
@@ -121,6 +127,50 @@ export class NorFlash {
 
   eraseCount(block: number): number {
     return this.eraseCounts[block] ?? 0;
+  }
+
+  /**
+   * Fault injection: the block has aged `erases` erases more than it was
+   * erased (wear from outside the model), so it may wear out early. Written
+   * through like a real erase's count.
+   */
+  addWear(block: number, erases: number): number {
+    this.assertBlock(block, 'wear');
+    const count = (this.eraseCounts[block] as number) + erases;
+    if (!Number.isSafeInteger(erases) || erases < 0 || count > MAX_ERASE_COUNT) {
+      throw new FlashError(`wear of ${erases} erases on block ${block} (at ${this.eraseCounts[block]}) is outside the counter's 0..${MAX_ERASE_COUNT}`);
+    }
+    this.eraseCounts[block] = count;
+    this.backing?.writeEraseCount(block, count);
+    return count;
+  }
+
+  /** Fault injection: the block goes bad; from its next erase on, some bits stay stuck at 0. */
+  markDefective(block: number): void {
+    this.assertBlock(block, 'defect');
+    this.defects[block] = 1;
+  }
+
+  isDefective(block: number): boolean {
+    return (this.defects[block] ?? 0) !== 0;
+  }
+
+  get defectiveBlocks(): number[] {
+    const out: number[] = [];
+    for (let b = 0; b < this.defects.length; b++) if (this.defects[b] !== 0) out.push(b);
+    return out;
+  }
+
+  /**
+   * Fault injection, bit rot: XOR `mask` into the byte at `address`. Not an
+   * operation of the chip (no power, cost or step): charge leaking out of
+   * cells, or in, while nobody looks. Written through to the backing.
+   */
+  rot(address: number, mask: number): void {
+    this.assertRange(address, 1, 'rot');
+    if (!Number.isInteger(mask) || mask < 1 || mask > 0xff) throw new FlashError(`rot at ${hex(address)} needs a mask of 1..0xff, got ${mask}`);
+    this.data[address] = (this.data[address] as number) ^ mask;
+    this.backing?.writeData(address, this.data.subarray(address, address + 1));
   }
 
   /** Flush the backing image (one fsync): the driver calls this at the end of a commit. */
@@ -177,14 +227,23 @@ export class NorFlash {
     throw new PowerLossError(`power lost during ${during} (step ${this.steps - 1})`);
   }
 
-  /** Past endurance the oxide is tired: a few bits per erase stay at 0, placed by the block and its erase count. */
-  private wearOut(block: number, count: number): void {
+  /**
+   * Past endurance the oxide is tired (or the block has a defect): a few bits
+   * per erase stay at 0, placed by the block and its erase count.
+   */
+  private leaveStuckBits(block: number, count: number): void {
     const { blockSize } = this.geometry;
     let h = (Math.imul(block + 1, 2654435761) ^ Math.imul(count, 40503)) >>> 0;
     for (let i = 0; i < 4; i++) {
       h = (Math.imul(h, 1103515245) + 12345) >>> 0;
       const at = block * blockSize + (h % blockSize);
       this.data[at] = (this.data[at] as number) & ~(1 << (h >>> 29)) & 0xff;
+    }
+  }
+
+  private assertBlock(block: number, op: string): void {
+    if (!Number.isSafeInteger(block) || block < 0 || block >= this.geometry.blockCount) {
+      throw new FlashError(`${op} of block ${block}: the chip has blocks 0..${this.geometry.blockCount - 1}`);
     }
   }
 

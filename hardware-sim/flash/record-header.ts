@@ -44,6 +44,43 @@ export function decodeHeader(bytes: Uint8Array): RecordHeader | null {
   return { seq: view.getUint32(8, true), length: view.getUint32(12, true), payloadCrc: view.getUint32(16, true) };
 }
 
+/**
+ * Bits of a header's fixed prefix (magic, version, header size: 8 bytes) that
+ * may differ for a page still to be taken as a header, damaged. Erased pages
+ * are 47 bits away, zeroed ones 17, random bytes ~32: 8 tolerates real bit rot
+ * while a page of ordinary data passes for one about once in 3·10⁹.
+ */
+export const MAX_PREFIX_DAMAGE_BITS = 8;
+const PREFIX = encodeHeader({ seq: 0, length: 0, payloadCrc: 0 }).slice(0, 8);
+
+/** A page that starts with a header: intact, or damaged (fails its CRC) with the fields as they read now. */
+export type ScannedHeader = { readonly intact: true; readonly header: RecordHeader } | { readonly intact: false; readonly seq: number; readonly length: number };
+
+/**
+ * What the page at the start of `bytes` holds: an intact header, a header
+ * that fails its CRC (its magic and version still nearly whole: a record hit
+ * by bit rot or torn while its header was programmed), or null (no header).
+ * A header whose CRC passes but whose version this code does not read is not
+ * damage, and not ours: null.
+ */
+export function scanHeader(bytes: Uint8Array): ScannedHeader | null {
+  if (bytes.length < HEADER_SIZE) return null;
+  let distance = 0;
+  for (let i = 0; i < PREFIX.length && distance <= MAX_PREFIX_DAMAGE_BITS; i++) distance += popcount8((bytes[i] as number) ^ (PREFIX[i] as number));
+  if (distance > MAX_PREFIX_DAMAGE_BITS) return null;
+  const header = decodeHeader(bytes);
+  if (header) return { intact: true, header };
+  const view = new DataView(bytes.buffer, bytes.byteOffset, HEADER_SIZE);
+  if (view.getUint32(28, true) === crc32(bytes.subarray(0, 28))) return null;
+  return { intact: false, seq: view.getUint32(8, true), length: view.getUint32(12, true) };
+}
+
+function popcount8(x: number): number {
+  let n = 0;
+  for (let b = x; b !== 0; b &= b - 1) n++;
+  return n;
+}
+
 export function payloadCrc(payload: Uint8Array): number {
   return crc32(payload);
 }

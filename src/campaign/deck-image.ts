@@ -25,6 +25,8 @@ export interface DeckOnImage {
 }
 
 const REFUSAL = 'nothing was changed; move the image aside to start a new deck on that path';
+/** Dropped records a refusal names one by one; the rest are counted. */
+const MAX_LISTED = 8;
 
 /**
  * Look at a flash image the way the deck's boot will, without writing to it:
@@ -36,10 +38,27 @@ export function readDeckImage(path: string): DeckOnImage {
   const opened = open(path);
   try {
     const { state, report } = LogStore.mount(opened.chip);
+    const unbootable = noIntactRecord(path, report);
+    if (unbootable !== null) throw new DeckImageError(`${unbootable}; ${REFUSAL}`);
     return { path, exists: true, uds: state === null ? null : decode(path, state, report), report, warnings: opened.warnings };
   } finally {
     opened.chip.close();
   }
+}
+
+/**
+ * Why an image cannot be booted from although it has records: every header
+ * on it belongs to a record that fails its checks. Booting a new deck there
+ * would overwrite what may be the user's only copy of a campaign; a blank
+ * chip (no headers at all) is a new deck. Null when the image is bootable as
+ * far as the flash goes. Names the first `listed` records and why each failed.
+ */
+export function noIntactRecord(path: string, report: MountReport, listed = MAX_LISTED): string | null {
+  if (report.recoveredSeq !== null || report.dropped.length === 0) return null;
+  const n = report.dropped.length;
+  const named = report.dropped.slice(0, listed).map((d) => `commit #${d.seq} at 0x${d.address.toString(16).padStart(6, '0')}: ${d.reason}`);
+  const more = n > listed && listed > 0 ? `; and ${n - listed} more` : '';
+  return `${path}: ${n} record${n === 1 ? '' : 's'} on the flash and none passes its checks${named.length > 0 ? ` (${named.join('; ')}${more})` : ''}`;
 }
 
 function open(path: string): ReturnType<typeof openFlashImage> {

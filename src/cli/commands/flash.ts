@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { openFlashImage } from '../../../hardware-sim/flash/image-file.js';
-import { LogStore } from '../../../hardware-sim/flash/log-store.js';
+import { LogStore, foundDamage } from '../../../hardware-sim/flash/log-store.js';
 import { tortureFlash } from '../../../hardware-sim/flash/torture.js';
+import { noIntactRecord } from '../../campaign/deck-image.js';
 import { integer } from '../options.js';
 
 export function registerFlash(program: Command): void {
@@ -35,12 +36,17 @@ export function registerFlash(program: Command): void {
       try {
         const { report, state } = LogStore.mount(chip);
         const counts = Array.from({ length: chip.geometry.blockCount }, (_, b) => chip.eraseCount(b));
+        // Records on it and none intact: say so as `nosh run --flash` will refuse it, not as a blank deck.
+        const refused = noIntactRecord(path, report);
+        const summary = noIntactRecord(path, report, 0);
         const info = {
           image: path,
           geometry: chip.geometry,
           erases: { min: Math.min(...counts), max: Math.max(...counts), total: counts.reduce((a, b) => a + b, 0) },
           stateBytes: state?.length ?? 0,
           ...report,
+          damaged: foundDamage(report),
+          refused,
           warnings,
         };
         if (opts.json) process.stdout.write(`${JSON.stringify(info)}\n`);
@@ -49,7 +55,7 @@ export function registerFlash(program: Command): void {
           process.stdout.write(
             `${path}: ${g.blockCount} × ${g.blockSize} B blocks, ${g.pageSize} B pages, endurance ${g.endurance}\n` +
               `erases per block: min ${info.erases.min}, max ${info.erases.max}\n` +
-              `state: ${report.recoveredSeq === null ? 'none (blank deck)' : `commit #${report.recoveredSeq}, ${info.stateBytes} bytes`}\n` +
+              `state: ${stateLine(report.recoveredSeq, info.stateBytes, summary)}\n` +
               report.dropped.map((d) => `dropped: commit #${d.seq} at 0x${d.address.toString(16)}: ${d.reason}\n`).join('') +
               warnings.map((w) => `warning: ${w}\n`).join(''),
           );
@@ -58,4 +64,9 @@ export function registerFlash(program: Command): void {
         chip.close();
       }
     });
+}
+
+function stateLine(seq: number | null, bytes: number, refused: string | null): string {
+  if (refused !== null) return `none intact: ${refused} (each is listed below); nosh run --flash refuses this image (move it aside to start a new deck on that path)`;
+  return seq === null ? 'none (blank deck)' : `commit #${seq}, ${bytes} bytes`;
 }
