@@ -24,6 +24,12 @@ export const CipherInbox = defineInbox({
 });
 export type CipherMessage = MessageOf<typeof CipherInbox>;
 
+/** Wired in at spawn (rather than by `cipher/watch` and `cipher/display`), so a restarted CIPHER still speaks to them. */
+const CipherArgs = v.nullish(
+  v.object({ watchers: v.optional(v.pipe(v.array(v.string()), v.maxLength(16)), []), display: v.optional(v.nullable(v.string()), null) }),
+  { watchers: [], display: null },
+);
+
 /** What CIPHER says: one line, with the affect it was said in. */
 export interface CipherLine {
   readonly text: string;
@@ -58,7 +64,8 @@ interface CipherState {
 export default defineActor({
   name: 'cipher',
   inbox: CipherInbox,
-  init: (): CipherState => ({ watchers: [], display: null, queue: [], busy: false, shown: 0, received: 0, dropped: 0, last: null }),
+  args: CipherArgs,
+  init: (args): CipherState => ({ watchers: [...args.watchers], display: args.display, queue: [], busy: false, shown: 0, received: 0, dropped: 0, last: null }),
   receive(state, msg, ctx): CipherState {
     switch (msg.kind) {
       case 'cipher/watch':

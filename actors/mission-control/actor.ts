@@ -9,11 +9,11 @@ import { SYS_CHILD_FAILED } from '../../src/runtime/system-messages.js';
 import { acceptOp, boardOp, decayOp, insertCartOp, slotChanged, statusOp } from './board-ops.js';
 import { printBindings } from './bindings.js';
 import { flushAnswered, tickerRestarted, verdictsOp } from './hold-ops.js';
-import { abortCall, capabilityOp, childFailed, deadlineOp, resultOp, resumeAfterSwap, telemetryOp } from './capability-ops.js';
+import { BASELINE_ACTOR, abortCall, capabilityOp, childFailed, deadlineOp, resultOp, resumeAfterSwap, telemetryOp } from './capability-ops.js';
 import { MissionControlInbox } from './messages.js';
 import { checkInOp, resolveOp, settleNow, verbOp } from './mission-ops.js';
 import { refuse, reply, tell } from './outbox.js';
-import { boot, commit, powerOff, powerOn } from './persistence.js';
+import { boot, commit, commitFailed, powerOff, powerOn, readFlash, recommitIfLost, tellOperatorReady } from './persistence.js';
 import { type McState, PEERS } from './state.js';
 
 /** Board decay is looked at every 30 s of deck time while the deck is on. */
@@ -49,7 +49,7 @@ export default defineActor({
     ctx.send(PEERS.slot, 'slot/watch', { to: ctx.self });
     if (args.seated) ctx.send(PEERS.slot, 'slot/insert', { cart: args.seated });
     ctx.send(PEERS.clock, 'clock/subscribe', { to: ctx.self, every: DECAY_TICKS });
-    ctx.send(PEERS.flash, 'flash/read', {});
+    readFlash(ctx);
     return {
       catalog,
       seed: args.seed,
@@ -76,6 +76,7 @@ export default defineActor({
       acceptTick: 0,
       vars: null,
       settling: null,
+      lastWrite: null,
       counters: { missions: 0, succeeded: 0, failed: 0, abandoned: 0, hotSwaps: 0, aborts: 0, commits: 0, powerCycles: 0 },
     };
   },
@@ -113,6 +114,8 @@ function handle(state: McState, msg: MissionControlMessage, ctx: ActorContext): 
       return reply(ctx, msg.from, msg.body.reqId, printBindings(state));
     case 'op/check-in':
       return checkInOp(state, msg.from, msg.body.reqId, ctx);
+    case 'op/attach':
+      return attachOp(state, msg.from, ctx);
     case 'op/verb':
       return verbOp(state, msg.from, msg.body.reqId, msg.body.verb as VerbName, msg.body.goal, ctx);
     case 'op/capability':
@@ -151,7 +154,16 @@ function handle(state: McState, msg: MissionControlMessage, ctx: ActorContext): 
       if (state.phase === 'ready') return commit(state, ctx);
       return onBoot(state, msg.body.state, ctx);
     case 'flash/ack':
+      if (state.lastWrite?.tag === msg.body.tag) state.lastWrite = null;
       tell(ctx, { type: 'committed', seq: msg.body.seq, bytes: 0 });
+      return;
+    case 'flash/failed':
+      return commitFailed(state, msg.body, ctx);
+    case 'flash/retry':
+      return commit(state, ctx);
+    case 'flash/read-deadline':
+      // Booting and the flash never answered (its controller restarted and lost the read): ask again.
+      if (state.phase === 'booting' && state.heldBoot === null) readFlash(ctx);
       return;
     case 'flash/power-lost':
       // The chip lost power mid-commit (a brownout): what is on flash is the state before. The supply
@@ -164,13 +176,25 @@ function handle(state: McState, msg: MissionControlMessage, ctx: ActorContext): 
       if (msg.body.on && state.phase === 'off') powerOn(state, msg.body.offMs ?? 0, ctx);
       return;
     case 'tick':
-      if (state.phase === 'ready') decayOp(state, ctx);
+      if (state.phase !== 'ready') return;
+      recommitIfLost(state, ctx);
+      decayOp(state, ctx);
       return;
     case 'call/deadline':
       return deadlineOp(state, msg.body.callId, ctx);
     case SYS_CHILD_FAILED:
       return childFailed(state, msg.body, ctx);
   }
+}
+
+/** A restarted operator is back: a call its last life made is abandoned (nobody is there to play it), then it hears where the deck stands. */
+function attachOp(state: McState, from: string, ctx: ActorContext): void {
+  if (state.call && state.call.operator === from) {
+    const actor = state.catalog.modules.find((m) => m.name === state.call?.cart)?.system ? BASELINE_ACTOR : PEERS.cart;
+    ctx.send(actor, 'cart/abort', { callId: state.call.reqId, reason: 'the operator restarted' });
+    abortCall(state, 'the operator restarted mid-call', ctx);
+  }
+  tellOperatorReady(state, from, ctx);
 }
 
 function onBoot(state: McState, stored: string | null, ctx: ActorContext): void {

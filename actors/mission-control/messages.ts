@@ -26,6 +26,8 @@ export const MissionControlInbox = {
   'op/bindings': v.object({ reqId: ReqId }),
   /** A later visit to the contracts already settled: pays what falls due (docs/economy.md, check-ins). */
   'op/check-in': v.object({ reqId: ReqId }),
+  /** An operator that restarted (and lost its place) asks where the deck stands: answered with `deck/ready`. */
+  'op/attach': v.object({ reqId: ReqId }),
   // From the cart (Mission Control is one of its watchers).
   'cart/telemetry': v.looseObject({ event: v.string(), trace: v.number(), callId: v.string(), cart: v.string() }),
   'capability/result': v.object({ callId: v.string(), cart: v.string(), result: v.looseObject({ outcome: v.picklist(['success', 'failure', 'partial', 'abort']), trace: v.number(), bonuses: v.array(v.string()) }) }),
@@ -43,6 +45,11 @@ export const MissionControlInbox = {
   'flash/state': v.looseObject({ state: v.nullable(v.string()), seq: v.nullable(v.number()) }),
   'flash/ack': v.object({ seq: v.number(), tag: v.nullable(v.string()), cycles: v.number() }),
   'flash/power-lost': v.object({ tag: v.nullable(v.string()), during: v.string() }),
+  /** The flash could not place the commit (full, worn out): the chip still holds the state before. */
+  'flash/failed': v.object({ tag: v.nullable(v.string()), error: v.string() }),
+  /** Mission Control's own alarms: commit again after a failed commit; read again when a boot's read went unanswered. */
+  'flash/retry': v.object({}),
+  'flash/read-deadline': v.object({}),
   'clock/power': v.object({ on: v.boolean(), at: v.number(), offMs: v.optional(v.number()) }),
   tick: v.object({ tick: v.number(), at: v.number() }),
   /** Mission Control's own alarm: a capability call that has not answered by now is aborted. */
@@ -120,4 +127,6 @@ export type DeckEvent =
       readonly reputationTotal: number;
     }
   /** Power was lost while the flash was committing; the deck remounts it and commits again. */
-  | { readonly type: 'flash-power-lost'; readonly during: string };
+  | { readonly type: 'flash-power-lost'; readonly during: string }
+  /** The flash could not place a commit; the deck keeps the state in memory and tries again later. */
+  | { readonly type: 'flash-failed'; readonly tag: string | null; readonly error: string };

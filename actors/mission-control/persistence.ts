@@ -42,12 +42,24 @@ export function boot(state: McState, stored: string | null, ctx: ActorContext): 
   if (state.powerReq) {
     reply(ctx, state.powerReq.operator, state.powerReq.reqId, state.mission ? ':mission-restored' : ':ready');
     state.powerReq = null;
-  } else ctx.send(state.operator, 'deck/ready', { restoredMission: state.mission !== null });
+  } else tellOperatorReady(state, state.operator, ctx);
+}
+
+/** The operator hears the deck is up: after every boot, and when a restarted operator asks (`op/attach`). */
+export function tellOperatorReady(state: McState, to: string, ctx: ActorContext): void {
+  ctx.send(to, 'deck/ready', { restoredMission: state.mission !== null, session: state.uds.session, runs: state.uds.runCount });
 }
 
 function restored(state: McState): { contract: string; schema: string } | null {
   return state.mission ? { contract: contractLabel(state.mission.entry.id), schema: state.mission.entry.schema } : null;
 }
+
+/** A commit the flash has not acknowledged this long after it was sent is taken for lost, and made again. */
+export const COMMIT_DEADLINE_TICKS = 600;
+/** After the flash refused a commit (full, worn), it is tried again this much later. */
+export const COMMIT_RETRY_TICKS = 300;
+/** A boot's read of the flash is asked again when unanswered this long. */
+export const READ_DEADLINE_TICKS = 300;
 
 /** Write the deck state to flash if it changed since the last commit. */
 export function commit(state: McState, ctx: ActorContext): void {
@@ -56,7 +68,32 @@ export function commit(state: McState, ctx: ActorContext): void {
   const bytes = encodeUds(state.uds);
   state.dirty = false;
   state.counters.commits++;
-  ctx.send(PEERS.flash, 'flash/write', { state: Buffer.from(bytes).toString('base64'), tag: `uds-${state.counters.commits}` });
+  // The tag names this Mission Control's life too: a restarted one starts counting again.
+  const tag = `uds-${ctx.incarnation}.${state.counters.commits}`;
+  state.lastWrite = { tag, tick: ctx.tick };
+  ctx.send(PEERS.flash, 'flash/write', { state: Buffer.from(bytes).toString('base64'), tag });
+}
+
+/** Ask the flash for the committed state (a boot), and ask again if it does not answer. */
+export function readFlash(ctx: ActorContext): void {
+  ctx.send(PEERS.flash, 'flash/read', {});
+  ctx.send(ctx.self, 'flash/read-deadline', {}, { after: READ_DEADLINE_TICKS });
+}
+
+/** The flash could not place a commit: nothing on it changed; keep the state and commit again later. */
+export function commitFailed(state: McState, body: { tag: string | null; error: string }, ctx: ActorContext): void {
+  if (state.lastWrite?.tag === body.tag) state.lastWrite = null;
+  state.dirty = true;
+  tell(ctx, { type: 'flash-failed', tag: body.tag, error: body.error });
+  ctx.send(ctx.self, 'flash/retry', {}, { after: COMMIT_RETRY_TICKS });
+}
+
+/** The newest commit went unanswered (the flash's controller lost it in a crash): make it again. */
+export function recommitIfLost(state: McState, ctx: ActorContext): void {
+  if (state.lastWrite === null || ctx.tick - state.lastWrite.tick < COMMIT_DEADLINE_TICKS) return;
+  state.lastWrite = null;
+  state.dirty = true;
+  commit(state, ctx);
 }
 
 /** Switch the deck off: commit, then let the clock jump; power-on reboots from flash. */
@@ -72,5 +109,5 @@ export function powerOff(state: McState, ms: number, requester: { reqId: string;
 export function powerOn(state: McState, offMs: number, ctx: ActorContext): void {
   state.phase = 'booting';
   tell(ctx, { type: 'power', on: true, offMs });
-  ctx.send(PEERS.flash, 'flash/read', {});
+  readFlash(ctx);
 }

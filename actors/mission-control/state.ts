@@ -77,6 +77,8 @@ export interface McState {
   acceptTick: number;
   /** Mission Control's own copy of the mission variables (from the same telemetry the hold ticker gets). */
   vars: Record<string, PredicateValue> | null;
+  /** The newest commit sent and not yet acknowledged (null: the flash holds the deck's latest state). */
+  lastWrite: { tag: string; tick: number } | null;
   /** A resolve waiting for the hold ticker to finish judging the run (the settle barrier); `tick`: when it was asked. */
   settling: { reqId: string; operator: string; how: 'complete' | 'abandon'; tick: number } | null;
 }

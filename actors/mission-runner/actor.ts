@@ -19,15 +19,21 @@ const OUTSIDE = '$deck';
 const MAX_MISSIONS = 1_000_000;
 
 export const RunnerInbox = defineInbox({
-  'deck/ready': v.object({ restoredMission: v.boolean() }),
-  'runner/operate': v.object({ n: v.number() }),
+  /**
+   * Mission Control is up: after its boot (every power-on, or its own restart), or in answer to this
+   * runner's `op/attach` after a restart of the runner. `session` tells a new boot from a repeat;
+   * `runs` is how many runs the deck has resolved (what missions are counted by).
+   */
+  'deck/ready': v.object({ restoredMission: v.boolean(), session: v.number(), runs: v.number() }),
+  /** Play the next mission; `epoch` goes up whenever the deck restarts, so a stale one is ignored. */
+  'runner/operate': v.object({ epoch: v.number() }),
   'op/reply': v.object({ reqId: v.string(), ok: v.boolean(), value: v.nullable(v.string()), error: v.nullable(v.object({ code: v.string(), message: v.string() })) }),
   'cart/prompt': v.object({ callId: v.string(), cart: v.string(), prompt: v.looseObject({ turn: v.number(), suggested: v.object({ verb: v.string(), target: v.optional(v.string()) }) }), error: v.nullable(v.string()) }),
   'cart/telemetry': v.looseObject({ event: v.string(), trace: v.number(), callId: v.string() }),
   'capability/result': v.object({ callId: v.string(), cart: v.string(), result: v.looseObject({ outcome: v.string() }) }),
   'mission/changed': v.object({ bindings: v.string() }),
-  /** Fault injection (soak --faults): the script's next deck call fails as if the script had a bug there. */
-  'runner/fault': v.object({ message: v.pipe(v.string(), v.maxLength(200)) }),
+  /** Fault injection (soak --faults): the script's `atCall`-th deck call from now fails as if the script had a bug there. */
+  'runner/fault': v.object({ message: v.pipe(v.string(), v.maxLength(200)), atCall: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(64)), 1) }),
 });
 export type RunnerMessage = MessageOf<typeof RunnerInbox>;
 
@@ -38,7 +44,19 @@ const RunnerArgs = v.object({
   missions: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_MISSIONS)),
   /** Deck time the operator idles between missions, in ticks (seeded within this range). */
   idle: v.optional(v.tuple([v.number(), v.number()]), [300, 3_000]),
+  /** Runs the deck had resolved before this campaign: its missions are the runs after them. */
+  baseRuns: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
 });
+
+/** An `(operate)` that settles no mission is tried again this many times; then the campaign stops, saying why. */
+export const MAX_IDLE_OPERATES = 3;
+
+/** What a wait sees when the deck restarts under it: the script unwinds and its mission is picked up again. */
+export class DeckRestarted extends LispError {
+  constructor(session: number) {
+    super('host', `the deck restarted (session ${session}): its answer is gone; the mission is picked up again`);
+  }
+}
 
 interface RunnerState {
   readonly env: Env;
@@ -48,11 +66,23 @@ interface RunnerState {
   readonly idle: readonly [number, number];
   readonly scriptName: string;
   readonly script: string;
+  readonly baseRuns: number;
   loaded: boolean;
   serial: number;
+  /** The mission being played (1-based), counted from the deck's resolved runs. */
   operated: number;
   errors: number;
-  fault: string | null;
+  /** An injected script fault: it strikes at the `atCall`-th deck call. */
+  fault: { message: string; atCall: number } | null;
+  /** The deck boot this runner last saw, and the runs it had resolved then or since. */
+  deckSession: number;
+  runs: number;
+  /** Bumped on every deck restart: an `(operate)` chain of an older epoch stops. */
+  epoch: number;
+  /** Operates in a row that settled nothing. */
+  idleOperates: number;
+  /** The deck came up mid-mission: the next operate first fetches its bindings. */
+  restored: boolean;
 }
 
 /**
@@ -74,16 +104,22 @@ export default defineActor({
     const env = createEnv({ output: (text) => ctx.send(LOG, 'runner/log', { text, mission: holder.state?.operated ?? 0 }) });
     const link = makeLink(ctx, driver, () => holder.state as RunnerState);
     const session = new OperatorSession(env, link);
-    holder.state = { env, session, driver, missions: args.missions, idle: args.idle, scriptName: args.scriptName, script: args.script, loaded: false, serial: 0, operated: 0, errors: 0, fault: null };
+    holder.state = {
+      env, session, driver, missions: args.missions, idle: args.idle, scriptName: args.scriptName, script: args.script, baseRuns: args.baseRuns,
+      loaded: false, serial: 0, operated: 0, errors: 0, fault: null, deckSession: -1, runs: args.baseRuns, epoch: 0, idleOperates: 0, restored: false,
+    };
+    // A restarted runner lost its script and its place: ask Mission Control where the deck stands.
+    if (ctx.incarnation > 0) ctx.send(MISSION_CONTROL, 'op/attach', { reqId: `attach-${ctx.incarnation}` });
     return holder.state;
   },
   async receive(state, msg, ctx): Promise<RunnerState> {
     switch (msg.kind) {
       case 'deck/ready':
-        if (!state.loaded) await state.driver.start(() => loadAndBegin(state, msg.body.restoredMission, ctx));
+        await deckReady(state, msg.body, ctx);
         return state;
       case 'runner/operate':
-        await state.driver.start(() => operate(state, msg.body.n, ctx));
+        if (msg.body.epoch !== state.epoch || state.driver.running) return state;
+        await state.driver.start(() => operate(state, ctx));
         return state;
       case 'op/reply':
         await answer(state, msg.body.reqId, msg.body);
@@ -95,7 +131,7 @@ export default defineActor({
         state.session.rebind(msg.body.bindings);
         return state;
       case 'runner/fault':
-        state.fault = msg.body.message;
+        state.fault = { message: msg.body.message, atCall: msg.body.atCall };
         return state;
       case 'cart/prompt':
         await respond(state, msg.body as unknown as { callId: string; cart: string; prompt: Prompt; error: string | null }, msg.from, ctx);
@@ -105,15 +141,16 @@ export default defineActor({
         return state;
     }
   },
-  view: (s) => ({ operated: s.operated, missions: s.missions, errors: s.errors, running: s.driver.running }),
+  view: (s) => ({ operated: s.operated, missions: s.missions, played: s.runs - s.baseRuns, errors: s.errors, running: s.driver.running, session: s.deckSession }),
 });
 
 function makeLink(ctx: ActorContext, driver: ScriptDriver, state: () => RunnerState): OperatorLink {
-  const next = (): string => `r${state().serial++}`;
+  // The incarnation keeps a restarted runner's ids apart from answers still on their way to the old one.
+  const next = (): string => `r${ctx.incarnation}.${state().serial++}`;
   const injected = (): void => {
     const s = state();
-    if (s.fault === null) return;
-    const message = s.fault;
+    if (s.fault === null || --s.fault.atCall > 0) return;
+    const message = s.fault.message;
     s.fault = null;
     throw new LispError('user', message);
   };
@@ -144,36 +181,87 @@ async function answer(state: RunnerState, id: string, body: unknown): Promise<vo
   if (r.ok && typeof r.value === 'string' && r.value.startsWith('(:')) state.session.takeVerbReply(r.value);
 }
 
-/** Load the script; a deck that booted mid-mission hands the script that mission (its `operate` finds `current-mission` bound). */
-async function loadAndBegin(state: RunnerState, restoredMission: boolean, ctx: ActorContext): Promise<void> {
+/**
+ * The deck is up. A first sight of it (or of it after this runner restarted) loads the script and begins;
+ * a new boot under a running script (Mission Control restarted, or the deck rebooted) makes every wait
+ * unwind with DeckRestarted, and the mission is picked up again; a repeat of the same boot is ignored.
+ */
+async function deckReady(state: RunnerState, ready: { restoredMission: boolean; session: number; runs: number }, ctx: ActorContext): Promise<void> {
+  if (ready.session === state.deckSession) return;
+  state.deckSession = ready.session;
+  state.runs = ready.runs;
+  state.restored = ready.restoredMission;
+  state.epoch++;
+  if (!state.loaded) {
+    await state.driver.start(() => load(state, ctx));
+    return;
+  }
+  await state.driver.abandonAll(new DeckRestarted(ready.session));
+  ctx.send(ctx.self, 'runner/operate', { epoch: state.epoch });
+}
+
+async function load(state: RunnerState, ctx: ActorContext): Promise<void> {
   try {
     await evaluateSource(state.script, state.env, { source: state.scriptName });
     state.loaded = true;
-    if (restoredMission) await state.session.refresh();
   } catch (err) {
+    if (err instanceof DeckRestarted) return;
     state.errors++;
     ctx.send(LOG, 'runner/error', { mission: 0, error: describe(err) });
-    ctx.send(OUTSIDE, 'campaign/done', { missions: 0, errors: state.errors, reason: 'the operator script did not load' });
+    ctx.send(OUTSIDE, 'campaign/done', { missions: 0, errors: state.errors, reason: 'stopped: the operator script did not load' });
     return;
   }
-  ctx.send(ctx.self, 'runner/operate', { n: 1 });
+  ctx.send(ctx.self, 'runner/operate', { epoch: state.epoch });
 }
 
-/** One mission: `(operate)`; on a script error, report it, abandon what is running, and go on. */
-async function operate(state: RunnerState, n: number, ctx: ActorContext): Promise<void> {
-  if (n > state.missions) return;
-  state.operated = n;
+/**
+ * One mission: `(operate)`; on a script error, report it, abandon what is running, and go on. Missions
+ * are counted by the runs the deck resolved (so a mission lost with a reboot is played again); an
+ * operate that resolves none is tried again a few times, then the campaign stops, saying why.
+ */
+async function operate(state: RunnerState, ctx: ActorContext): Promise<void> {
+  const epoch = state.epoch;
+  const before = state.runs;
+  if (before - state.baseRuns >= state.missions) return finish(state, ctx, 'done');
+  state.operated = before - state.baseRuns + 1;
   try {
+    if (state.restored) await state.session.refresh();
+    state.restored = false;
     await evaluate(read('(operate)'), state.env);
   } catch (err) {
+    if (err instanceof DeckRestarted) return;
     state.errors++;
-    ctx.send(LOG, 'runner/error', { mission: n, error: describe(err) });
+    ctx.send(LOG, 'runner/error', { mission: state.operated, error: describe(err) });
     if (state.session.current('current-mission') !== null) {
-      await evaluate(read('(abandon-mission "the operator script failed")'), state.env).catch(() => null);
+      const abandoned = await evaluate(read('(abandon-mission "the operator script failed")'), state.env).catch((e: unknown) => e);
+      if (abandoned instanceof DeckRestarted) return;
     }
   }
-  if (n < state.missions) ctx.send(ctx.self, 'runner/operate', { n: n + 1 }, { after: ctx.rng.range(state.idle[0], state.idle[1]) });
-  else ctx.send(OUTSIDE, 'campaign/done', { missions: n, errors: state.errors, reason: 'done' });
+  state.fault = null;
+  const runs = await resolvedRuns(state);
+  if (runs === null || epoch !== state.epoch) return;
+  state.runs = Math.max(state.runs, runs);
+  state.idleOperates = state.runs > before ? 0 : state.idleOperates + 1;
+  if (state.runs - state.baseRuns >= state.missions) return finish(state, ctx, 'done');
+  if (state.idleOperates >= MAX_IDLE_OPERATES) {
+    return finish(state, ctx, `stopped: the operator played no mission in ${MAX_IDLE_OPERATES} tries in a row (mission ${state.operated} of ${state.missions})`);
+  }
+  ctx.send(ctx.self, 'runner/operate', { epoch }, { after: ctx.rng.range(state.idle[0], state.idle[1]) });
+}
+
+/** The deck's resolved-run count, asked of Mission Control; null when the deck restarted meanwhile. */
+async function resolvedRuns(state: RunnerState): Promise<number | null> {
+  try {
+    const runs = await evaluate(read('(get (status) :runs)'), state.env);
+    return typeof runs === 'number' ? runs : null;
+  } catch (err) {
+    if (err instanceof DeckRestarted) return null;
+    throw err;
+  }
+}
+
+function finish(state: RunnerState, ctx: ActorContext, reason: string): void {
+  ctx.send(OUTSIDE, 'campaign/done', { missions: state.runs - state.baseRuns, errors: state.errors, reason });
 }
 
 /** The cart asks for a move: the script's `choose-move` decides if it has one, else the cart's suggestion. */

@@ -9,7 +9,7 @@
  */
 export class ScriptDriver {
   private wake: (() => void) | null = null;
-  private readonly waiting = new Map<string, (value: unknown) => void>();
+  private readonly waiting = new Map<string, { resolve: (value: unknown) => void; reject: (err: Error) => void }>();
   private busy = false;
 
   get running(): boolean {
@@ -31,7 +31,7 @@ export class ScriptDriver {
   /** Park the script until `id` is answered (called by the script's host functions). */
   wait<T>(id: string): Promise<T> {
     if (this.waiting.has(id)) throw new Error(`already waiting for ${id}`);
-    const answer = new Promise<T>((resolve) => this.waiting.set(id, resolve as (value: unknown) => void));
+    const answer = new Promise<T>((resolve, reject) => this.waiting.set(id, { resolve: resolve as (value: unknown) => void, reject }));
     this.signal();
     return answer;
   }
@@ -42,11 +42,24 @@ export class ScriptDriver {
 
   /** Deliver the answer to `id`; resolves when the script parks again or finishes. Null if nobody waits for it. */
   resume(id: string, value: unknown): Promise<void> | null {
-    const resolve = this.waiting.get(id);
-    if (!resolve) return null;
+    const waiter = this.waiting.get(id);
+    if (!waiter) return null;
     this.waiting.delete(id);
     const parked = this.nextPark();
-    resolve(value);
+    waiter.resolve(value);
+    return parked;
+  }
+
+  /**
+   * Nobody will answer what the script waits for (the deck restarted): every wait fails with `err`, and
+   * this resolves when the script has parked again or finished unwinding.
+   */
+  abandonAll(err: Error): Promise<void> {
+    if (this.waiting.size === 0) return Promise.resolve();
+    const waiters = [...this.waiting.values()];
+    this.waiting.clear();
+    const parked = this.nextPark();
+    for (const w of waiters) w.reject(err);
     return parked;
   }
 

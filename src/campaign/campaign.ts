@@ -17,6 +17,7 @@ import { type MissionPoint, MissionSeries } from './mission-series.js';
 import { MissionWindow } from './mission-window.js';
 import { FrameRecorder } from './frame-recorder.js';
 import { AUTOPILOT, type CartLibrary, loadCartLibrary, loadScript } from './cart-files.js';
+import { spawnDeckActors } from './deck-actors.js';
 
 export interface CampaignConfig {
   readonly seed: number;
@@ -139,7 +140,7 @@ export async function runCampaign(config: CampaignConfig): Promise<CampaignSumma
   });
   let ended = 'done';
   try {
-    await spawnDeck(rt, config, library, script);
+    await spawnDeck(rt, config, library, script, image?.uds?.runCount ?? 0);
     if (frames) rt.send('display', 'display/watch', { to: '$frames' });
     await config.onStart?.(rt);
     const limit = config.maxTicks ?? TICKS_PER_MISSION_BOUND * Math.max(1, config.missions);
@@ -177,17 +178,9 @@ export async function runCampaign(config: CampaignConfig): Promise<CampaignSumma
   }
 }
 
-async function spawnDeck(rt: Runtime, config: CampaignConfig, library: CartLibrary, script: { name: string; text: string }): Promise<void> {
-  await rt.spawn('flash', { args: { image: config.flash ?? null } });
-  await rt.spawn('clock');
-  await rt.spawn('slot-watcher', { args: { carts: library.roms } });
-  await rt.spawn('display', { args: null });
-  await rt.spawn('cipher');
-  await rt.spawn('hold-ticker');
-  await rt.spawn('mission-control', { args: { seed: config.seed, cartFiles: library.files, owned: library.carts, operator: 'mission-runner', skimAt: config.skimCredit ?? null } });
-  await rt.spawn('mission-runner', { args: { script: script.text, scriptName: script.name, missions: config.missions } });
-  rt.send('cipher', 'cipher/watch', { to: '$cipher' });
-  rt.send('cipher', 'cipher/display', { to: 'display' });
+async function spawnDeck(rt: Runtime, config: CampaignConfig, library: CartLibrary, script: { name: string; text: string }, baseRuns: number): Promise<void> {
+  await spawnDeckActors(rt, { seed: config.seed, library, flash: config.flash ?? null, operator: 'mission-runner', skimAt: config.skimCredit ?? null, cipherWatchers: ['$cipher'] });
+  await rt.spawn('mission-runner', { args: { script: script.text, scriptName: script.name, missions: config.missions, baseRuns } });
 }
 
 /**

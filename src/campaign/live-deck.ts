@@ -11,6 +11,7 @@ import type { Envelope } from '../runtime/envelope.js';
 import { rngFromSeed } from '../runtime/rng.js';
 import { Runtime } from '../runtime/runtime.js';
 import { loadCartLibrary } from './cart-files.js';
+import { spawnDeckActors } from './deck-actors.js';
 
 const OPERATOR = '$repl';
 /** How long the deck may take to answer one request before the REPL gives up on it, in ticks (one minute). */
@@ -39,12 +40,7 @@ export async function openLiveDeck(options: { seed: number; placement?: Placemen
   const rt = new Runtime({ seed: options.seed, catalog: deckCatalog, placement: options.placement ?? 'inline' });
   const answers = new Map<string, unknown>();
   rt.external$.subscribe((e) => onEnvelope(rt, e, answers, options.out));
-  await rt.spawn('flash', { args: { image: null } });
-  await rt.spawn('clock');
-  await rt.spawn('slot-watcher', { args: { carts: library.roms } });
-  await rt.spawn('cipher');
-  await rt.spawn('hold-ticker');
-  await rt.spawn('mission-control', { args: { seed: options.seed, cartFiles: library.files, owned: library.carts, operator: OPERATOR, seated: cart } });
+  await spawnDeckActors(rt, { seed: options.seed, library, flash: null, operator: OPERATOR, seated: cart });
   await pump(rt, answers, 'deck/ready');
   const session = new OperatorSession(createEnv({ output: (text) => options.out(text.replace(/\n$/, '')) }), externalLink(rt, answers, options));
   const accepted = await acceptFor(rt, answers, session, cart);
