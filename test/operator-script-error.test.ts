@@ -41,7 +41,7 @@ describe('an operator script with an error', () => {
     expect(settled.slice(2).length).toBe(2);
   });
 
-  it('a script that does not even load says so and ends the campaign cleanly', async () => {
+  it('a script that does not even load says so and stops the campaign cleanly, with the reason', async () => {
     const errors: string[] = [];
     const summary = await runCampaign({
       seed: 4,
@@ -53,6 +53,6 @@ describe('an operator script with an error', () => {
       },
     });
     expect(errors[0]).toMatch(/^typo\.lisp:\d+:\d+: /);
-    expect(summary).toMatchObject({ missions: 0, ended: 'done' });
+    expect(summary).toMatchObject({ missions: 0, ended: 'stopped: the operator script did not load' });
   });
 });

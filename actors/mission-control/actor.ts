@@ -13,7 +13,7 @@ import { BASELINE_ACTOR, abortCall, capabilityOp, childFailed, deadlineOp, resul
 import { MissionControlInbox } from './messages.js';
 import { checkInOp, resolveOp, settleNow, verbOp } from './mission-ops.js';
 import { refuse, reply, tell } from './outbox.js';
-import { boot, commit, commitFailed, powerOff, powerOn, readFlash, recommitIfLost, tellOperatorReady } from './persistence.js';
+import { type BootRead, boot, commit, commitFailed, offIfSaved, powerOff, powerOn, readFlash, recommitIfLost, tellOperatorReady } from './persistence.js';
 import { type McState, PEERS } from './state.js';
 
 /** Board decay is looked at every 30 s of deck time while the deck is on. */
@@ -77,6 +77,8 @@ export default defineActor({
       vars: null,
       settling: null,
       lastWrite: null,
+      toldBoard: '',
+      offWhenSaved: null,
       counters: { missions: 0, succeeded: 0, failed: 0, abandoned: 0, hotSwaps: 0, aborts: 0, commits: 0, powerCycles: 0 },
     };
   },
@@ -128,6 +130,7 @@ function handle(state: McState, msg: MissionControlMessage, ctx: ActorContext): 
       return insertCartOp(state, msg.from, msg.body.reqId, msg.body.cart, ctx);
     case 'op/power-off':
       if (state.mission) return refuse(ctx, msg.from, msg.body.reqId, 'mission-running', 'finish or abandon the mission before switching the deck off');
+      if (state.offWhenSaved) return refuse(ctx, msg.from, msg.body.reqId, 'powering-off', 'the deck is already switching off');
       return powerOff(state, msg.body.ms, { reqId: msg.body.reqId, operator: msg.from }, ctx);
     case 'cart/telemetry':
       return telemetryOp(state, msg.body, ctx);
@@ -152,11 +155,11 @@ function handle(state: McState, msg: MissionControlMessage, ctx: ActorContext): 
       return onSlot(state, msg.body, ctx);
     case 'flash/state':
       if (state.phase === 'ready') return commit(state, ctx);
-      return onBoot(state, msg.body.state, ctx);
+      return onBoot(state, msg.body as BootRead, ctx);
     case 'flash/ack':
       if (state.lastWrite?.tag === msg.body.tag) state.lastWrite = null;
       tell(ctx, { type: 'committed', seq: msg.body.seq, bytes: 0 });
-      return;
+      return offIfSaved(state, ctx);
     case 'flash/failed':
       return commitFailed(state, msg.body, ctx);
     case 'flash/retry':
@@ -197,14 +200,14 @@ function attachOp(state: McState, from: string, ctx: ActorContext): void {
   tellOperatorReady(state, from, ctx);
 }
 
-function onBoot(state: McState, stored: string | null, ctx: ActorContext): void {
+function onBoot(state: McState, read: BootRead, ctx: ActorContext): void {
   if (state.phase !== 'booting') return;
   if (state.seated !== null && state.inserted !== state.seated) {
-    state.heldBoot = { stored };
+    state.heldBoot = read;
     return;
   }
   state.seated = null;
-  boot(state, stored, ctx);
+  boot(state, read, ctx);
   drainWaiting(state, ctx);
 }
 
@@ -239,10 +242,10 @@ function onSlot(state: McState, change: { cart: string | null; previous: string 
   }
   if (seated) resumeAfterSwap(state, ctx);
   if (state.heldBoot && (state.inserted === state.seated || change.error !== null)) {
-    const { stored } = state.heldBoot;
+    const held = state.heldBoot;
     state.heldBoot = null;
     state.seated = null;
-    return onBoot(state, stored, ctx);
+    return onBoot(state, held, ctx);
   }
   commit(state, ctx);
 }

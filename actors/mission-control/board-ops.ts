@@ -108,7 +108,7 @@ export function swapPhysically(state: McState, cart: string, ctx: ActorContext):
 export function slotChanged(state: McState, change: { cart: string | null; previous: string | null; yanked: boolean; error: string | null }, ctx: ActorContext): boolean {
   // The slot watcher restarted and reports the cart already seated: nothing changed, and the cart's game goes on.
   if (change.cart !== null && change.cart === state.inserted && !change.yanked) return false;
-  tell(ctx, { type: 'cart', cart: change.cart, yanked: change.yanked, error: change.error });
+  tell(ctx, { type: 'cart', cart: change.cart, yanked: change.yanked, error: change.error, at: ctx.now() });
   if (change.cart === null) {
     state.inserted = null;
     return false;

@@ -1,3 +1,4 @@
+import type { BoardEntry, Obligation, Uds } from '../../src/deck/uds.js';
 import type { MissionStruct } from '../../src/mission-control/missions.js';
 
 /**
@@ -49,4 +50,49 @@ export function goalFacts(struct: MissionStruct): GoalFact[] {
     at: g.at,
     escalation: g.escalation === null ? null : { id: g.escalation.id, condition: g.escalation.condition },
   }));
+}
+
+/** A contract as the outside is told it, when the board changes (what board-size, threat caps, TTLs and Opportunity checks read). */
+export interface ContractFact {
+  readonly id: number;
+  readonly schema: string;
+  readonly threat: number;
+  readonly category: string;
+  readonly opportunityKey: number;
+  readonly createdAt: number;
+  readonly expiresAt: number | null;
+}
+
+export function contractFacts(board: readonly BoardEntry[]): ContractFact[] {
+  return board.map((e) => ({ id: e.id, schema: e.schema, threat: e.threat, category: e.category, opportunityKey: e.opportunityKey, createdAt: e.createdAt, expiresAt: e.expiresAt }));
+}
+
+/** The deck's books: balances, runs and sessions, and what settled contracts still owe. */
+export interface Figures {
+  readonly credits: number;
+  readonly reputation: number;
+  readonly intel: number;
+  readonly runs: number;
+  readonly session: number;
+  readonly obligations: readonly Obligation[];
+}
+
+export function figures(uds: Uds): Figures {
+  return {
+    credits: uds.creditBalance,
+    reputation: uds.reputation,
+    intel: uds.knowledgeIndex.reduce((n, k) => n + k.points, 0),
+    runs: uds.runCount,
+    session: uds.session,
+    obligations: uds.obligations,
+  };
+}
+
+/** When each registered cart was last in the slot, by name (the registry's persistent half). */
+export function cartsSeen(uds: Uds, modules: readonly { name: string; bit: number; system: boolean }[]): { cart: string; at: number }[] {
+  return modules.flatMap((m) => {
+    if (m.system) return [];
+    const at = uds.cartLastSeen.find((s) => s.mask === m.bit)?.at;
+    return at === undefined ? [] : [{ cart: m.name, at }];
+  });
 }

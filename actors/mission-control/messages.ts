@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { ChildFailedBody, SYS_CHILD_FAILED } from '../../src/runtime/system-messages.js';
 import { VERB_NAMES } from '../../src/objectives/verbs.js';
 import type { CheckInPayment } from '../../src/mission-control/check-ins.js';
-import type { GoalFact } from './facts.js';
+import type { ContractFact, Figures, GoalFact } from './facts.js';
 
 /**
  * Mission Control's inbox. Operators (the Mission Runner actor, or a REPL
@@ -77,9 +77,20 @@ export type DeckEvent =
       /** Deck wall-clock ms at boot, and the contracts whose TTL ran out while the deck was off. */
       readonly at: number;
       readonly expired: readonly string[];
-      /** The contract of a mission the deck was switched off in the middle of, restored from its phase chain. */
-      readonly mission: { readonly contract: string; readonly schema: string } | null;
+      /**
+       * The contract of a mission the deck was switched off in the middle of, restored from its phase
+       * chain (base64): its goals as restored.
+       */
+      readonly mission: { readonly contract: string; readonly schema: string; readonly id: number; readonly goals: readonly GoalFact[]; readonly chain: string } | null;
+      /** The books as booted, the board in full, and when each cart was last seated. */
+      readonly figures: Figures;
+      readonly contracts: readonly ContractFact[];
+      readonly cartsSeen: readonly { readonly cart: string; readonly at: number }[];
+      /** What the flash gave back: the commit it recovered, and whether it had to drop damaged newer ones. */
+      readonly flash: { readonly seq: number | null; readonly damaged: boolean; readonly dropped: readonly number[] };
     }
+  /** The board changed (decay, a refresh, an acceptance): every contract on it, at deck time `at`. */
+  | { readonly type: 'contracts'; readonly at: number; readonly contracts: readonly ContractFact[] }
   | { readonly type: 'board'; readonly lines: readonly string[] }
   | {
       readonly type: 'accepted';
@@ -114,8 +125,19 @@ export type DeckEvent =
   /** Phases numbered from 1. */
   | { readonly type: 'phase'; readonly from: number; readonly to: number }
   | { readonly type: 'holds-rejected'; readonly error: string }
-  | { readonly type: 'settled'; readonly contract: string; readonly outcome: string; readonly credits: number; readonly reputation: number; readonly balance: number; readonly reputationTotal: number; readonly settlement: unknown }
-  | { readonly type: 'cart'; readonly cart: string | null; readonly yanked: boolean; readonly error: string | null }
+  | {
+      readonly type: 'settled';
+      readonly contract: string;
+      readonly outcome: string;
+      readonly credits: number;
+      readonly reputation: number;
+      readonly balance: number;
+      readonly reputationTotal: number;
+      readonly settlement: unknown;
+      /** The books after the settlement. */
+      readonly figures: Figures;
+    }
+  | { readonly type: 'cart'; readonly cart: string | null; readonly yanked: boolean; readonly error: string | null; readonly at: number }
   | { readonly type: 'power'; readonly on: boolean; readonly offMs: number }
   | { readonly type: 'committed'; readonly seq: number; readonly bytes: number }
   /** A check-in paid these obligations (or, `forced`, a full ledger settled its oldest at a settlement). */
@@ -125,6 +147,7 @@ export type DeckEvent =
       readonly paid: readonly CheckInPayment[];
       readonly balance: number;
       readonly reputationTotal: number;
+      readonly figures: Figures;
     }
   /** Power was lost while the flash was committing; the deck remounts it and commits again. */
   | { readonly type: 'flash-power-lost'; readonly during: string }

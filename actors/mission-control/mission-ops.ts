@@ -8,6 +8,7 @@ import type { VerbName } from '../../src/objectives/index.js';
 import { settlementToLisp } from '../../src/objectives/lisp-view.js';
 import type { ActorContext } from '../../src/runtime/actor.js';
 import { absorb } from './absorb.js';
+import { figures } from './facts.js';
 import { bindingsValue } from './bindings.js';
 import { armHolds, needsFlush, requestFlush } from './hold-ops.js';
 import { refuse, reply, say, speak, tell } from './outbox.js';
@@ -42,7 +43,7 @@ export function checkInOp(state: McState, from: string, reqId: string, ctx: Acto
 }
 
 function tellCheckIn(state: McState, paid: readonly CheckInPayment[], ctx: ActorContext): void {
-  tell(ctx, { type: 'check-in', session: state.uds.session, paid, balance: state.uds.creditBalance, reputationTotal: state.uds.reputation });
+  tell(ctx, { type: 'check-in', session: state.uds.session, paid, balance: state.uds.creditBalance, reputationTotal: state.uds.reputation, figures: figures(state.uds) });
   for (const p of paid) say(ctx, 'reward', { amount: p.credits, currency: '¤' });
 }
 
@@ -109,6 +110,7 @@ function finish(state: McState, res: Resolution, ctx: ActorContext): void {
     balance: state.uds.creditBalance,
     reputationTotal: state.uds.reputation,
     settlement: res.settlement,
+    figures: figures(state.uds),
   });
   state.mission = null;
   state.missionId = null;

@@ -7,6 +7,7 @@ import { restoreMission } from '../../src/mission-control/missions.js';
 import type { ActorContext } from '../../src/runtime/actor.js';
 import { viewBoard } from '../../src/mission-control/board-view.js';
 import { reply, speak, tell } from './outbox.js';
+import { type GoalFact, cartsSeen, contractFacts, figures, goalFacts } from './facts.js';
 import { armHolds, startingVariables } from './hold-ops.js';
 import { showBoard, showPanel } from './screens.js';
 import { type McState, PEERS, context } from './state.js';
@@ -16,7 +17,8 @@ import { type McState, PEERS, context } from './state.js';
  * blank chip), reaps what expired while the deck was off, advances the
  * entropy pool and fills the board; every change after that is committed.
  */
-export function boot(state: McState, stored: string | null, ctx: ActorContext): void {
+export function boot(state: McState, read: BootRead, ctx: ActorContext): void {
+  const stored = read.state;
   let uds = stored === null ? emptyUds(state.seed >>> 0) : decodeUds(Buffer.from(stored, 'base64'));
   const events: CipherEvent[] = [];
   uds = bootDeck(uds, context({ ...state, uds }, ctx), events);
@@ -25,6 +27,23 @@ export function boot(state: McState, stored: string | null, ctx: ActorContext): 
   state.missionId = state.mission ? `m${uds.active?.entry.id}` : null;
   state.phase = 'ready';
   state.dirty = true;
+  const expired = events.flatMap((e) => (e.event === 'contract-expired' ? [contractLabel(e.contract)] : []));
+  // Told before the boot's own commit, so what the outside hears is the state that commit holds.
+  tell(ctx, {
+    type: 'ready',
+    credits: uds.creditBalance,
+    reputation: uds.reputation,
+    board: uds.board.map((e) => contractLabel(e.id)),
+    restored: stored !== null,
+    at: ctx.now(),
+    expired,
+    mission: restored(state),
+    figures: figures(uds),
+    contracts: contractFacts(uds.board),
+    cartsSeen: cartsSeen(uds, state.catalog.modules),
+    flash: { seq: read.seq, damaged: read.damaged === true, dropped: (read.report?.dropped ?? []).map((d) => d.seq) },
+  });
+  state.toldBoard = boardKey(uds);
   commit(state, ctx);
   if (state.mission && uds.active) {
     // A mission restored mid-run is watched again from now: its escalations, fail-ons and reveals
@@ -37,8 +56,6 @@ export function boot(state: McState, stored: string | null, ctx: ActorContext): 
   // The deck comes up on the screen it went down on: the running mission's panel, else the board.
   if (state.mission) showPanel(state, ctx);
   else showBoard(state, viewBoard(uds, context(state, ctx)), ctx);
-  const expired = events.flatMap((e) => (e.event === 'contract-expired' ? [contractLabel(e.contract)] : []));
-  tell(ctx, { type: 'ready', credits: uds.creditBalance, reputation: uds.reputation, board: uds.board.map((e) => contractLabel(e.id)), restored: stored !== null, at: ctx.now(), expired, mission: restored(state) });
   if (state.powerReq) {
     reply(ctx, state.powerReq.operator, state.powerReq.reqId, state.mission ? ':mission-restored' : ':ready');
     state.powerReq = null;
@@ -50,8 +67,22 @@ export function tellOperatorReady(state: McState, to: string, ctx: ActorContext)
   ctx.send(to, 'deck/ready', { restoredMission: state.mission !== null, session: state.uds.session, runs: state.uds.runCount });
 }
 
-function restored(state: McState): { contract: string; schema: string } | null {
-  return state.mission ? { contract: contractLabel(state.mission.entry.id), schema: state.mission.entry.schema } : null;
+function restored(state: McState): { contract: string; schema: string; id: number; goals: GoalFact[]; chain: string } | null {
+  const m = state.mission;
+  return m ? { contract: contractLabel(m.entry.id), schema: m.entry.schema, id: m.entry.id, goals: goalFacts(m), chain: Buffer.from(state.uds.phaseChain).toString('base64') } : null;
+}
+
+/** What a boot read off the flash (`flash/state`). */
+export interface BootRead {
+  readonly state: string | null;
+  readonly seq: number | null;
+  readonly damaged?: boolean;
+  readonly report?: { readonly dropped?: readonly { readonly seq: number }[] };
+}
+
+/** The board as last told to the outside, so a commit tells it again only when it changed. */
+function boardKey(uds: { board: readonly { id: number; threat: number; warned: boolean }[] }): string {
+  return uds.board.map((e) => `${e.id}:${e.threat}`).join(',');
 }
 
 /** A commit the flash has not acknowledged this long after it was sent is taken for lost, and made again. */
@@ -68,10 +99,15 @@ export function commit(state: McState, ctx: ActorContext): void {
   const bytes = encodeUds(state.uds);
   state.dirty = false;
   state.counters.commits++;
+  const key = boardKey(state.uds);
+  if (key !== state.toldBoard) {
+    state.toldBoard = key;
+    tell(ctx, { type: 'contracts', at: ctx.now(), contracts: contractFacts(state.uds.board) });
+  }
   // The tag names this Mission Control's life too: a restarted one starts counting again.
   const tag = `uds-${ctx.incarnation}.${state.counters.commits}`;
   state.lastWrite = { tag, tick: ctx.tick };
-  ctx.send(PEERS.flash, 'flash/write', { state: Buffer.from(bytes).toString('base64'), tag });
+  ctx.send(PEERS.flash, 'flash/write', { state: Buffer.from(bytes).toString('base64'), tag, order: { life: ctx.incarnation, n: state.counters.commits } });
 }
 
 /** Ask the flash for the committed state (a boot), and ask again if it does not answer. */
@@ -97,13 +133,26 @@ export function recommitIfLost(state: McState, ctx: ActorContext): void {
 }
 
 /** Switch the deck off: commit, then let the clock jump; power-on reboots from flash. */
+/**
+ * Switch the deck off, but only once the flash has the state: the last commit must be acknowledged
+ * first (a full or failing flash is retried until it is), so a power-off never loses what was saved.
+ */
 export function powerOff(state: McState, ms: number, requester: { reqId: string; operator: string }, ctx: ActorContext): void {
   commit(state, ctx);
-  state.powerReq = requester;
+  state.offWhenSaved = { ms, requester };
+  offIfSaved(state, ctx);
+}
+
+/** The pending power-off goes ahead when nothing is left to save. */
+export function offIfSaved(state: McState, ctx: ActorContext): void {
+  const pending = state.offWhenSaved;
+  if (pending === null || state.lastWrite !== null || state.dirty) return;
+  state.offWhenSaved = null;
+  state.powerReq = pending.requester;
   state.phase = 'off';
   state.counters.powerCycles++;
-  ctx.send(PEERS.clock, 'clock/power-off', { ms });
-  tell(ctx, { type: 'power', on: false, offMs: ms });
+  ctx.send(PEERS.clock, 'clock/power-off', { ms: pending.ms });
+  tell(ctx, { type: 'power', on: false, offMs: pending.ms });
 }
 
 export function powerOn(state: McState, offMs: number, ctx: ActorContext): void {

@@ -5,6 +5,7 @@ import type { DeckContext } from '../../src/mission-control/inputs.js';
 import type { MissionStruct, RunReport } from '../../src/mission-control/missions.js';
 import type { ActorContext } from '../../src/runtime/actor.js';
 import type { PredicateValue } from '../../src/lisp/compile-predicate.js';
+import type { BootRead } from './persistence.js';
 
 /** The peers Mission Control talks to, by actor id. */
 export const PEERS = {
@@ -65,7 +66,7 @@ export interface McState {
   /** A cart in the slot when the deck is switched on: boot waits for it to settle, so the first board knows it. */
   seated: string | null;
   /** The flash state read at power-on, held while the seated cart settles. */
-  heldBoot: { stored: string | null } | null;
+  heldBoot: BootRead | null;
   /** The operator waiting for a power cycle to end. */
   powerReq: { reqId: string; operator: string } | null;
   /** Requests that arrived before the deck booted; answered once it has. */
@@ -77,6 +78,10 @@ export interface McState {
   acceptTick: number;
   /** Mission Control's own copy of the mission variables (from the same telemetry the hold ticker gets). */
   vars: Record<string, PredicateValue> | null;
+  /** A power-off asked for, waiting for the flash to acknowledge the last commit. */
+  offWhenSaved: { ms: number; requester: { reqId: string; operator: string } } | null;
+  /** The board as last told to the outside (ids and threats), so it is told again only when it changes. */
+  toldBoard: string;
   /** The newest commit sent and not yet acknowledged (null: the flash holds the deck's latest state). */
   lastWrite: { tag: string; tick: number } | null;
   /** A resolve waiting for the hold ticker to finish judging the run (the settle barrier); `tick`: when it was asked. */

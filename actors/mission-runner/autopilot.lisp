@@ -133,26 +133,30 @@
   (let ((now (mission-params :phase)))
     (filter (lambda (step) (>= (first step) now)) (mission-params :phase-plan))))
 
+(defun pick-up ()
+  ;; A deck that booted mid-mission (switched off or cut off in the middle of
+  ;; a run, or its last commits lost) hands that mission back: go on from where it stopped.
+  (log "autopilot: picking up" (mission-params :contract) "at phase" (mission-params :phase))
+  (play (plan-from-here))
+  (finish))
+
 (defun take-on-a-contract ()
   (maybe-take-a-break)
-  ;; Look in on the contracts already done: deferred pay-outs clear and implants report, once a session.
-  (check-in)
-  (maybe-seat-another-cart)
-  (let ((pick (best (board))))
-    (when pick
-      (let ((accepted (accept (get pick :index))))
-        (if (get accepted :error)
-            (log "autopilot: could not accept:" (get accepted :message))
-            (do (play (plan-from-here)) (finish)))))))
+  (if current-mission
+      (pick-up)
+      (do
+        ;; Look in on the contracts already done: deferred pay-outs clear and implants report, once a session.
+        (check-in)
+        (maybe-seat-another-cart)
+        (let ((pick (best (board))))
+          (when pick
+            (let ((accepted (accept (get pick :index))))
+              (if (get accepted :error)
+                  (log "autopilot: could not accept:" (get accepted :message))
+                  (do (play (plan-from-here)) (finish)))))))))
 
 (defun operate ()
-  ;; A deck that booted mid-mission (switched off or cut off in the middle of
-  ;; a run) hands that mission back: pick it up where it stopped.
-  (if current-mission
-      (do (log "autopilot: picking up" (mission-params :contract) "at phase" (mission-params :phase))
-          (play (plan-from-here))
-          (finish))
-      (take-on-a-contract)))
+  (if current-mission (pick-up) (take-on-a-contract)))
 
 ;; ---- at the controls ---------------------------------------------------------
 

@@ -98,7 +98,18 @@ export class OperatorSession {
     );
     defineNative(env, 'insert-cart', async ([cart]) => refusalOr(await this.ask('op/insert-cart', { cart: nameOf(cart ?? null, 'insert-cart') })), 1, 1);
     defineNative(env, 'check-in', async () => refusalOr(await this.ask('op/check-in', {})), 0, 0);
-    defineNative(env, 'power-off', async ([hours]) => refusalOr(await this.ask('op/power-off', { ms: Math.round(asNumber(hours, 'power-off') * 3600_000) })), 1, 1);
+    defineNative(
+      env,
+      'power-off',
+      async ([hours]) => {
+        const r = await this.ask('op/power-off', { ms: Math.round(asNumber(hours, 'power-off') * 3600_000) });
+        // The deck came back with a mission running (its last commits were lost): bind it, so the script sees it.
+        if (r.ok && r.value === ':mission-restored') await this.refresh();
+        return refusalOr(r);
+      },
+      1,
+      1,
+    );
     defineNative(env, 'keyword', ([x]) => kw(nameOf(x ?? null, 'keyword')), 1, 1);
     defineNative(env, 'random', ([n]) => (n === undefined ? this.link.random() : Math.floor(this.link.random() * asIndex(n))), 0, 1);
     defineNative(env, 'log', (parts) => {

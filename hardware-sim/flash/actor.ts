@@ -21,7 +21,11 @@ const CHIP_MEMORY_BYTES = chipMemoryBytes(DEFAULT_GEOMETRY);
  */
 export const FlashInbox = defineInbox({
   /** Commit a new deck state atomically; answered with `flash/ack` when the chip is done (or `flash/power-lost`, or `flash/failed` when it cannot be placed). */
-  'flash/write': v.object({ state: v.string(), tag: v.optional(v.string()) }),
+  /**
+   * `order`: the writer's (life, n), rising with every commit it makes: a commit that arrives after a
+   * newer one (delivered late) is refused with `flash/failed`, so an old state never lands over a new one.
+   */
+  'flash/write': v.object({ state: v.string(), tag: v.optional(v.string()), order: v.optional(v.object({ life: v.number(), n: v.number() })) }),
   /** Read the committed state: answered with `flash/state`. */
   'flash/read': v.object({}),
   /** Fault injection: lose power during the `afterSteps`-th program/erase from now. */
@@ -92,6 +96,20 @@ interface FlashActorState {
   nextFill: number;
   corruptions: number;
   bitsFlipped: number;
+  /** The newest commit order applied, per writer (bounded: a deck has one writer). */
+  readonly applied: Map<string, { life: number; n: number }>;
+}
+
+const MAX_WRITERS = 8;
+
+/** Whether `order` is not newer than the last commit applied for `from` (and if newer, remember it). */
+function stale(state: FlashActorState, from: string, order: { life: number; n: number } | undefined): boolean {
+  if (order === undefined) return false;
+  const last = state.applied.get(from);
+  if (last !== undefined && (order.life < last.life || (order.life === last.life && order.n <= last.n))) return true;
+  if (last === undefined && state.applied.size >= MAX_WRITERS) state.applied.delete(state.applied.keys().next().value as string);
+  state.applied.set(from, order);
+  return false;
 }
 
 /**
@@ -114,14 +132,21 @@ export default defineActor({
     const { store, report } = LogStore.mount(opened.chip);
     return {
       chip: opened.chip, store, report, warnings: opened.warnings, created: opened.created, cyclesPerTick: args.cyclesPerTick,
-      fills: new Map(), nextFill: 0, corruptions: 0, bitsFlipped: 0,
+      fills: new Map(), nextFill: 0, corruptions: 0, bitsFlipped: 0, applied: new Map(),
     };
   },
   receive(state, msg, ctx): FlashActorState {
     switch (msg.kind) {
-      case 'flash/write':
-        write(state, msg.from, msg.body.state, msg.body.tag ?? null, ctx);
+      case 'flash/write': {
+        const tag = msg.body.tag ?? null;
+        if (stale(state, msg.from, msg.body.order)) {
+          ctx.mark('flash commit refused', { tag, error: 'stale' });
+          ctx.send(msg.from, 'flash/failed', { tag, error: 'a newer commit from the same writer already landed: this one arrived late' });
+          return state;
+        }
+        write(state, msg.from, msg.body.state, tag, ctx);
         return state;
+      }
       case 'flash/read':
         ctx.send(msg.from, 'flash/state', describe(state));
         return state;

@@ -11,11 +11,12 @@ import { ChromeTraceWriter } from '../runtime/trace/chrome-writer.js';
 import { buildCatalog } from '../mission-control/catalog.js';
 import { loadCartContent } from '../mission-control/cart-content.js';
 import { readDeckImage } from './deck-image.js';
-import { type FaultCounts, FaultInjector, type FaultRates } from './faults.js';
+import { type FaultCounts, FaultInjector, type FaultRates } from './faults/index.js';
 import { InvariantChecker, type Violation, allInvariants } from './invariants/index.js';
 import { type MissionPoint, MissionSeries } from './mission-series.js';
 import { MissionWindow } from './mission-window.js';
 import { FrameRecorder } from './frame-recorder.js';
+import { CampaignTally } from './tally.js';
 import { AUTOPILOT, type CartLibrary, loadCartLibrary, loadScript } from './cart-files.js';
 import { spawnDeckActors } from './deck-actors.js';
 
@@ -117,6 +118,7 @@ export async function runCampaign(config: CampaignConfig): Promise<CampaignSumma
   const image = config.flash ? readDeckImage(config.flash) : null;
   const epochMs = resumeAt(image?.uds ?? null, config.offMs ?? DEFAULT_OFF_MS);
   const gaveUp = watchEscalations();
+  const tally = new CampaignTally();
   const checks = campaignSinks(config, library);
   const rt = new Runtime({
     seed: config.seed,
@@ -128,7 +130,7 @@ export async function runCampaign(config: CampaignConfig): Promise<CampaignSumma
     warmPreload: ['cartridge'],
     ...(config.traceFile ? { traceFile: config.traceFile } : {}),
     ...(config.traceJsonl ? { traceJsonl: config.traceJsonl } : {}),
-    sinks: [...(config.sinks ?? []), ...checks.sinks, gaveUp.sink, ...(checks.faults ? [checks.faults] : [])],
+    sinks: [...(config.sinks ?? []), tally, ...checks.sinks, gaveUp.sink, ...(checks.faults ? [checks.faults] : [])],
   });
   checks.faults?.attach(rt);
   let done: { missions: number; errors: number; reason: string } | null = null;
@@ -162,7 +164,7 @@ export async function runCampaign(config: CampaignConfig): Promise<CampaignSumma
       }
     }
     const summary: CampaignSummary = {
-      ...(await summarize(rt, config, ended, done, image?.uds != null, epochMs)),
+      ...summarize(rt, config, tally, ended, done, image?.uds != null, epochMs),
       frames: frames?.stats().written ?? 0,
       violationCount: checks.checker?.count ?? 0,
       violationsByInvariant: checks.checker?.byInvariant ?? {},
@@ -220,36 +222,31 @@ function watchEscalations(): { sink: TraceSink; first: { actor: string; error: s
   return watch;
 }
 
-async function stateOf(rt: Runtime, id: string): Promise<Record<string, number>> {
-  if (!rt.actors().includes(id)) return {};
-  return (await rt.inspect(id)).state as Record<string, number>;
-}
-
-async function summarize(rt: Runtime, config: CampaignConfig, ended: string, done: { missions: number } | null, resumed: boolean, epochMs: number): Promise<Omit<CampaignSummary, 'frames' | 'violationCount' | 'violationsByInvariant' | 'violations' | 'faults' | 'series'>> {
-  const mc = await stateOf(rt, 'mission-control');
+function summarize(rt: Runtime, config: CampaignConfig, tally: CampaignTally, ended: string, done: { missions: number; reason: string } | null, resumed: boolean, epochMs: number): Omit<CampaignSummary, 'frames' | 'violationCount' | 'violationsByInvariant' | 'violations' | 'faults' | 'series'> {
   const s = rt.summary();
   return {
     seed: config.seed,
     placement: rt.placement,
-    missions: mc.missions ?? 0,
-    succeeded: mc.succeeded ?? 0,
-    failed: mc.failed ?? 0,
-    abandoned: mc.abandoned ?? 0,
-    credits: mc.credits ?? 0,
-    reputation: mc.reputation ?? 0,
-    intel: mc.intel ?? 0,
-    hotSwaps: mc.hotSwaps ?? 0,
+    // Missions are the runs the deck resolved and kept (the runner's count); a settlement a reboot lost is played again.
+    missions: done?.missions ?? tally.succeeded + tally.failed + tally.abandoned,
+    succeeded: tally.succeeded,
+    failed: tally.failed,
+    abandoned: tally.abandoned,
+    credits: tally.credits,
+    reputation: tally.reputation,
+    intel: tally.intel,
+    hotSwaps: tally.hotSwaps,
     restarts: s.restarts,
-    aborts: mc.aborts ?? 0,
-    scriptErrors: (await stateOf(rt, 'mission-runner')).errors ?? 0,
-    powerCycles: mc.powerCycles ?? 0,
+    aborts: tally.aborts,
+    scriptErrors: tally.scriptErrors,
+    powerCycles: tally.powerCycles,
     ticks: rt.tick,
     steppedTicks: s.steppedTicks,
     envelopes: s.envelopes,
     rejected: s.rejected,
     deadLetters: s.deadLetters,
     traceHash: s.traceHash,
-    ended: done === null ? ended : 'done',
+    ended: done?.reason ?? ended,
     resumed,
     deckStart: new Date(epochMs).toISOString(),
     deckEnd: new Date(virtualTimeMs({ epochMs, tickMs: DEFAULT_TICK_MS }, rt.tick)).toISOString(),

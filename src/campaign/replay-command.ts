@@ -1,4 +1,4 @@
-import { DEFAULT_FAULT_RATES, FAULT_NAMES, type FaultRates } from './faults.js';
+import { type FaultRates, faultRatesText } from './faults/index.js';
 
 /** What reproduces one campaign of a soak exactly. */
 export interface ReplaySpec {
@@ -21,12 +21,4 @@ export function replayCommand(spec: ReplaySpec): string {
   if (spec.skimCredit !== null) parts.push(`--skim-credit ${spec.skimCredit}`);
   if (spec.mission !== null) parts.push(`--mission ${spec.mission}`, `--trace replay-${spec.seed}-m${spec.mission}.json`);
   return parts.join(' ');
-}
-
-/** Rates that differ from the defaults, as `--fault-rates` takes them ('' when all are defaults). */
-function faultRatesText(rates: FaultRates): string {
-  return Object.entries(FAULT_NAMES)
-    .filter(([, key]) => rates[key] !== DEFAULT_FAULT_RATES[key])
-    .map(([name, key]) => `${name}=${rates[key]}`)
-    .join(',');
 }

@@ -3,7 +3,7 @@ import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { distUrl } from '../runtime/paths.js';
 import type { CampaignSummary } from './campaign.js';
-import type { FaultRates } from './faults.js';
+import type { FaultRates } from './faults/index.js';
 import { replayCommand } from './replay-command.js';
 
 /** What one pool task gets: `(seed, config) → summary`. */

@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 import { runCampaign } from '../../campaign/campaign.js';
-import { DEFAULT_FAULT_RATES } from '../../campaign/faults.js';
+import { DEFAULT_FAULT_RATES, FAULT_KINDS, describeFaults } from '../../campaign/faults/index.js';
 import { integer, oneOf } from '../options.js';
 import { faultsOf } from './soak.js';
 
@@ -23,7 +23,7 @@ export function registerReplay(program: Command): void {
     .requiredOption('--seed <s>', 'the campaign seed (as a soak prints it)', integer('--seed'))
     .requiredOption('--missions <m>', 'missions the campaign played', integer('--missions', 1, 1_000_000))
     .option('--faults', 'with the same seeded faults as the soak', false)
-    .option('--fault-rates <list>', `with --faults: the soak's rates (defaults crash=${DEFAULT_FAULT_RATES.cartCrash},yank=${DEFAULT_FAULT_RATES.yank},power=${DEFAULT_FAULT_RATES.powerLoss},script=${DEFAULT_FAULT_RATES.scriptError})`)
+    .option('--fault-rates <list>', `with --faults: the soak's rates (defaults ${FAULT_KINDS.map((k) => `${k}=${DEFAULT_FAULT_RATES[k]}`).join(',')})`)
     .addOption(new Option('--skim-credit <n>', 'test only: as the soak had it').argParser(integer('--skim-credit', 1)).hideHelp())
     .option('--mission <k>', 'with --trace: trace only mission K (from its acceptance to its settlement)', integer('--mission', 1))
     .option('--trace <file.json>', 'write a Chrome Trace Event file (open in ui.perfetto.dev)')
@@ -38,7 +38,7 @@ export function registerReplay(program: Command): void {
       const out = (line: string): boolean => process.stdout.write(`${line}\n`);
       if (!opts.json) {
         out(`replay seed ${s.seed}: ${s.missions} missions (${s.succeeded} succeeded, ${s.failed} failed, ${s.abandoned} abandoned) · ended: ${s.ended}`);
-        if (s.faults) out(`faults injected: cart crashes ${s.faults.cartCrashes} · yanks ${s.faults.yanks} · power losses ${s.faults.powerLosses} · script errors ${s.faults.scriptErrors}`);
+        if (s.faults) out(`faults injected: ${describeFaults(s.faults)}`);
         for (const v of s.violations) out(`VIOLATION ${v.invariant} · mission ${v.mission} · tick ${v.tick}: ${v.detail}`);
         out(`${s.violationCount} violation${s.violationCount === 1 ? '' : 's'} · trace hash ${s.traceHash}`);
         if (opts.trace && opts.mission !== undefined && s.missions < opts.mission) out(`trace: ${opts.trace} is empty: the campaign stopped before mission ${opts.mission} (${s.ended})`);

@@ -1,5 +1,5 @@
 import { type Command, Option } from 'commander';
-import { DEFAULT_FAULT_RATES, type FaultRates, parseFaultRates } from '../../campaign/faults.js';
+import { DEFAULT_FAULT_RATES, FAULT_KINDS, type FaultRates, parseFaultRates } from '../../campaign/faults/index.js';
 import { INVARIANT_NAMES } from '../../campaign/invariants/index.js';
 import { replayCommand } from '../../campaign/replay-command.js';
 import { writeSoakReport } from '../../campaign/report/write-report.js';
@@ -30,8 +30,8 @@ export function registerSoak(program: Command): void {
     .option('--missions <m>', 'missions per campaign', integer('--missions', 1, 1_000_000), 100)
     .addOption(new Option('--workers <w>', 'pool threads').argParser(integer('--workers', 1, 256)).default(defaultWorkers(), `every core: ${defaultWorkers()}`))
     .option('--seed <s>', 'seed of the first campaign', integer('--seed'), 1)
-    .option('--faults', 'inject seeded faults: cart crashes mid-call, cart yanks, flash power loss during commits, operator-script errors', false)
-    .option('--fault-rates <list>', `with --faults: probabilities, e.g. crash=0.1,yank=0.05,power=0.02,script=0.03 (defaults: crash=${DEFAULT_FAULT_RATES.cartCrash} per call, yank=${DEFAULT_FAULT_RATES.yank} per call, power=${DEFAULT_FAULT_RATES.powerLoss} per commit, script=${DEFAULT_FAULT_RATES.scriptError} per mission)`)
+    .option('--faults', `inject seeded faults from the catalogue: ${FAULT_KINDS.join(', ')} (docs/soak.md)`, false)
+    .option('--fault-rates <list>', `with --faults: probabilities, e.g. crash=0.05,reboot=0.05,delay=0.05 (defaults ${FAULT_KINDS.map((k) => `${k}=${DEFAULT_FAULT_RATES[k]}`).join(',')})`)
     .addOption(new Option('--skim-credit <n>', 'test only: Mission Control skims one credit at settlement N (proves the checks bite)').argParser(integer('--skim-credit', 1)).hideHelp())
     .option('--json', 'print only a JSON summary as the last line: {campaigns, missions, violations, missionsPerSec, workers, hashes}', false)
     .option('--report <dir>', 'write summary.json, report.md and SVG plots into this folder')

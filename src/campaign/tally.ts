@@ -1,0 +1,60 @@
+import type { TraceRecord } from '../runtime/trace/record.js';
+import type { TraceSink } from '../runtime/trace/sink.js';
+
+/**
+ * What a campaign's summary counts, read off the trace as it goes by rather
+ * than out of Mission Control's memory (which a crash or a reboot wipes):
+ * settlements by outcome, Hot Swaps, aborted calls, power cycles, script
+ * errors, and the books as the deck last reported them.
+ */
+export class CampaignTally implements TraceSink {
+  accepted = 0;
+  succeeded = 0;
+  failed = 0;
+  abandoned = 0;
+  hotSwaps = 0;
+  aborts = 0;
+  powerCycles = 0;
+  scriptErrors = 0;
+  credits = 0;
+  reputation = 0;
+  intel = 0;
+
+  write(r: TraceRecord): void {
+    if (r.type !== 'send') return;
+    if (r.kind === 'runner/error') {
+      this.scriptErrors++;
+      return;
+    }
+    if (r.kind !== 'deck/event') return;
+    const e = r.body as { type: string; outcome?: string; swap?: boolean; on?: boolean; figures?: { credits: number; reputation: number; intel: number } };
+    switch (e.type) {
+      case 'accepted':
+        this.accepted++;
+        break;
+      case 'settled':
+        if (e.outcome === 'success') this.succeeded++;
+        else if (e.outcome === 'failure') this.failed++;
+        else this.abandoned++;
+        break;
+      case 'call':
+        if (e.swap === true) this.hotSwaps++;
+        break;
+      case 'call-result':
+        if (e.outcome === 'abort') this.aborts++;
+        break;
+      case 'power':
+        if (e.on === false) this.powerCycles++;
+        break;
+      default:
+        break;
+    }
+    if (e.figures) {
+      this.credits = e.figures.credits;
+      this.reputation = e.figures.reputation;
+      this.intel = e.figures.intel;
+    }
+  }
+
+  close(): void {}
+}
