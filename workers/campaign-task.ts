@@ -23,9 +23,11 @@ function play(task: CampaignTask): Promise<CampaignSummary> {
     faults: task.faults,
     skimCredit: task.skimCredit,
     series: task.series,
-    // One message per settled mission, so a soak of a few long campaigns still shows progress.
+    // One message per settled mission (the deck's run count after it), so a soak of a few long campaigns
+    // still shows progress; a settlement a power cut lost and the deck played again counts once.
     onEnvelope: (e) => {
-      if (task.progress && e.kind === 'deck/event' && (e.body as { type: string }).type === 'settled') task.progress.postMessage(1);
+      const event = e.kind === 'deck/event' ? (e.body as { type: string; figures?: { runs: number } }) : null;
+      if (task.progress && event?.type === 'settled' && event.figures) task.progress.postMessage(event.figures.runs);
     },
   });
 }

@@ -41,6 +41,8 @@ export function capabilityOp(state: McState, from: string, reqId: string, cart: 
   }
   call.awaitingSwap = true;
   state.counters.hotSwaps++;
+  // The slot may never settle on the cart (it jammed, it was pulled again): the call has its deadline from now.
+  ctx.send(ctx.self, 'call/deadline', { callId: reqId }, { after: CALL_DEADLINE_TICKS });
   say(ctx, 'hot-swap', { from: state.inserted ?? state.lastSeated ?? 'empty slot', to: cart });
   tell(ctx, { type: 'call', cart, callId: reqId, swap: true });
   swapPhysically(state, cart, ctx);
@@ -104,6 +106,7 @@ export function abortCall(state: McState, reason: string, ctx: ActorContext): vo
 /** The call's deadline passed: abort it, and tell the cart to drop it. */
 export function deadlineOp(state: McState, callId: string, ctx: ActorContext): void {
   if (state.call?.reqId !== callId) return;
+  if (state.call.awaitingSwap) return abortCall(state, `the slot did not settle on ${state.call.cart} within ${CALL_DEADLINE_TICKS} ticks`, ctx);
   const actor = state.catalog.modules.find((m) => m.name === state.call?.cart)?.system ? BASELINE_ACTOR : PEERS.cart;
   ctx.send(actor, 'cart/abort', { callId, reason: 'deadline' });
   abortCall(state, `no result within ${CALL_DEADLINE_TICKS} ticks`, ctx);

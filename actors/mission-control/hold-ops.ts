@@ -59,10 +59,12 @@ export function tickerRestarted(state: McState, ctx: ActorContext): void {
   armHolds(state, ctx, true);
 }
 
-/** Whether a resolve must wait for the ticker: only when it watches anything at all. */
+/**
+ * Whether a resolve must wait for the ticker: whenever a mission runs. Even with nothing left to watch
+ * now, the ticker may not have judged the run's earlier ticks yet (it fell behind), when it still had.
+ */
 export function needsFlush(state: McState): boolean {
-  const spec = state.mission?.mission.watchSpec();
-  return spec !== undefined && (spec.holds.length > 0 || spec.failOns.length > 0 || spec.escalations.length > 0 || spec.reveals.length > 0);
+  return state.mission !== null;
 }
 
 /** Ask the ticker to finish judging every tick before `through`, with a deadline on its answer. */

@@ -95,6 +95,7 @@ export type DeckEvent =
   | {
       readonly type: 'accepted';
       readonly contract: string;
+      readonly id: number;
       readonly schema: string;
       readonly threat: number;
       readonly phases: number;

@@ -63,6 +63,8 @@ interface SlotState {
   readonly contacts: Int32Array | null;
   inSlot: string | null;
   pending: { cart: string | null; generation: number; cycles: number } | null;
+  /** A cart pushed in while the last one was still coming out: it goes in when the slot is clear. */
+  next: string | null;
   generation: number;
   watchers: string[];
 }
@@ -77,7 +79,7 @@ export default defineActor({
   inbox: SlotInbox,
   args: SlotArgs,
   init(args, ctx): SlotState {
-    const state: SlotState = { roms: args.carts, cyclesPerTick: args.cyclesPerTick, contacts: args.contacts ? new Int32Array(args.contacts) : null, inSlot: null, pending: null, generation: 0, watchers: [...args.watchers] };
+    const state: SlotState = { roms: args.carts, cyclesPerTick: args.cyclesPerTick, contacts: args.contacts ? new Int32Array(args.contacts) : null, inSlot: null, pending: null, next: null, generation: 0, watchers: [...args.watchers] };
     // Powered on (or restarted) with a cart already in the slot: its contacts settle, and the watchers hear it.
     const seated = physical(state);
     if (seated !== null) beginBounce(state, seated, ctx);
@@ -94,6 +96,11 @@ export default defineActor({
         if (state.inSlot !== null) ctx.send(msg.body.to, 'slot/changed', { cart: state.inSlot, previous: null, registration: readCart(state, state.inSlot).registration, yanked: false, settleCycles: 0, error: null } satisfies SlotChanged);
         return state;
       case 'slot/insert':
+        // The cart that was in the slot is still on its way out: the next one goes in once it is out.
+        if (state.pending !== null && state.pending.cart === null && state.next === null) {
+          state.next = msg.body.cart;
+          return state;
+        }
         if (state.inSlot !== null || state.pending !== null) {
           ctx.mark('slot busy', { cart: msg.body.cart, holding: state.inSlot ?? state.pending?.cart ?? null });
           return state;
@@ -116,6 +123,7 @@ export default defineActor({
         touch(state, null);
         state.inSlot = null;
         state.pending = null;
+        state.next = null;
         state.generation++;
         if (previous !== null) notify(state, ctx, { cart: null, previous, registration: null, yanked: true, settleCycles: 0, error: null });
         return state;
@@ -156,6 +164,12 @@ function settle(state: SlotState, ctx: ActorContext): void {
   if (cart === null) {
     state.inSlot = null;
     notify(state, ctx, { cart: null, previous, registration: null, yanked: false, settleCycles: cycles, error: null });
+    const next = state.next;
+    state.next = null;
+    if (next !== null) {
+      touch(state, next);
+      beginBounce(state, next, ctx);
+    }
     return;
   }
   const read = readCart(state, cart);

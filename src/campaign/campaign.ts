@@ -8,15 +8,14 @@ import type { ClockMode } from '../runtime/protocol.js';
 import { Runtime } from '../runtime/runtime.js';
 import type { TraceSink } from '../runtime/trace/sink.js';
 import { ChromeTraceWriter } from '../runtime/trace/chrome-writer.js';
-import { buildCatalog } from '../mission-control/catalog.js';
-import { loadCartContent } from '../mission-control/cart-content.js';
 import { readDeckImage } from './deck-image.js';
 import { type FaultCounts, FaultInjector, type FaultRates } from './faults/index.js';
-import { InvariantChecker, type Violation, allInvariants } from './invariants/index.js';
+import { InvariantChecker, type Violation, allInvariants, readContent } from './invariants/index.js';
 import { type MissionPoint, MissionSeries } from './mission-series.js';
 import { MissionWindow } from './mission-window.js';
 import { FrameRecorder } from './frame-recorder.js';
 import { CampaignTally } from './tally.js';
+import { Watchdog } from './watchdog.js';
 import { AUTOPILOT, type CartLibrary, loadCartLibrary, loadScript } from './cart-files.js';
 import { spawnDeckActors } from './deck-actors.js';
 
@@ -104,7 +103,8 @@ export const DEFAULT_OFF_MS = 4 * 3600_000;
 
 /** Ticks the deck may run before the campaign is declared stuck, per mission asked for. */
 const TICKS_PER_MISSION_BOUND = 2_000_000;
-const CHUNK = 20_000;
+/** Ticks stepped between two looks at the watchdog (a minute of deck time: how late a wedged campaign is stopped). */
+const CHUNK = 1_800;
 
 /**
  * One headless campaign: the deck's actors (Mission Control, the Mission
@@ -119,6 +119,7 @@ export async function runCampaign(config: CampaignConfig): Promise<CampaignSumma
   const epochMs = resumeAt(image?.uds ?? null, config.offMs ?? DEFAULT_OFF_MS);
   const gaveUp = watchEscalations();
   const tally = new CampaignTally();
+  const watchdog = new Watchdog();
   const checks = campaignSinks(config, library);
   const rt = new Runtime({
     seed: config.seed,
@@ -130,7 +131,7 @@ export async function runCampaign(config: CampaignConfig): Promise<CampaignSumma
     warmPreload: ['cartridge'],
     ...(config.traceFile ? { traceFile: config.traceFile } : {}),
     ...(config.traceJsonl ? { traceJsonl: config.traceJsonl } : {}),
-    sinks: [...(config.sinks ?? []), tally, ...checks.sinks, gaveUp.sink, ...(checks.faults ? [checks.faults] : [])],
+    sinks: [...(config.sinks ?? []), tally, watchdog, ...checks.sinks, gaveUp.sink, ...(checks.faults ? [checks.faults] : [])],
   });
   checks.faults?.attach(rt);
   let done: { missions: number; errors: number; reason: string } | null = null;
@@ -148,18 +149,23 @@ export async function runCampaign(config: CampaignConfig): Promise<CampaignSumma
     const limit = config.maxTicks ?? TICKS_PER_MISSION_BOUND * Math.max(1, config.missions);
     while (done === null) {
       if (gaveUp.first) {
-        ended = `${gaveUp.first.actor} stopped after repeated crashes: ${gaveUp.first.error}`;
+        ended = `stopped: ${gaveUp.first.actor} stopped after repeated crashes: ${gaveUp.first.error}`;
+        break;
+      }
+      const late = watchdog.overdue(rt.tick);
+      if (late !== null) {
+        ended = `stopped: ${late}`;
         break;
       }
       // Jump straight to the next thing due (a power-off leaves days of nothing), then a chunk past it.
       const next = rt.nextDueTick();
       if (next === null) {
-        ended = 'stalled: nothing is scheduled and the campaign has not finished';
+        ended = 'stopped: stalled: nothing is scheduled and the campaign has not finished';
         break;
       }
       const at = await rt.run(Math.min(limit, Math.max(next, rt.tick) + CHUNK));
       if (at >= limit && done === null) {
-        ended = `tick limit ${limit}`;
+        ended = `stopped: tick limit ${limit}`;
         break;
       }
     }
@@ -198,7 +204,7 @@ export function resumeAt(saved: Uds | null, offMs: number): number {
 
 /** The sinks that watch a campaign for soak and replay: invariants, the report's series, one mission's trace, faults (last: it sends). */
 function campaignSinks(config: CampaignConfig, library: CartLibrary): { sinks: TraceSink[]; checker: InvariantChecker | null; series: MissionSeries | null; faults: FaultInjector | null } {
-  const checker = config.checkInvariants ? new InvariantChecker(buildCatalog(loadCartContent(library.files)), allInvariants()) : null;
+  const checker = config.checkInvariants ? new InvariantChecker(readContent(library.files), { missions: config.missions, faults: config.faults != null }, allInvariants()) : null;
   const series = config.series ? new MissionSeries() : null;
   const window = config.missionTrace
     ? new MissionWindow(new ChromeTraceWriter(config.missionTrace.file, `nosh seed=${config.seed} mission=${config.missionTrace.mission}`), config.missionTrace.mission)

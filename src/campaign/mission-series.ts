@@ -35,20 +35,26 @@ export class MissionSeries implements TraceSink {
   write(r: TraceRecord): void {
     if (r.type === 'restart' && (r.actor === 'cart' || r.actor === 'baseline')) this.restarts++;
     if (r.type !== 'send' || r.kind !== 'deck/event') return;
-    const e = r.body as { type: string; threat?: number; swap?: boolean; credits?: number; balance?: number; reputationTotal?: number; outcome?: string };
+    const e = r.body as { type: string; threat?: number; swap?: boolean; credits?: number; balance?: number; reputationTotal?: number; outcome?: string; figures?: { runs: number } };
     if (e.type === 'accepted') {
       this.mission++;
       this.threat = e.threat ?? 0;
       this.swaps = 0;
       this.restarts = 0;
     } else if (e.type === 'call' && e.swap) this.swaps++;
-    else if (e.type === 'settled') this.take(e as Required<typeof e>);
+    else if (e.type === 'settled') {
+      // Numbered by the deck's own run count: a settlement a power cut lost is played again under the same number.
+      this.mission = e.figures?.runs ?? this.mission;
+      this.take(e as Required<typeof e>);
+    }
   }
 
   close(): void {}
 
   private take(e: { outcome: string; credits: number; balance: number; reputationTotal: number }): void {
     if (this.mission % this.stride !== 0 && this.mission !== 1) return;
+    // The replay of a lost settlement replaces the point the deck no longer remembers.
+    if (this.points.at(-1)?.mission === this.mission) this.points.pop();
     this.points.push({ mission: this.mission, threat: this.threat, outcome: e.outcome, payout: e.credits, balance: e.balance, reputation: e.reputationTotal, swaps: this.swaps, restarts: this.restarts });
     if (this.points.length >= MAX_POINTS) {
       this.stride *= 2;

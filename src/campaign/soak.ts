@@ -131,9 +131,8 @@ export async function runSoak(config: SoakConfig, onProgress: (p: SoakProgress) 
 async function playOne(pool: CampaignPool, config: SoakConfig, seed: number, onMission: () => void): Promise<{ summary: CampaignSummary; uncounted: number } | SoakFailure> {
   const channel = new MessageChannel();
   let heard = 0;
-  channel.port1.on('message', () => {
-    heard++;
-    onMission();
+  channel.port1.on('message', (runs: number) => {
+    for (; heard < runs; heard++) onMission();
   });
   const task: CampaignTask = { seed, missions: config.missions, faults: config.faults, skimCredit: config.skimCredit, series: config.series ?? false, progress: channel.port2 };
   try {

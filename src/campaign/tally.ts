@@ -9,9 +9,8 @@ import type { TraceSink } from '../runtime/trace/sink.js';
  */
 export class CampaignTally implements TraceSink {
   accepted = 0;
-  succeeded = 0;
-  failed = 0;
-  abandoned = 0;
+  /** Each run's outcome by the deck's run number: a settlement a power cut lost and the deck played again counts once, as replayed. */
+  private readonly outcomes: string[] = [];
   hotSwaps = 0;
   aborts = 0;
   powerCycles = 0;
@@ -27,15 +26,13 @@ export class CampaignTally implements TraceSink {
       return;
     }
     if (r.kind !== 'deck/event') return;
-    const e = r.body as { type: string; outcome?: string; swap?: boolean; on?: boolean; figures?: { credits: number; reputation: number; intel: number } };
+    const e = r.body as { type: string; outcome?: string; swap?: boolean; on?: boolean; figures?: { credits: number; reputation: number; intel: number; runs: number } };
     switch (e.type) {
       case 'accepted':
         this.accepted++;
         break;
       case 'settled':
-        if (e.outcome === 'success') this.succeeded++;
-        else if (e.outcome === 'failure') this.failed++;
-        else this.abandoned++;
+        this.outcomes[(e.figures?.runs ?? this.outcomes.length + 1) - 1] = e.outcome ?? 'abandoned';
         break;
       case 'call':
         if (e.swap === true) this.hotSwaps++;
@@ -56,5 +53,21 @@ export class CampaignTally implements TraceSink {
     }
   }
 
+  get succeeded(): number {
+    return this.count('success');
+  }
+
+  get failed(): number {
+    return this.count('failure');
+  }
+
+  get abandoned(): number {
+    return this.outcomes.filter((o) => o !== 'success' && o !== 'failure').length;
+  }
+
   close(): void {}
+
+  private count(outcome: string): number {
+    return this.outcomes.filter((o) => o === outcome).length;
+  }
 }

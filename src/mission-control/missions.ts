@@ -229,6 +229,9 @@ function resolve(uds: Uds, struct: MissionStruct, ctx: DeckContext, report: RunR
   const settled = struct.mission.settle(kind, reason);
   if (!settled.ok) throw new MissionControlError('no-mission', settled.error.message);
   const { settlement, events: settleEvents } = settled;
+  // A goal that closes as the mission settles (a :hold held to the end, an OR-group it closes) banks its
+  // :on-complete rewards now: the settlement counts them as banked, so they must have been paid.
+  uds = applyMissionEvents(uds, struct, settleEvents);
   const outcome: RunOutcome = settlement.outcome;
   const c = settlement.currencies;
   // Banked rewards were paid as their goals closed (applyMissionEvents); escrow pays now; deferred and

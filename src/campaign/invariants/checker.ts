@@ -1,47 +1,53 @@
-import type { Catalog } from '../../mission-control/catalog.js';
 import type { TraceRecord } from '../../runtime/trace/record.js';
 import type { TraceSink } from '../../runtime/trace/sink.js';
-import { factOf } from './fact.js';
+import { FactReader } from './facts.js';
 import type { Invariant, Violation } from './invariant.js';
+import type { ContentFacts } from './model/content.js';
+import { type CampaignFacts, World } from './model/world.js';
 
 /** Violations kept in full per campaign; the rest are counted. */
 export const MAX_KEPT_VIOLATIONS = 50;
 
 /**
  * Runs the invariants over the trace as the campaign plays: a sink, so it
- * sees every envelope in canonical order without touching the actors, and
- * costs nothing per mission beyond the checks' own bounded memory.
+ * sees every record in canonical order without touching the actors. Each fact
+ * is checked against the reference model as it stood, the model takes it in,
+ * and it is checked again.
  */
 export class InvariantChecker implements TraceSink {
   readonly violations: Violation[] = [];
   count = 0;
   /** Every violation counted by invariant (the kept list stops at MAX_KEPT_VIOLATIONS; this does not). */
   readonly byInvariant: Record<string, number> = {};
-  private world: { catalog: Catalog; inserted: string | null; mission: number };
+  readonly world: World;
+  private readonly reader = new FactReader();
 
   constructor(
-    catalog: Catalog,
+    content: ContentFacts,
+    campaign: CampaignFacts,
     private readonly invariants: readonly Invariant[],
   ) {
-    this.world = { catalog, inserted: null, mission: 0 };
+    this.world = new World(content, campaign);
   }
 
   write(r: TraceRecord): void {
-    const fact = factOf(r);
+    const fact = this.reader.read(r);
     if (fact === null) return;
-    if (fact.kind === 'accepted') this.world.mission++;
-    for (const inv of this.invariants) {
-      const detail = inv.check(fact, this.world);
-      if (detail !== null) this.report({ invariant: inv.name, mission: this.world.mission, tick: r.tick, detail });
-    }
-    if (fact.kind === 'slot') this.world.inserted = fact.cart;
+    const w = this.world;
+    w.tick = r.tick;
+    if (fact.kind === 'resolve') w.resolving(fact.due, fact.how);
+    if (fact.kind === 'power-cut') w.cut();
+    for (const inv of this.invariants) this.report(inv, inv.before?.(fact, w) ?? null, r.tick);
+    w.apply(fact);
+    for (const inv of this.invariants) this.report(inv, inv.after?.(fact, w) ?? null, r.tick);
   }
 
   close(): void {}
 
-  private report(v: Violation): void {
+  private report(inv: Invariant, detail: string | null, tick: number): void {
+    if (detail === null) return;
     this.count++;
-    this.byInvariant[v.invariant] = (this.byInvariant[v.invariant] ?? 0) + 1;
-    if (this.violations.length < MAX_KEPT_VIOLATIONS) this.violations.push(v);
+    this.byInvariant[inv.name] = (this.byInvariant[inv.name] ?? 0) + 1;
+    if (this.violations.length < MAX_KEPT_VIOLATIONS) this.violations.push({ invariant: inv.name, mission: this.world.missionIndex, tick, detail });
   }
 }

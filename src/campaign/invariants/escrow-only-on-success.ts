@@ -1,23 +1,18 @@
 import type { Invariant } from './invariant.js';
 
-const NUMERIC = ['¤', 'rep', 'intel'] as const;
-
-/** Escrow (on-resolve, deferred, recurring) is paid on a clean success only; a failed or abandoned run keeps just what it banked. */
+/**
+ * Seed 003 §3.2, §5: escrow (`:on-resolve`) and the obligations a run leaves (`:deferred`,
+ * `:recurring`) are paid on a clean success only; a failed or abandoned run keeps only what it banked.
+ */
 export function escrowOnlyOnSuccess(): Invariant {
   return {
     name: 'escrow-only-on-success',
-    check(f) {
-      if (f.kind !== 'settled' || f.outcome === 'success') return null;
-      for (const currency of NUMERIC) {
-        const b = f.settlement.currencies[currency];
-        const escrow = b.paidAtResolve + b.deferred + b.recurring;
-        if (escrow !== 0) return `a ${f.outcome} mission paid ${escrow} ${currency} of escrow`;
-      }
-      const a = f.settlement.currencies.access;
-      const flags = [...a.paidAtResolve, ...a.deferred, ...a.recurring];
-      if (flags.length > 0) return `a ${f.outcome} mission granted escrowed access ${flags.join(', ')}`;
-      const banked = f.settlement.currencies['¤'].banked;
-      if (f.credits !== banked) return `a ${f.outcome} mission paid ¤${f.credits} in all, but banked ¤${banked}: it may pay only what it banked`;
+    after(f, w) {
+      if (f.kind !== 'settled' || w.settled === null || w.settled.outcome === 'success') return null;
+      const extra = f.figures.credits - w.ledger.credits;
+      const owed = f.figures.obligations.filter((o) => o.contractId === w.settled?.mission.id);
+      if (extra > 0) return `a ${w.settled.outcome} run paid ¤${extra} more than it banked`;
+      if (owed.length > 0) return `a ${w.settled.outcome} run left ${owed.map((o) => o.kind).join(' and ')} rewards owing`;
       return null;
     },
   };

@@ -1,19 +1,15 @@
-import type { Catalog } from '../../mission-control/catalog.js';
-import type { Fact } from './fact.js';
+import type { Fact } from './facts.js';
+import type { World } from './model/world.js';
 
-/** What every check may read besides the fact in hand. */
-export interface World {
-  readonly catalog: Catalog;
-  /** The cart in the slot, as the deck last reported it. */
-  readonly inserted: string | null;
-  /** 1-based index of the mission running or last run (0 before the first is accepted). */
-  readonly mission: number;
-}
-
-/** One named rule of the seeds, checked fact by fact. A check returns what is wrong, or null. */
+/**
+ * One named rule of the seeds. `before` sees a fact against the model as it
+ * stood (the deck's report against what the rules expected), `after` once the
+ * model has taken the fact in. Each returns what is wrong, or null.
+ */
 export interface Invariant {
   readonly name: string;
-  check(fact: Fact, world: World): string | null;
+  before?(fact: Fact, world: World): string | null;
+  after?(fact: Fact, world: World): string | null;
 }
 
 export interface Violation {

@@ -1,28 +1,26 @@
-import { contractLabel } from '../../mission-control/format.js';
-import { Registry } from '../../mission-control/registry.js';
+import { boardOf, label } from './board-facts.js';
+import { RECENCY_WINDOW_MS } from './model/rules.js';
 import type { Invariant } from './invariant.js';
 
 /**
- * Seed 004 §2: Historical carts never compose. Each contract is checked when
- * it first appears, against the registry as it stood when it was generated
- * (the slot as last reported, cart_last_seen at that commit).
+ * Seed 004 §2.2: only System, Inserted and Recent modules compose; a cart last seated more than the
+ * recency window (7 days, docs/mission-control.md) before a contract was made is Historical and never
+ * contributes to it. Each contract is judged when it first appears, by the carts seen until then.
  */
 export function noHistorical(): Invariant {
-  let seen = new Set<number>();
   return {
     name: 'no-historical',
-    check(f, world) {
-      if (f.kind !== 'commit' || f.uds === null) return null;
-      const uds = f.uds;
-      const now = new Set(uds.board.map((e) => e.id));
-      const fresh = uds.board.filter((e) => !seen.has(e.id));
-      seen = now;
-      for (const e of fresh) {
-        const schema = world.catalog.schemaByName.get(e.schema);
-        if (schema === undefined) continue;
-        const registry = new Registry(world.catalog.modules, uds, world.inserted, e.createdAt);
-        const stale = schema.providers.filter((m) => !registry.composable(m.name));
-        if (stale.length > 0) return `${contractLabel(e.id)} (:${e.schema}) needs ${stale.map((m) => `${m.name} (${registry.tier(m.name)})`).join(', ')}`;
+    before(f, w) {
+      const b = boardOf(f);
+      if (b === null) return null;
+      for (const c of b.contracts) {
+        if (w.seen.has(c.id)) continue;
+        const stale = w.content.contributors(c.schema).filter((m) => {
+          if (m.system || m.name === w.cart) return false;
+          const seen = w.cartsSeen.get(m.name);
+          return seen === undefined || c.createdAt - seen > RECENCY_WINDOW_MS;
+        });
+        if (stale.length > 0) return `${label(c.id)} (:${c.schema}) is composed from ${stale.map((m) => `${m.name} (${w.cartsSeen.has(m.name) ? 'Historical' : 'never seated'})`).join(', ')}`;
       }
       return null;
     },

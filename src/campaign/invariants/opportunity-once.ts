@@ -1,27 +1,19 @@
-import { contractLabel } from '../../mission-control/format.js';
+import { boardOf, label } from './board-facts.js';
 import type { Invariant } from './invariant.js';
 
-/** Opportunity keys remembered as spent; past this the oldest are forgotten (a campaign meets far fewer). */
-const MAX_GONE = 4096;
-
-/** Seed 004 §3.4: an Opportunity contract, once gone from the board (taken or expired), never comes back on the same seed. */
+/**
+ * Seed 004 §3.4: an Opportunity, once gone from the board (taken or expired), never comes back on the
+ * same seed. Judged after the model took the board in: after a boot, "gone" is what the commit the deck
+ * booted from knew (a board that left in a commit a power cut lost never left).
+ */
 export function opportunityOnce(): Invariant {
-  let onBoard = new Set<number>();
-  const gone = new Set<number>();
   return {
     name: 'opportunity-once',
-    check(f) {
-      if (f.kind !== 'commit' || f.uds === null) return null;
-      const keys = new Set(f.uds.board.filter((e) => e.opportunityKey !== 0).map((e) => e.opportunityKey));
-      const back = f.uds.board.find((e) => e.opportunityKey !== 0 && gone.has(e.opportunityKey));
-      for (const k of onBoard) {
-        if (!keys.has(k)) {
-          gone.add(k);
-          if (gone.size > MAX_GONE) gone.delete(gone.values().next().value as number);
-        }
-      }
-      onBoard = keys;
-      return back ? `${contractLabel(back.id)} (:${back.schema}) spends opportunity ${back.opportunityKey}, which already left the board` : null;
+    after(f, w) {
+      const b = boardOf(f);
+      if (b === null) return null;
+      const back = b.contracts.find((c) => c.opportunityKey !== 0 && w.gone.has(c.opportunityKey));
+      return back ? `${label(back.id)} (:${back.schema}) spends opportunity ${back.opportunityKey}, which already left the board` : null;
     },
   };
 }

@@ -1,22 +1,33 @@
-import { PHASE_CHAIN_BYTES } from '../../objectives/limits.js';
-import { decodePhaseChain } from '../../objectives/phase-chain.js';
+import { readChain } from './model/phase-chain.js';
 import type { Invariant } from './invariant.js';
 
-/** Every deck state committed decodes, and its phase chain is 256 bytes and restorable while a mission runs. */
+/**
+ * Seed 003 §8: a mission restored from its 256-byte phase chain comes back with exactly the goals that
+ * were done: the chain reads by its documented layout, its completion bits are the goals the deck says
+ * are done, and those are the goals the model knew done at the commit the deck booted from.
+ */
 export function phaseChain(): Invariant {
   return {
     name: 'phase-chain',
-    check(f) {
-      if (f.kind !== 'commit') return null;
-      if (f.uds === null) return `commit ${f.tag ?? '?'}: the deck state does not decode: ${f.error}`;
-      if (f.uds.phaseChain.length !== PHASE_CHAIN_BYTES) return `commit ${f.tag ?? '?'}: phase chain is ${f.uds.phaseChain.length} bytes`;
-      if (f.uds.active === null) return null;
-      try {
-        decodePhaseChain(f.uds.phaseChain);
-        return null;
-      } catch (err) {
-        return `commit ${f.tag ?? '?'}: the running mission's phase chain does not decode: ${(err as Error).message}`;
+    before(f, w) {
+      if (f.kind !== 'ready' || f.mission === null) return null;
+      const chain = readChain(Buffer.from(f.mission.chain, 'base64'));
+      if (typeof chain === 'string') return `the restored mission's phase chain does not read: ${chain}`;
+      const phases = [...new Set(f.mission.goals.map((g) => g.phase))].sort((a, b) => a - b);
+      for (const p of phases) {
+        const goals = f.mission.goals.filter((g) => g.phase === p);
+        const bits = chain.done[p - 1] ?? [];
+        const fromBits = bits.map((slot) => goals[slot]?.goal ?? `#${slot}`).sort();
+        const reported = goals.filter((g) => g.state === 'done').map((g) => g.goal).sort();
+        if (fromBits.join(',') !== reported.join(',')) return `phase ${p}: the chain marks [${fromBits.join(', ')}] done, the deck restored [${reported.join(', ')}]`;
+        if ((chain.goalCounts[p - 1] ?? -1) !== goals.length) return `phase ${p}: the chain counts ${chain.goalCounts[p - 1]} goals, the mission has ${goals.length}`;
       }
+      const state = w.flash.lastRead?.state;
+      const before = state ? w.snapshotOf(state)?.mission : undefined;
+      if (before === undefined || before === null) return null;
+      const was = before.order.filter((g) => g.state === 'done').map((g) => g.spec.goal).sort();
+      const now = f.mission.goals.filter((g) => g.state === 'done').map((g) => g.goal).sort();
+      return was.join(',') === now.join(',') ? null : `the deck restored [${now.join(', ')}] done; at the commit it booted from [${was.join(', ')}] were`;
     },
   };
 }

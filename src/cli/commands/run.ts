@@ -89,7 +89,7 @@ async function runDeck(opts: RunOptions): Promise<void> {
   const wallMs = Math.round(performance.now() - started);
   // The asked work was not done (the campaign stopped before its missions were played): a failure.
   // Stopping at the --ticks bound the user gave is what was asked.
-  if (summary.ended !== 'done' && !(opts.ticks !== undefined && summary.ended.startsWith('tick limit'))) process.exitCode = 1;
+  if (summary.ended !== 'done' && !(opts.ticks !== undefined && summary.ended.startsWith('stopped: tick limit'))) process.exitCode = 1;
   if (opts.json) {
     process.stdout.write(`${JSON.stringify({ ...summary, wallMs })}\n`);
     return;

@@ -1,0 +1,302 @@
+import type { ContractFact, Fact, GoalFact, PaymentFact } from '../facts.js';
+import type { ContentFacts } from './content.js';
+import { FlashModel } from './flash.js';
+import { type Ledger, bank, checkIn, copyLedger, emptyLedger, ledgerFrom, settle } from './ledger.js';
+import { type GoalModel, type MissionModel, copyMission, expectedOutcome, hasFailed, lockedAt, missionFromGoals, openAt, reachedAt, watchedAt } from './mission.js';
+import { atMatches } from './predicate.js';
+import { TICK_MS, type VarValue, VARIABLES, absorb, restingVariables } from './rules.js';
+
+/** What the checker is told about the campaign it watches. */
+export interface CampaignFacts {
+  /** Missions the campaign was asked to play. */
+  readonly missions: number;
+  /** Faults are injected: a clean run's rules (no rejects, no dead letters) do not apply. */
+  readonly faults: boolean;
+}
+
+/** What of the model a commit keeps: enough to know what a boot into that commit must bring back. */
+export interface Snapshot {
+  readonly ledger: Ledger;
+  readonly mission: MissionModel | null;
+  readonly board: readonly ContractFact[];
+  readonly gone: ReadonlySet<number>;
+}
+
+/** Snapshots kept, by the committed bytes: a boot finds one of the last few commits. */
+const MAX_SNAPSHOTS = 128;
+/** Opportunity keys remembered as spent. */
+const MAX_GONE = 4_096;
+
+/**
+ * The reference model of the seeds' rules, fed the facts of one campaign in
+ * trace order. It keeps its own books, its own view of the running mission,
+ * the board, the carts last seen, the flash's commits, and the hold ticker's
+ * judgments; the invariants compare the deck's reports against it. After a
+ * boot it becomes the snapshot of the commit the deck booted from.
+ */
+export class World {
+  readonly flash = new FlashModel();
+  ledger: Ledger = emptyLedger();
+  mission: MissionModel | null = null;
+  /** The mission just settled, and what the model expected of its settlement. */
+  settled: { mission: MissionModel; outcome: string; forced: PaymentFact[] } | null = null;
+  /** What the last check-in should have paid. */
+  paid: PaymentFact[] = [];
+  board: readonly ContractFact[] = [];
+  /** Contracts seen on the board so far (a contract is judged when it first appears). */
+  readonly seen = new Set<number>();
+  gone = new Set<number>();
+  /** When each cart was last seated, and what is in the slot. */
+  readonly cartsSeen = new Map<string, number>();
+  cart: string | null = null;
+  /** The boot that came before this one's snapshot, and the mission the model held then. */
+  booted: { snapshot: Snapshot | null; graceful: boolean } | null = null;
+  /** 1-based index of the mission running or last run. */
+  missionIndex = 0;
+  /** Runs resolved when the campaign began (a campaign continued from an image). */
+  baseRuns: number | null = null;
+  /** The operator switched the deck off since the last boot (a graceful boot follows). */
+  private poweredOff = false;
+  /** The hold ticker's variables, as its telemetry moved them, the mission they belong to, and whether the ticker lost them since. */
+  vars: Record<string, VarValue> = restingVariables(VARIABLES, 0);
+  private varsOf: number | null = null;
+  private tickerLost = false;
+  private readonly snapshots = new Map<string, Snapshot>();
+  tick = 0;
+
+  constructor(
+    readonly content: ContentFacts,
+    readonly campaign: CampaignFacts,
+  ) {}
+
+  apply(f: Fact): void {
+    switch (f.kind) {
+      case 'accepted':
+        return this.accept(f);
+      case 'goal':
+        return this.goal(f);
+      case 'revealed':
+        return this.reveal(f.goal);
+      case 'escalation': {
+        const g = this.mission?.order.find((x) => x.spec.escalation?.id === f.id);
+        if (g) g.firedAt = this.tick;
+        return;
+      }
+      case 'phase':
+        if (this.mission) {
+          this.mission.phase = f.to;
+          this.mission.phaseReachedAt.set(f.to, this.tick);
+        }
+        return;
+      case 'resolve':
+        return;
+      case 'settled':
+        return this.settle(f.outcome);
+      case 'check-in':
+        if (!f.paid.some((p) => p.forced)) this.paid = checkIn(this.ledger);
+        return;
+      case 'contracts':
+        return this.boardIs(f.contracts);
+      case 'slot':
+        this.cart = f.cart;
+        if (f.cart !== null) this.cartsSeen.set(f.cart, f.at);
+        return;
+      case 'power':
+        if (!f.on) this.poweredOff = true;
+        return;
+      case 'commit':
+        this.flash.sent({ tag: f.tag, state: f.state });
+        this.remember(f.state);
+        return;
+      case 'commit-acked':
+        return this.flash.acked(f.tag, f.seq);
+      case 'commit-lost':
+        return this.flash.lost(f.tag);
+      case 'commit-failed':
+        return this.flash.failed(f.tag);
+      case 'flash-read':
+        this.flash.lastRead = { state: f.state, seq: f.seq, damaged: f.damaged, dropped: f.dropped };
+        return;
+      case 'ready':
+        return this.boot(f);
+      case 'ticker-telemetry':
+        return absorb(this.vars, f.body);
+      case 'ticker-tick':
+        return this.judge(f.due);
+      case 'ticker-down':
+        this.tickerLost = true;
+        if (this.mission) {
+          this.mission.tickerRestarted = true;
+          this.mission.down.push([this.tick, Number.POSITIVE_INFINITY]);
+        }
+        return;
+      case 'ticker-up': {
+        const last = this.mission?.down.at(-1);
+        if (last && last[1] === Number.POSITIVE_INFINITY) last[1] = this.tick;
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  /** A resolve the operator sent: the mission's ticks end the tick before it reaches Mission Control. */
+  resolving(due: number, kind: 'complete' | 'abandon'): void {
+    const m = this.mission;
+    if (m && m.resolveDue === null) {
+      m.resolveDue = due;
+      m.resolveKind = kind;
+    }
+  }
+
+  /** A power cut took the deck's memory: the newest commits may be lost now. */
+  cut(): void {
+    this.flash.cutSince = true;
+  }
+
+  private accept(f: Extract<Fact, { kind: 'accepted' }>): void {
+    this.missionIndex++;
+    this.mission = missionFromGoals(f.id, f.contract, f.schema, f.threat, f.category, f.goals, this.tick, f.at);
+    this.freshVars(f.id, f.threat);
+    this.settled = null;
+  }
+
+  private goal(f: Extract<Fact, { kind: 'goal' }>): void {
+    const g = this.mission?.goals.get(f.goal);
+    if (!g) return;
+    // The settlement forfeits what the run left open after it has judged the run: judge it before that.
+    const m0 = this.mission as MissionModel;
+    if (f.cause === 'ended-open' && m0.outcome === null) m0.outcome = expectedOutcome(m0);
+    g.state = f.to;
+    if (f.to === 'open') g.openedAt = this.tick;
+    if (f.from === 'open') g.closedAt = this.tick;
+    if (f.from === 'locked') g.unlockedAt = this.tick;
+    if (f.to === 'done' && !g.paid) {
+      g.paid = true;
+      bank(this.ledger, g.spec.rewards);
+    }
+    const m = this.mission as MissionModel;
+    if (m.failedAt === null && hasFailed(m)) m.failedAt = this.tick;
+  }
+
+  private reveal(name: string): void {
+    const g = this.mission?.goals.get(name);
+    if (!g) return;
+    g.briefed = true;
+    g.revealedAt = this.tick;
+  }
+
+  private settle(outcome: string): void {
+    const m = this.mission;
+    if (!m) return;
+    const expected = m.outcome ?? expectedOutcome(m);
+    const forced = settle(this.ledger, m, expected);
+    this.settled = { mission: m, outcome: expected, forced };
+    this.mission = null;
+    // Mission Control disarms the ticker as it settles: it watches nothing, and remembers nothing of this run.
+    this.varsOf = null;
+    void outcome;
+  }
+
+  private boardIs(contracts: readonly ContractFact[]): void {
+    const keys = new Set(contracts.filter((c) => c.opportunityKey !== 0).map((c) => c.opportunityKey));
+    for (const c of this.board) {
+      if (c.opportunityKey === 0 || keys.has(c.opportunityKey)) continue;
+      this.gone.add(c.opportunityKey);
+      if (this.gone.size > MAX_GONE) this.gone.delete(this.gone.values().next().value as number);
+    }
+    this.board = contracts;
+    for (const c of contracts) this.seen.add(c.id);
+  }
+
+  /** What the model held when the deck committed `state`. */
+  snapshotOf(state: string): Snapshot | undefined {
+    return this.snapshots.get(state);
+  }
+
+  private remember(state: string): void {
+    this.snapshots.delete(state);
+    this.snapshots.set(state, { ledger: copyLedger(this.ledger), mission: this.mission ? copyMission(this.mission) : null, board: this.board, gone: new Set(this.gone) });
+    // Oldest first, but never the chip's newest acknowledged state: a boot after a long run of refused commits needs it.
+    for (const key of this.snapshots.keys()) {
+      if (this.snapshots.size <= MAX_SNAPSHOTS) break;
+      if (key !== this.flash.durable?.state) this.snapshots.delete(key);
+    }
+  }
+
+  /**
+   * A boot: the model becomes the snapshot of the commit the deck booted from (or a fresh deck); the
+   * invariants have already compared the deck's report with it. A mission the deck restored is watched
+   * from this tick on.
+   */
+  private boot(f: Extract<Fact, { kind: 'ready' }>): void {
+    const state = this.flash.lastRead?.state ?? null;
+    const snapshot = state === null ? null : (this.snapshots.get(state) ?? null);
+    this.booted = { snapshot, graceful: this.poweredOff };
+    this.poweredOff = false;
+    if (snapshot !== null) {
+      this.ledger = copyLedger(snapshot.ledger);
+      this.gone = new Set(snapshot.gone);
+      this.board = snapshot.board;
+    } else if (state === null) this.ledger = emptyLedger();
+    else this.ledger = ledgerFrom(f.figures);
+    // Booting begins a session; the boot's own changes (a reaped and refilled board) come as told.
+    this.ledger.session = f.figures.session;
+    this.baseRuns ??= this.ledger.runs;
+    this.flash.settleOn(state);
+    for (const s of f.cartsSeen) this.cartsSeen.set(s.cart, s.at);
+    this.boardIs(f.contracts);
+    this.mission = f.mission === null ? null : this.restored(f, snapshot?.mission ?? null);
+    // A ticker that watched this very mission before Mission Control restarted keeps what its telemetry told it.
+    if (this.mission === null || this.mission.id !== this.varsOf || this.tickerLost) this.freshVars(this.mission?.id ?? null, this.mission?.threat ?? 0);
+  }
+
+  private freshVars(mission: number | null, threat: number): void {
+    this.vars = restingVariables(VARIABLES, threat);
+    this.varsOf = mission;
+    this.tickerLost = false;
+  }
+
+  private restored(f: Extract<Fact, { kind: 'ready' }>, before: MissionModel | null): MissionModel {
+    const r = f.mission as NonNullable<typeof f.mission>;
+    const m = missionFromGoals(r.id, `C-${r.id.toString(16).toUpperCase().padStart(4, '0')}`, r.schema, before?.threat ?? 0, before?.category ?? '', r.goals, this.tick, before?.acceptedAtMs ?? null);
+    m.phase = Math.max(1, ...r.goals.filter((g) => g.state !== 'locked').map((g) => g.phase));
+    for (let p = 1; p <= m.phase; p++) m.phaseReachedAt.set(p, this.tick);
+    if (before?.acceptedAtMs != null) m.timerBase = Math.max(0, this.tick - Math.round((f.at - before.acceptedAtMs) / TICK_MS));
+    if (before) {
+      (m as { threat: number }).threat = before.threat;
+      for (const g of m.order) g.paid = before.goals.get(g.spec.goal)?.paid ?? g.state === 'done';
+    }
+    return m;
+  }
+
+  /** The hold ticker judged tick `t`: what every check it watched said then. */
+  private judge(t: number): void {
+    const m = this.mission;
+    if (!m || t <= m.watchFrom || m.judged.has(t) || (m.resolveDue !== null && t >= m.resolveDue)) return;
+    m.judged.add(t);
+    if (!watchedAt(m, t)) return;
+    this.vars.tick = t;
+    this.vars.timer = t - m.timerBase;
+    for (const g of m.order) judgeGoal(m, g, t, this.vars);
+  }
+
+  /** The deck's snapshot of a goal list after a boot (for the restore checks). */
+  static doneGoals(goals: readonly GoalFact[] | readonly GoalModel[]): string[] {
+    return goals.flatMap((g) => ('spec' in g ? (g.state === 'done' ? [g.spec.goal] : []) : g.state === 'done' ? [g.goal] : []));
+  }
+}
+
+function judgeGoal(m: MissionModel, g: GoalModel, t: number, vars: Readonly<Record<string, VarValue>>): void {
+  if (g.hold !== null && g.violatedAt === null && openAt(g, t)) {
+    const v = g.hold.judge(vars);
+    if (v === false || v === 'error') g.violatedAt = t;
+  }
+  if (g.failOn !== null && g.failOnAt === null && openAt(g, t) && g.failOn.judge(vars) === true) g.failOnAt = t;
+  const latent = !g.briefed || (g.revealedAt !== null && g.revealedAt >= t);
+  if (g.spec.at !== null && g.atAt === null && g.spec.escalation === null && latent && reachedAt(m, g, t) && lockedAt(g, t)) {
+    if (atMatches(g.spec.at, vars) === true) g.atAt = t;
+  }
+  if (g.condition !== null && g.escalateAt === null && (g.firedAt === null || g.firedAt >= t) && lockedAt(g, t) && reachedAt(m, g, t) && g.condition.judge(vars) === true) g.escalateAt = t;
+}
+
