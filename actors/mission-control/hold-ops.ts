@@ -33,7 +33,8 @@ function restingValue(name: string): PredicateValue {
 export function armHolds(state: McState, ctx: ActorContext, subscribe = false): void {
   if (!state.mission || !state.missionId || !state.vars) return;
   const spec = state.mission.mission.watchSpec();
-  ctx.send(PEERS.holdTicker, 'holds/watch', { mission: state.missionId, replyTo: ctx.self, spec, variables: state.vars, startTick: state.acceptTick });
+  // A copy: the record is sent now, and Mission Control goes on moving its own (an inline receiver would see the moves).
+  ctx.send(PEERS.holdTicker, 'holds/watch', { mission: state.missionId, replyTo: ctx.self, spec, variables: { ...state.vars }, startTick: state.acceptTick });
   if (subscribe) ctx.send(PEERS.clock, 'clock/subscribe', { to: PEERS.holdTicker, every: 1 });
 }
 
@@ -91,5 +92,7 @@ function apply(state: McState, events: readonly MissionEvent[], judged: number, 
   absorb(state, events, ctx, judged);
   if (m.mission.watchSpec().version !== version) armHolds(state, ctx);
   commit(state, ctx);
-  ctx.send(state.operator, 'mission/changed', { bindings: printBindings(state) });
+  // `runs` dates the change: one that arrives after the run it belongs to was resolved (a delay in
+  // flight) is stale, and the runner must not bind a mission that is over.
+  ctx.send(state.operator, 'mission/changed', { bindings: printBindings(state), runs: state.uds.runCount });
 }

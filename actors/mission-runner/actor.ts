@@ -31,7 +31,8 @@ export const RunnerInbox = defineInbox({
   'cart/prompt': v.object({ callId: v.string(), cart: v.string(), prompt: v.looseObject({ turn: v.number(), suggested: v.object({ verb: v.string(), target: v.optional(v.string()) }) }), error: v.nullable(v.string()) }),
   'cart/telemetry': v.looseObject({ event: v.string(), trace: v.number(), callId: v.string() }),
   'capability/result': v.object({ callId: v.string(), cart: v.string(), result: v.looseObject({ outcome: v.string() }) }),
-  'mission/changed': v.object({ bindings: v.string() }),
+  /** The running mission changed; `runs` is the deck's resolved runs when it was sent (dates it). */
+  'mission/changed': v.object({ bindings: v.string(), runs: v.number() }),
   /** Fault injection (soak --faults): the script's `atCall`-th deck call from now fails as if the script had a bug there. */
   'runner/fault': v.object({ message: v.pipe(v.string(), v.maxLength(200)), atCall: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(64)), 1) }),
 });
@@ -128,6 +129,8 @@ export default defineActor({
         await answer(state, msg.body.callId, msg.body);
         return state;
       case 'mission/changed':
+        // Late news of a run since resolved (delayed in flight) must not bring the finished mission back.
+        if (msg.body.runs < state.runs || !state.session.hasMission()) return state;
         state.session.rebind(msg.body.bindings);
         return state;
       case 'runner/fault':

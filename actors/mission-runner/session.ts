@@ -57,6 +57,11 @@ export class OperatorSession {
     this.env.define('phase-chain', chain ?? null);
   }
 
+  /** Whether a mission is bound (accepted, restored or picked up, and not resolved since). */
+  hasMission(): boolean {
+    return this.current('current-mission') !== null;
+  }
+
   /** Ask Mission Control for the current bindings (a mission restored from flash, a phase advanced). */
   async refresh(): Promise<void> {
     const r = await this.ask('op/bindings', {});

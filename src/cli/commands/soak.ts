@@ -33,7 +33,7 @@ export function registerSoak(program: Command): void {
     .option('--faults', `inject seeded faults from the catalogue: ${FAULT_KINDS.join(', ')} (docs/soak.md)`, false)
     .option('--fault-rates <list>', `with --faults: probabilities, e.g. crash=0.05,reboot=0.05,delay=0.05 (defaults ${FAULT_KINDS.map((k) => `${k}=${DEFAULT_FAULT_RATES[k]}`).join(',')})`)
     .addOption(new Option('--skim-credit <n>', 'test only: Mission Control skims one credit at settlement N (proves the checks bite)').argParser(integer('--skim-credit', 1)).hideHelp())
-    .option('--json', 'print only a JSON summary as the last line: {campaigns, missions, violations, missionsPerSec, workers, hashes}', false)
+    .option('--json', 'print only a JSON summary as the last line: {campaigns, missions, violations, missionsPerSec, workers, hashes}, with details (each violation and its replay command) and stopped (each campaign that stopped early, why, and its replay command) when there are any', false)
     .option('--report <dir>', 'write summary.json, report.md and SVG plots into this folder')
     .addHelpText('after', `\nInvariants: ${INVARIANT_NAMES.join(', ')}.\nExit status 1 when any invariant was violated, a campaign stopped early, or a campaign failed.`)
     .action(async (opts: SoakOptions) => {
@@ -78,7 +78,8 @@ function printResult(r: SoakResult, json: boolean): void {
   const line: Record<string, unknown> = { campaigns: r.config.campaigns, missions: r.missions, violations: r.violations, missionsPerSec: Math.round(r.missionsPerSec * 10) / 10, workers: r.config.workers, hashes };
   // Only there when something went wrong beyond a violation, so a clean soak's line keeps its documented shape.
   const stopped = stoppedEarly(r);
-  if (stopped.length > 0) line.stopped = stopped.map(({ seed, ended }) => ({ seed, ended }));
+  if (r.details.length > 0) line.details = r.details;
+  if (stopped.length > 0) line.stopped = stopped;
   if (r.failures.length > 0) line.failed = r.failures;
   out(JSON.stringify(line));
 }
