@@ -224,6 +224,10 @@ async function load(state: RunnerState, ctx: ActorContext): Promise<void> {
  */
 async function operate(state: RunnerState, ctx: ActorContext): Promise<void> {
   const epoch = state.epoch;
+  // Asked afresh: a resolve still in Mission Control's mail when it restarted lands after its deck/ready.
+  const now = await resolvedRuns(state);
+  if (now === null || epoch !== state.epoch) return;
+  state.runs = Math.max(state.runs, now);
   const before = state.runs;
   if (before - state.baseRuns >= state.missions) return finish(state, ctx, 'done');
   state.operated = before - state.baseRuns + 1;

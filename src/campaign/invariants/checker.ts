@@ -12,7 +12,8 @@ export const MAX_KEPT_VIOLATIONS = 50;
  * Runs the invariants over the trace as the campaign plays: a sink, so it
  * sees every record in canonical order without touching the actors. Each fact
  * is checked against the reference model as it stood, the model takes it in,
- * and it is checked again.
+ * and it is checked again; the invariants only read the model, so their order
+ * does not matter.
  */
 export class InvariantChecker implements TraceSink {
   readonly violations: Violation[] = [];
@@ -40,6 +41,7 @@ export class InvariantChecker implements TraceSink {
     for (const inv of this.invariants) this.report(inv, inv.before?.(fact, w) ?? null, r.tick);
     w.apply(fact);
     for (const inv of this.invariants) this.report(inv, inv.after?.(fact, w) ?? null, r.tick);
+    w.adopt(fact);
   }
 
   close(): void {}

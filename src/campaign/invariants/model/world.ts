@@ -1,7 +1,7 @@
 import type { ContractFact, Fact, GoalFact, PaymentFact } from '../facts.js';
 import type { ContentFacts } from './content.js';
 import { FlashModel } from './flash.js';
-import { type Ledger, bank, checkIn, copyLedger, emptyLedger, ledgerFrom, settle } from './ledger.js';
+import { type Ledger, bank, checkIn, copyLedger, emptyLedger, figuresDiffer, ledgerFrom, obligationsDiffer, settle } from './ledger.js';
 import { type GoalModel, type MissionModel, copyMission, expectedOutcome, hasFailed, lockedAt, missionFromGoals, openAt, reachedAt, watchedAt } from './mission.js';
 import { atMatches } from './predicate.js';
 import { TICK_MS, type VarValue, VARIABLES, absorb, restingVariables } from './rules.js';
@@ -61,6 +61,8 @@ export class World {
   vars: Record<string, VarValue> = restingVariables(VARIABLES, 0);
   private varsOf: number | null = null;
   private tickerLost = false;
+  /** A resolve sent and not yet settled: it survives a Mission Control restart (its mail waits), not a power cut (dead-lettered). */
+  private pendingResolve: { mission: number; due: number; kind: 'complete' | 'abandon' } | null = null;
   private readonly snapshots = new Map<string, Snapshot>();
   tick = 0;
 
@@ -130,6 +132,16 @@ export class World {
           this.mission.down.push([this.tick, Number.POSITIVE_INFINITY]);
         }
         return;
+      case 'dead-letter':
+        // A resolve lost with the deck's memory never reached it: the mission plays on.
+        if (f.to === 'mission-control' && (f.message === 'op/complete' || f.message === 'op/abandon')) {
+          this.pendingResolve = null;
+          if (this.mission) {
+            this.mission.resolveDue = null;
+            this.mission.resolveKind = null;
+          }
+        }
+        return;
       case 'ticker-up': {
         const last = this.mission?.down.at(-1);
         if (last && last[1] === Number.POSITIVE_INFINITY) last[1] = this.tick;
@@ -140,9 +152,21 @@ export class World {
     }
   }
 
+  /**
+   * After every invariant has judged a report of the books: where the deck's differ from the model's
+   * (a violation already counted), the model carries on from the deck's, so one discrepancy is reported
+   * once, not at every later report.
+   */
+  adopt(f: Fact): void {
+    if (f.kind !== 'settled' && f.kind !== 'check-in') return;
+    if (figuresDiffer(this.ledger, f.figures) !== null) this.ledger = { ...ledgerFrom(f.figures), obligations: this.ledger.obligations };
+    if (obligationsDiffer(this.ledger, f.figures) !== null) this.ledger.obligations = f.figures.obligations.map((o) => ({ ...o }));
+  }
+
   /** A resolve the operator sent: the mission's ticks end the tick before it reaches Mission Control. */
   resolving(due: number, kind: 'complete' | 'abandon'): void {
     const m = this.mission;
+    if (m && this.pendingResolve?.mission !== m.id) this.pendingResolve = { mission: m.id, due, kind };
     if (m && m.resolveDue === null) {
       m.resolveDue = due;
       m.resolveKind = kind;
@@ -187,6 +211,7 @@ export class World {
   }
 
   private settle(outcome: string): void {
+    this.pendingResolve = null;
     const m = this.mission;
     if (!m) return;
     const expected = m.outcome ?? expectedOutcome(m);
@@ -247,6 +272,11 @@ export class World {
     for (const s of f.cartsSeen) this.cartsSeen.set(s.cart, s.at);
     this.boardIs(f.contracts);
     this.mission = f.mission === null ? null : this.restored(f, snapshot?.mission ?? null);
+    // A resolve sent before Mission Control restarted waits in its mailbox: it resolves the restored mission.
+    if (this.mission && this.pendingResolve?.mission === this.mission.id) {
+      this.mission.resolveDue = Math.max(this.pendingResolve.due, this.tick + 1);
+      this.mission.resolveKind = this.pendingResolve.kind;
+    }
     // A ticker that watched this very mission before Mission Control restarted keeps what its telemetry told it.
     if (this.mission === null || this.mission.id !== this.varsOf || this.tickerLost) this.freshVars(this.mission?.id ?? null, this.mission?.threat ?? 0);
   }
