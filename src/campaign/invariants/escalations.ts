@@ -41,10 +41,11 @@ function onTime(what: string, judged: number | null, first: number | null): stri
 
 /** A trigger that held while its goal was watched, and the deck never acted on. */
 function missed(m: MissionModel): string | null {
+  const live = (t: number | null): boolean => t !== null && !m.moot.has(t);
   for (const g of m.order) {
-    if (g.escalateAt !== null && g.firedAt === null) return `escalation ${g.spec.escalation?.id} (${g.spec.escalation?.condition}) held at tick ${g.escalateAt} and never fired`;
-    if (g.failOnAt !== null && g.state !== 'failed' && failStillPossible(g)) return `${g.spec.goal}'s :fail-on ${g.spec.failOn} held at tick ${g.failOnAt}, yet it ended ${g.state}`;
-    if (g.atAt !== null && g.revealedAt === null) return `${g.spec.goal}'s :at ${g.spec.at} matched at tick ${g.atAt} and it was never revealed`;
+    if (live(g.escalateAt) && g.firedAt === null) return `escalation ${g.spec.escalation?.id} (${g.spec.escalation?.condition}) held at tick ${g.escalateAt} and never fired`;
+    if (live(g.failOnAt) && g.state !== 'failed' && failStillPossible(g)) return `${g.spec.goal}'s :fail-on ${g.spec.failOn} held at tick ${g.failOnAt}, yet it ended ${g.state}`;
+    if (live(g.atAt) && g.revealedAt === null) return `${g.spec.goal}'s :at ${g.spec.at} matched at tick ${g.atAt} and it was never revealed`;
   }
   return null;
 }

@@ -102,6 +102,8 @@ export type Fact =
   /** The hold ticker handled the clock's tick due at `due`, or a piece of telemetry. */
   | { readonly kind: 'ticker-tick'; readonly due: number }
   | { readonly kind: 'ticker-telemetry'; readonly body: Readonly<Record<string, unknown>> }
+  /** The hold ticker's verdicts of tick `judged` reach Mission Control at `due`. */
+  | { readonly kind: 'verdicts'; readonly judged: number; readonly due: number }
   | { readonly kind: 'ticker-down' }
   | { readonly kind: 'ticker-up' }
   | { readonly kind: 'rejected'; readonly actor: string; readonly message: string; readonly error: string }
@@ -161,6 +163,8 @@ export class FactReader {
       case 'op/complete':
       case 'op/abandon':
         return r.to === 'mission-control' ? { kind: 'resolve', due: r.due, how: r.kind === 'op/complete' ? 'complete' : 'abandon' } : null;
+      case 'holds/verdicts':
+        return r.to === 'mission-control' && typeof body.tick === 'number' ? { kind: 'verdicts', judged: body.tick, due: r.due } : null;
       case 'campaign/done':
         return { kind: 'done', missions: body.missions as number, reason: body.reason as string };
       default:

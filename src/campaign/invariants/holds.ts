@@ -25,8 +25,9 @@ export function holds(): Invariant {
       for (const g of m.order) {
         if (g.spec.hold === null) continue;
         const broken = g.violatedAt !== null;
-        const unwatched = m.tickerRestarted && g.openedAt !== null;
-        if ((broken || unwatched) && g.state !== 'forfeit') return `${g.spec.goal} ${g.spec.hold} ${broken ? `failed at tick ${g.violatedAt}` : 'went unwatched (the hold ticker restarted)'} yet ended ${g.state}${g.state === 'done' ? ' and was paid' : ''}`;
+        // Open while the ticker was down: nobody watched it, so it is not certified (a branch may still void it).
+        const unwatched = g.openedAt !== null && m.down.some(([from, to]) => (g.openedAt as number) <= to && (g.closedAt === null || g.closedAt >= from));
+        if ((broken && g.state !== 'forfeit') || (unwatched && g.state === 'done')) return `${g.spec.goal} ${g.spec.hold} ${broken ? `failed at tick ${g.violatedAt}` : 'went unwatched (the hold ticker restarted)'} yet ended ${g.state}${g.state === 'done' ? ' and was paid' : ''}`;
       }
       return null;
     },

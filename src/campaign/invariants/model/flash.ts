@@ -67,7 +67,9 @@ export class FlashModel {
     const allowed = [this.durable, this.interrupted, ...this.pending.values()].filter((c): c is CommitModel => c !== null);
     if (allowed.some((c) => c.state === read.state)) return true;
     if (this.durable === null && read.state === null) return true;
-    if (!read.damaged || read.seq === null) return false;
+    if (!read.damaged) return false;
+    // Every acknowledged record the chip still had was reported damaged: nothing to recover, a blank deck.
+    if (read.seq === null) return read.state === null && [...this.bySeq.keys()].every((s) => read.dropped.includes(s));
     const recovered = this.bySeq.get(read.seq);
     if (recovered === undefined || recovered.state !== read.state) return false;
     return [...this.bySeq.keys()].filter((s) => s > (read.seq as number)).every((s) => read.dropped.includes(s));

@@ -56,6 +56,11 @@ export interface MissionModel {
   resolveKind: 'complete' | 'abandon' | null;
   /** The tick the mission failed (a counted primary failed, was forfeited or became unreachable): nothing is watched after it. */
   failedAt: number | null;
+  /**
+   * Ticks whose verdicts reached Mission Control only after the mission had failed (a stalled ticker
+   * catching up): what held then is moot, for the failure stands and nothing more is acted on.
+   */
+  readonly moot: Set<number>;
   /** The outcome, judged as the settlement began (before it forfeited the goals the run left open). */
   outcome: string | null;
   /** The hold ticker restarted during the run: what it judged before is gone, exact tick checks do not apply. */
@@ -86,6 +91,7 @@ export function missionFromGoals(id: number, label: string, schema: string, thre
     tickerRestarted: false,
     judged: new TickSet(),
     down: [],
+    moot: new Set(),
   };
   for (const spec of goals) {
     const g: GoalModel = {
@@ -121,7 +127,7 @@ export function copyMission(m: MissionModel): MissionModel {
     return c;
   });
   // What the ticker judged belongs to the run as it went: a mission restored from this copy is watched afresh.
-  return { ...m, goals, order, phaseReachedAt: new Map(m.phaseReachedAt), judged: new TickSet(), down: [] };
+  return { ...m, goals, order, phaseReachedAt: new Map(m.phaseReachedAt), judged: new TickSet(), down: [], moot: new Set() };
 }
 
 /** Seed 003 §5, §2.1: the primaries that decide a mission are the briefed ones not voided by a branch. */

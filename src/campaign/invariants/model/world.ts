@@ -132,6 +132,11 @@ export class World {
           this.mission.down.push([this.tick, Number.POSITIVE_INFINITY]);
         }
         return;
+      case 'verdicts': {
+        const m = this.mission;
+        if (m && m.failedAt !== null && f.due > m.failedAt && f.judged <= m.failedAt && m.moot.size < 4_096) m.moot.add(f.judged);
+        return;
+      }
       case 'dead-letter':
         // A resolve lost with the deck's memory never reached it: the mission plays on.
         if (f.to === 'mission-control' && (f.message === 'op/complete' || f.message === 'op/abandon')) {
