@@ -15,13 +15,14 @@ describe('a broken invariant is caught and replays from one line', () => {
     expect(at, soak.stdout).toBeGreaterThanOrEqual(0);
     const violation = lines[at] as string;
     const command = (lines[at + 1] as string).trim().replace(/^replay: /, '');
-    expect(command).toBe('nosh replay --seed 41 --missions 8 --faults --skim-credit 4 --mission 4 --trace replay-41-m4.json');
+    expect(command).toBe(`nosh replay --seed 41 --missions 8 --faults --skim-credit 4 --mission 4 --trace replay-41-m4.json --expect-hash ${hashes.hashes[1]}`);
 
     const dir = mkdtempSync(join(tmpdir(), 'nosh-replay-'));
     const replay = await nosh(command.split(' ').slice(1), { cwd: dir, timeoutMs: 120_000 });
     expect(replay.code).toBe(1);
-    const out = lastJson<{ traceHash: string; details: Array<{ invariant: string; mission: number; tick: number; detail: string }> }>(replay.stdout);
+    const out = lastJson<{ traceHash: string; reproduced: boolean; details: Array<{ invariant: string; mission: number; tick: number; detail: string }> }>(replay.stdout);
     expect(out.traceHash).toBe(hashes.hashes[1]);
+    expect(out.reproduced).toBe(true);
     expect(out.details).toHaveLength(1);
     const d = out.details[0] as { invariant: string; mission: number; tick: number; detail: string };
     expect(violation).toBe(`VIOLATION ${d.invariant} · seed 41 · mission ${d.mission} · tick ${d.tick}: ${d.detail}`);
@@ -36,6 +37,13 @@ describe('a broken invariant is caught and replays from one line', () => {
     expect(Math.min(...ticks)).toBeLessThanOrEqual(d.tick);
     expect(Math.max(...ticks)).toBeGreaterThanOrEqual(d.tick);
   }, 300_000);
+
+  it('a replay that does not reproduce the soak\'s hash says so and exits 1', async () => {
+    const r = await nosh(['replay', '--seed', '41', '--missions', '3', '--expect-hash', '0'.repeat(64)], { timeoutMs: 120_000 });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('HASH MISMATCH');
+    expect(lastJson<{ reproduced: boolean }>(r.stdout).reproduced).toBe(false);
+  }, 120_000);
 
   it('without the skim the same campaigns are clean', async () => {
     const r = await nosh(['soak', '--campaigns', '3', '--missions', '8', '--workers', '2', '--seed', '40', '--faults', '--json'], { timeoutMs: 120_000 });

@@ -8,6 +8,8 @@ export interface ReplaySpec {
   readonly skimCredit: number | null;
   /** The mission whose Perfetto trace to write. */
   readonly mission: number | null;
+  /** The campaign's trace hash in the soak: the replay checks it reproduces it. */
+  readonly hash?: string | null;
 }
 
 /** The one-line command a soak prints beside each violation. */
@@ -20,5 +22,6 @@ export function replayCommand(spec: ReplaySpec): string {
   }
   if (spec.skimCredit !== null) parts.push(`--skim-credit ${spec.skimCredit}`);
   if (spec.mission !== null) parts.push(`--mission ${spec.mission}`, `--trace replay-${spec.seed}-m${spec.mission}.json`);
+  if (spec.hash) parts.push(`--expect-hash ${spec.hash}`);
   return parts.join(' ');
 }

@@ -148,7 +148,7 @@ async function playOne(pool: CampaignPool, config: SoakConfig, seed: number, onM
 
 function detailsOf(config: SoakConfig, summaries: readonly CampaignSummary[]): SoakViolation[] {
   return summaries.flatMap((s) =>
-    s.violations.map((v) => ({ seed: s.seed, mission: v.mission, invariant: v.invariant, tick: v.tick, detail: v.detail, replay: replayCommand({ ...config, seed: s.seed, mission: v.mission > 0 ? v.mission : null }) })),
+    s.violations.map((v) => ({ seed: s.seed, mission: v.mission, invariant: v.invariant, tick: v.tick, detail: v.detail, replay: replayCommand({ ...config, seed: s.seed, mission: v.mission > 0 ? v.mission : null, hash: s.traceHash }) })),
   );
 }
 

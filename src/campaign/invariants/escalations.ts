@@ -1,4 +1,4 @@
-import type { GoalModel, MissionModel } from './model/mission.js';
+import { type GoalModel, type MissionModel, heardAfter } from './model/mission.js';
 import type { Invariant } from './invariant.js';
 
 /**
@@ -41,7 +41,8 @@ function onTime(what: string, judged: number | null, first: number | null): stri
 
 /** A trigger that held while its goal was watched, and the deck never acted on. */
 function missed(m: MissionModel): string | null {
-  const live = (t: number | null): boolean => t !== null && !m.moot.has(t);
+  // A verdict that reached the deck after the mission had failed is moot: the failure stands.
+  const live = (t: number | null): boolean => t !== null && !heardAfter(m, t, m.failedAt);
   for (const g of m.order) {
     if (live(g.escalateAt) && g.firedAt === null) return `escalation ${g.spec.escalation?.id} (${g.spec.escalation?.condition}) held at tick ${g.escalateAt} and never fired`;
     if (live(g.failOnAt) && g.state !== 'failed' && failStillPossible(g)) return `${g.spec.goal}'s :fail-on ${g.spec.failOn} held at tick ${g.failOnAt}, yet it ended ${g.state}`;

@@ -1,3 +1,4 @@
+import { heardAfter } from './model/mission.js';
 import type { Invariant } from './invariant.js';
 
 /**
@@ -27,7 +28,9 @@ export function holds(): Invariant {
         const broken = g.violatedAt !== null;
         // Open while the ticker was down: nobody watched it, so it is not certified (a branch may still void it).
         const unwatched = g.openedAt !== null && m.down.some(([from, to]) => (g.openedAt as number) <= to && (g.closedAt === null || g.closedAt >= from));
-        if ((broken && g.state !== 'forfeit') || (unwatched && g.state === 'done')) return `${g.spec.goal} ${g.spec.hold} ${broken ? `failed at tick ${g.violatedAt}` : 'went unwatched (the hold ticker restarted)'} yet ended ${g.state}${g.state === 'done' ? ' and was paid' : ''}`;
+        // Voided by a branch before the deck heard the break (its ticker was late): unpaid either way.
+        const voidedFirst = broken && g.state === 'void' && heardAfter(m, g.violatedAt as number, g.closedAt);
+        if ((broken && g.state !== 'forfeit' && !voidedFirst) || (unwatched && g.state === 'done')) return `${g.spec.goal} ${g.spec.hold} ${broken ? `failed at tick ${g.violatedAt}` : 'went unwatched (the hold ticker restarted)'} yet ended ${g.state}${g.state === 'done' ? ' and was paid' : ''}`;
       }
       return null;
     },

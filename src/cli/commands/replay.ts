@@ -13,6 +13,7 @@ interface ReplayOptions {
   mission?: number;
   trace?: string;
   placement: 'inline' | 'threads';
+  expectHash?: string;
   json: boolean;
 }
 
@@ -28,8 +29,19 @@ export function registerReplay(program: Command): void {
     .option('--mission <k>', 'with --trace: trace only mission K (from its acceptance to its settlement)', integer('--mission', 1))
     .option('--trace <file.json>', 'write a Chrome Trace Event file (open in ui.perfetto.dev)')
     .option('--placement <where>', 'inline (as the soak ran it) or threads: the hash is the same', oneOf('--placement', ['inline', 'threads'] as const), 'inline')
+    .option('--expect-hash <sha256>', "the soak's hash for this seed: exit 1 unless the replay reproduces it")
     .option('--json', 'print only a JSON summary as the last line', false)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  nosh replay --seed 41 --missions 8 --faults --mission 4 --trace replay-41-m4.json
+  nosh replay --seed 7 --missions 100 --faults --expect-hash 2b43c1e3…  (the hash from soak --json)
+
+Exit status 1 when an invariant was violated, the campaign stopped early, or the hash differs from --expect-hash.`,
+    )
     .action(async (opts: ReplayOptions) => {
+      if (opts.expectHash !== undefined && !/^[0-9a-f]{64}$/.test(opts.expectHash)) throw new Error(`--expect-hash must be the 64 hex digits of a soak's hash, got '${opts.expectHash}'`);
       if (opts.mission !== undefined && opts.trace === undefined) throw new Error('--mission picks which mission --trace writes: give --trace FILE.json too');
       if (opts.mission !== undefined && opts.mission > opts.missions) throw new Error(`--mission ${opts.mission} is past the ${opts.missions} missions the campaign plays`);
       const faults = faultsOf(opts.faults, opts.faultRates);
@@ -44,7 +56,10 @@ export function registerReplay(program: Command): void {
         if (opts.trace && opts.mission !== undefined && s.missions < opts.mission) out(`trace: ${opts.trace} is empty: the campaign stopped before mission ${opts.mission} (${s.ended})`);
         else if (opts.trace) out(`trace: ${opts.trace}${opts.mission ? ` (mission ${opts.mission})` : ''} — open it in ui.perfetto.dev`);
       }
-      out(JSON.stringify({ seed: s.seed, missions: s.missions, violations: s.violationCount, details: s.violations, traceHash: s.traceHash, ended: s.ended }));
-      if (s.violationCount > 0) process.exitCode = 1;
+      const reproduced = opts.expectHash === undefined ? null : s.traceHash === opts.expectHash;
+      if (!opts.json && reproduced === false) out(`HASH MISMATCH: the soak had ${opts.expectHash}; this replay gives ${s.traceHash}`);
+      if (!opts.json && s.ended !== 'done') out(`STOPPED: ${s.ended}`);
+      out(JSON.stringify({ seed: s.seed, missions: s.missions, violations: s.violationCount, details: s.violations, traceHash: s.traceHash, ended: s.ended, ...(reproduced === null ? {} : { reproduced }) }));
+      if (s.violationCount > 0 || s.ended !== 'done' || reproduced === false) process.exitCode = 1;
     });
 }

@@ -88,7 +88,7 @@ function printResult(r: SoakResult, json: boolean): void {
 function stoppedEarly(r: SoakResult): Array<{ seed: number; ended: string; replay: string }> {
   return r.summaries
     .filter((s) => s.ended !== 'done')
-    .map((s) => ({ seed: s.seed, ended: s.ended, replay: replayCommand({ ...r.config, seed: s.seed, mission: null }) }));
+    .map((s) => ({ seed: s.seed, ended: s.ended, replay: replayCommand({ ...r.config, seed: s.seed, mission: null, hash: s.traceHash }) }));
 }
 
 /** A bar on a terminal (campaigns, missions/s, ETA); on a pipe, a plain line every few seconds. */

@@ -57,10 +57,11 @@ export interface MissionModel {
   /** The tick the mission failed (a counted primary failed, was forfeited or became unreachable): nothing is watched after it. */
   failedAt: number | null;
   /**
-   * Ticks whose verdicts reached Mission Control only after the mission had failed (a stalled ticker
-   * catching up): what held then is moot, for the failure stands and nothing more is acted on.
+   * When the hold ticker's verdicts of a tick reached Mission Control (judged tick → due tick). A
+   * stalled ticker's verdicts arrive late: what the deck did meanwhile (the mission failed, a branch
+   * voided the goal) stands, and the late verdict about it is moot.
    */
-  readonly moot: Set<number>;
+  readonly heard: Map<number, number>;
   /** The outcome, judged as the settlement began (before it forfeited the goals the run left open). */
   outcome: string | null;
   /** The hold ticker restarted during the run: what it judged before is gone, exact tick checks do not apply. */
@@ -91,7 +92,7 @@ export function missionFromGoals(id: number, label: string, schema: string, thre
     tickerRestarted: false,
     judged: new TickSet(),
     down: [],
-    moot: new Set(),
+    heard: new Map(),
   };
   for (const spec of goals) {
     const g: GoalModel = {
@@ -127,7 +128,7 @@ export function copyMission(m: MissionModel): MissionModel {
     return c;
   });
   // What the ticker judged belongs to the run as it went: a mission restored from this copy is watched afresh.
-  return { ...m, goals, order, phaseReachedAt: new Map(m.phaseReachedAt), judged: new TickSet(), down: [], moot: new Set() };
+  return { ...m, goals, order, phaseReachedAt: new Map(m.phaseReachedAt), judged: new TickSet(), down: [], heard: new Map() };
 }
 
 /** Seed 003 §5, §2.1: the primaries that decide a mission are the briefed ones not voided by a branch. */
@@ -161,6 +162,12 @@ function unreachable(m: MissionModel, g: GoalModel, depth = 0): boolean {
 }
 
 /** Whether the ticker was watching `g`'s hold (or fail-on) at tick `t`: open since before `t`, not closed before it. */
+/** Whether the deck heard the verdicts of tick `t` only after tick `by` (it acted on something else first). */
+export function heardAfter(m: MissionModel, t: number, by: number | null): boolean {
+  const at = m.heard.get(t);
+  return by !== null && t <= by && at !== undefined && at > by;
+}
+
 export function watchedAt(m: MissionModel, t: number): boolean {
   return m.failedAt === null || m.failedAt >= t;
 }

@@ -134,7 +134,7 @@ export class World {
         return;
       case 'verdicts': {
         const m = this.mission;
-        if (m && m.failedAt !== null && f.due > m.failedAt && f.judged <= m.failedAt && m.moot.size < 4_096) m.moot.add(f.judged);
+        if (m && !m.heard.has(f.judged) && m.heard.size < 4_096) m.heard.set(f.judged, f.due);
         return;
       }
       case 'dead-letter':
