@@ -25,6 +25,12 @@ const nondeterminism = {
   ],
 };
 
+/** The import boundary of the invariants (`outside`: a relative path that leaves them for anything but the trace types and the Lisp reader). */
+function oracle(files, outside) {
+  const message = 'An invariant is an independent oracle: it imports only its own model, the trace record types and the Lisp reader (docs/soak.md).';
+  return { files, rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: outside, message }, { regex: '/(actors|hardware-sim|workers|objectives|mission-control|deck|cli)/', message }] }] } };
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.scratch/**'] },
   js.configs.recommended,
@@ -50,6 +56,11 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ regex: '/(actors|workers|bench|test)/', message: 'hardware-sim imports only src/ and its own folders.' }] }],
     },
   },
+  // Issue 12: an invariant is an oracle. It restates the seeds' rules in its own model and never imports
+  // the code it checks: no deck, objectives, economy or Mission Control code, no actor, no hardware, nor the
+  // rest of the campaign. It reads the trace's record types and the cart files (through the Lisp reader).
+  oracle(['src/campaign/invariants/*.ts'], '^\\.\\./(?!\\.\\./(runtime/trace|lisp/(reader|values))\\b)'),
+  oracle(['src/campaign/invariants/model/**/*.ts'], '^\\.\\./\\.\\./(?!\\.\\./(runtime/trace|lisp/(reader|values))\\b)'),
   {
     files: ['actors/**/*.ts', 'hardware-sim/**/*.ts', 'src/lisp/**/*.ts', 'src/objectives/**/*.ts', 'src/mission-control/**/*.ts', 'src/deck/**/*.ts'],
     rules: nondeterminism,
