@@ -41,13 +41,13 @@ describe('nosh run (the built CLI in a child process)', () => {
     expect(help.stdout).toContain('--missions <m>');
     expect(help.stdout).toContain('--script <file.lisp>');
     const bad = await nosh(['run', '--placement', 'cloud']);
-    expect(bad.code).toBe(1);
+    expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("--placement must be one of threads, inline, got 'cloud'");
     const missing = await nosh(['run', '--script', '/no/such/script.lisp']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/error: .*no such file or directory/i);
     const unknown = await nosh(['fly']);
-    expect(unknown.code).toBe(1);
+    expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("unknown command 'fly'");
   });
 });

@@ -16,6 +16,8 @@ describe('nosh soak --report', () => {
     const md = readFileSync(join(dir, 'report.md'), 'utf8');
     for (const svg of files.filter((f) => f.endsWith('.svg'))) expect(md).toContain(`](${svg})`);
     expect(md).toContain('| credit-conservation | 0 |');
+    // Each campaign's row: missions played of those asked, how it ended, its hash.
+    expect(md).toMatch(/\| \d+ \| \d+ \/ \d+ \| done \| 0 \| `[0-9a-f]{64}` \|/);
 
     const svg = readFileSync(join(dir, 'credits.svg'), 'utf8');
     expect(svg).toContain('credit_balance after each mission');

@@ -57,6 +57,8 @@ export interface SoakResult {
   readonly missions: number;
   readonly wallMs: number;
   readonly missionsPerSec: number;
+  /** Stopped by its signal (Ctrl-C) before every campaign ran: the summaries are the campaigns that finished. */
+  readonly interrupted: boolean;
 }
 
 export interface SoakProgress {
@@ -90,7 +92,7 @@ const IN_FLIGHT_PER_WORKER = 2;
  * given: the caller owns it then). A campaign that throws does not end the
  * soak: it is reported with its seed and replay command, and the rest go on.
  */
-export async function runSoak(config: SoakConfig, onProgress: (p: SoakProgress) => void = () => {}, given?: CampaignPool): Promise<SoakResult> {
+export async function runSoak(config: SoakConfig, onProgress: (p: SoakProgress) => void = () => {}, given?: CampaignPool, signal?: AbortSignal): Promise<SoakResult> {
   checkConfig(config);
   const pool = given ?? createCampaignPool(Math.min(config.workers, config.campaigns));
   const started = performance.now();
@@ -101,11 +103,12 @@ export async function runSoak(config: SoakConfig, onProgress: (p: SoakProgress) 
     onProgress({ done: tally.done, total: config.campaigns, missions: tally.settled, plannedMissions: config.campaigns * config.missions, violations: tally.violations, elapsedMs: performance.now() - started });
   let next = 0;
   const lane = async (): Promise<void> => {
-    for (let i = next++; i < config.campaigns; i = next++) {
+    for (let i = next++; i < config.campaigns && signal?.aborted !== true; i = next++) {
       const outcome = await playOne(pool, config, config.seed + i, () => {
         tally.settled++;
         report();
-      });
+      }, signal);
+      if (outcome === 'aborted') return;
       if ('error' in outcome) failures.push(outcome);
       else {
         summaries[i] = outcome.summary;
@@ -124,11 +127,11 @@ export async function runSoak(config: SoakConfig, onProgress: (p: SoakProgress) 
   }
   const played = summaries.filter((x): x is CampaignSummary => x !== undefined);
   const wallMs = performance.now() - started;
-  return { config, summaries: played, failures, violations: tally.violations, details: detailsOf(config, played), missions: tally.missions, wallMs, missionsPerSec: tally.missions / (wallMs / 1000) };
+  return { config, summaries: played, failures, violations: tally.violations, details: detailsOf(config, played), missions: tally.missions, wallMs, missionsPerSec: tally.missions / (wallMs / 1000), interrupted: signal?.aborted === true };
 }
 
 /** One campaign on the pool, its settled missions reported as they happen over a port of its own. */
-async function playOne(pool: CampaignPool, config: SoakConfig, seed: number, onMission: () => void): Promise<{ summary: CampaignSummary; uncounted: number } | SoakFailure> {
+async function playOne(pool: CampaignPool, config: SoakConfig, seed: number, onMission: () => void, signal: AbortSignal | undefined): Promise<{ summary: CampaignSummary; uncounted: number } | SoakFailure | 'aborted'> {
   const channel = new MessageChannel();
   let heard = 0;
   channel.port1.on('message', (runs: number) => {
@@ -136,10 +139,12 @@ async function playOne(pool: CampaignPool, config: SoakConfig, seed: number, onM
   });
   const task: CampaignTask = { seed, missions: config.missions, faults: config.faults, skimCredit: config.skimCredit, series: config.series ?? false, progress: channel.port2 };
   try {
-    const summary = await pool.run(task, { transferList: [channel.port2] });
+    const summary = await pool.run(task, { transferList: [channel.port2], ...(signal ? { signal } : {}) });
     // Messages still in flight when the task resolved are counted from the summary instead.
     return { summary, uncounted: Math.max(0, summary.missions - heard) };
   } catch (err) {
+    // Interrupted: piscina ended the thread; the campaign is neither a result nor a failure.
+    if (signal?.aborted === true) return 'aborted';
     return { seed, error: (err as Error).message, replay: replayCommand({ ...config, seed, mission: null }) };
   } finally {
     channel.port1.close();

@@ -10,6 +10,7 @@ import { registerRun } from './commands/run.js';
 import { registerSoak } from './commands/soak.js';
 import { registerValidateSchema } from './commands/validate-schema.js';
 import { projectRoot } from '../runtime/paths.js';
+import { UsageError } from './options.js';
 
 const pkg = JSON.parse(readFileSync(new URL('package.json', projectRoot), 'utf8')) as { version: string };
 
@@ -39,7 +40,8 @@ registerValidateSchema(program);
 try {
   await program.parseAsync(process.argv);
 } catch (err) {
-  if (err instanceof CommanderError) process.exit(err.exitCode);
+  // Help and --version exit 0; anything else commander refused is a usage error (2), as is a UsageError.
+  if (err instanceof CommanderError) process.exit(err.exitCode === 0 ? 0 : 2);
   process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
+  process.exit(err instanceof UsageError ? 2 : 1);
 }

@@ -1,6 +1,9 @@
 import { InvalidArgumentError } from 'commander';
 import ms from 'ms';
 
+/** A command line that asks for something impossible (flags that do not go together): exit status 2. */
+export class UsageError extends Error {}
+
 /** Commander parsers that reject bad values with a message naming the flag. */
 export function integer(flag: string, min = 0, max = Number.MAX_SAFE_INTEGER): (value: string) => number {
   return (value) => {

@@ -4,6 +4,8 @@ import type { Plot } from './plots.js';
 
 /** Violations listed in full in the report; the rest are in summary.json. */
 const MAX_LISTED = 50;
+/** Campaigns listed one per row; a bigger soak lists the ones that stopped or broke a rule, then these many more. */
+const MAX_CAMPAIGN_ROWS = 200;
 
 export function reportMarkdown(r: SoakResult, plots: readonly Plot[], date: string): string {
   const c = r.config;
@@ -19,13 +21,15 @@ export function reportMarkdown(r: SoakResult, plots: readonly Plot[], date: stri
     '',
     `${date} · ${c.campaigns} campaigns × ${c.missions} missions · seeds ${c.seed}–${c.seed + c.campaigns - 1} · ${c.workers} workers · faults ${c.faults ? 'on' : 'off'}${c.skimCredit !== null ? ` · skim-credit ${c.skimCredit} (test only)` : ''}`,
     '',
+    ...(r.interrupted ? [`**Interrupted** (Ctrl-C): ${r.summaries.length} of ${c.campaigns} campaigns finished; this report is theirs.`, ''] : []),
     '| | |',
     '|---|---|',
-    `| missions | ${r.missions} (${total('succeeded')} succeeded, ${total('failed')} failed, ${total('abandoned')} abandoned) |`,
+    `| missions played / asked | ${r.missions} / ${c.campaigns * c.missions} (${total('succeeded')} succeeded, ${total('failed')} failed, ${total('abandoned')} abandoned) |`,
     `| wall time | ${(r.wallMs / 1000).toFixed(1)} s (${r.missionsPerSec.toFixed(0)} missions/s) |`,
     `| violations | **${r.violations}** |`,
     `| Hot Swaps · cart restarts · aborted calls | ${total('hotSwaps')} · ${total('restarts')} · ${total('aborts')} |`,
     `| script errors · power cycles | ${total('scriptErrors')} · ${total('powerCycles')} |`,
+    ...(c.faults ? [`| fault rates | ${Object.entries(c.faults).map(([k, v]) => `${k} ${v}`).join(' · ')} |`] : []),
     ...(c.faults ? [`| faults injected | ${Object.entries(faults).map(([k, v]) => `${k} ${v}`).join(' · ')} |`] : []),
     '',
     '## Invariants',
@@ -48,7 +52,20 @@ export function reportMarkdown(r: SoakResult, plots: readonly Plot[], date: stri
     if (r.details.length > MAX_LISTED) lines.push(`- … ${r.details.length - MAX_LISTED} more in summary.json`);
     lines.push('');
   }
+  lines.push(...campaignRows(r));
   lines.push('## Plots', '');
   for (const p of plots) lines.push(`### ${p.title}`, '', `![${p.title}](${p.file})`, '');
   return `${lines.join('\n')}\n`;
+}
+
+/** One row per campaign: its seed, missions played of those asked, how it ended, its violations and its trace hash. */
+function campaignRows(r: SoakResult): string[] {
+  const notable = r.summaries.filter((s) => s.ended !== 'done' || s.violationCount > 0);
+  const rest = r.summaries.filter((s) => s.ended === 'done' && s.violationCount === 0);
+  const rows = [...notable, ...rest.slice(0, Math.max(0, MAX_CAMPAIGN_ROWS - notable.length))].sort((a, b) => a.seed - b.seed);
+  const out = ['## Campaigns', '', '| seed | missions played / asked | ended | violations | trace hash |', '|---|---|---|---|---|'];
+  for (const s of rows) out.push(`| ${s.seed} | ${s.missions} / ${r.config.missions} | ${s.ended} | ${s.violationCount} | \`${s.traceHash ?? '—'}\` |`);
+  if (rows.length < r.summaries.length) out.push('', `… ${r.summaries.length - rows.length} more campaigns (all done, no violation) in summary.json.`);
+  out.push('');
+  return out;
 }

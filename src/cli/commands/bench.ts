@@ -1,3 +1,4 @@
+import { UsageError } from '../options.js';
 import os from 'node:os';
 import type { Command } from 'commander';
 import { suites } from '../../../bench/suites.js';
@@ -20,7 +21,7 @@ export function registerBench(program: Command): void {
 async function benchCommand(names: string[], opts: BenchOptions): Promise<void> {
   const chosen = names.length > 0 ? names : Object.keys(suites);
   const unknown = chosen.filter((n) => !Object.hasOwn(suites, n));
-  if (unknown.length > 0) throw new Error(`unknown bench suite '${unknown.join("', '")}' (suites: ${Object.keys(suites).join(', ')})`);
+  if (unknown.length > 0) throw new UsageError(`unknown bench suite '${unknown.join("', '")}' (suites: ${Object.keys(suites).join(', ')})`);
   const results: Record<string, Record<string, number>> = {};
   for (const name of chosen) {
     if (!opts.json) process.stdout.write(`running ${name}…\n`);

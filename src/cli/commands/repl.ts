@@ -7,7 +7,7 @@ import { Mission } from '../../objectives/mission.js';
 import { bindMission } from '../../objectives/runner-bindings.js';
 import { readContractSchemas } from '../../objectives/schema.js';
 import { type LiveDeck, openLiveDeck } from '../../campaign/live-deck.js';
-import { integer, oneOf } from '../options.js';
+import { integer, oneOf, UsageError } from '../options.js';
 import { startRepl } from '../repl.js';
 
 interface ReplCommandOptions {
@@ -39,7 +39,7 @@ export function registerRepl(program: Command): void {
       let env = createEnv();
       let deck: LiveDeck | null = null;
       if (opts.mission !== undefined) bindMissionFile(env, opts);
-      else if (opts.sandbox || opts.schema !== undefined) throw new Error('--sandbox and --schema need --mission FILE');
+      else if (opts.sandbox || opts.schema !== undefined) throw new UsageError('--sandbox and --schema need --mission FILE');
       else if (opts.seed !== undefined) {
         const say = (line: string): void => void process.stderr.write(`${line}\n`);
         deck = await openLiveDeck({ seed: opts.seed, placement: opts.placement, cart: opts.cart, out: say });

@@ -1,7 +1,8 @@
 import { type Command, Option } from 'commander';
 import { runCampaign } from '../../campaign/campaign.js';
 import { DEFAULT_FAULT_RATES, FAULT_KINDS, describeFaults } from '../../campaign/faults/index.js';
-import { integer, oneOf } from '../options.js';
+import { outputFile } from '../output-paths.js';
+import { integer, oneOf, UsageError } from '../options.js';
 import { faultsOf } from './soak.js';
 
 interface ReplayOptions {
@@ -27,7 +28,7 @@ export function registerReplay(program: Command): void {
     .option('--fault-rates <list>', `with --faults: the soak's rates (defaults ${FAULT_KINDS.map((k) => `${k}=${DEFAULT_FAULT_RATES[k]}`).join(',')})`)
     .addOption(new Option('--skim-credit <n>', 'test only: as the soak had it').argParser(integer('--skim-credit', 1)).hideHelp())
     .option('--mission <k>', 'with --trace: trace only mission K (from its acceptance to its settlement)', integer('--mission', 1))
-    .option('--trace <file.json>', 'write a Chrome Trace Event file (open in ui.perfetto.dev)')
+    .option('--trace <file.json>', 'write a Chrome Trace Event file (open in ui.perfetto.dev)', outputFile('--trace'))
     .option('--placement <where>', 'inline (as the soak ran it) or threads: the hash is the same', oneOf('--placement', ['inline', 'threads'] as const), 'inline')
     .option('--expect-hash <sha256>', "the soak's hash for this seed: exit 1 unless the replay reproduces it")
     .option('--json', 'print only a JSON summary as the last line', false)
@@ -41,9 +42,9 @@ Examples:
 Exit status 1 when an invariant was violated, the campaign stopped early, or the hash differs from --expect-hash.`,
     )
     .action(async (opts: ReplayOptions) => {
-      if (opts.expectHash !== undefined && !/^[0-9a-f]{64}$/.test(opts.expectHash)) throw new Error(`--expect-hash must be the 64 hex digits of a soak's hash, got '${opts.expectHash}'`);
-      if (opts.mission !== undefined && opts.trace === undefined) throw new Error('--mission picks which mission --trace writes: give --trace FILE.json too');
-      if (opts.mission !== undefined && opts.mission > opts.missions) throw new Error(`--mission ${opts.mission} is past the ${opts.missions} missions the campaign plays`);
+      if (opts.expectHash !== undefined && !/^[0-9a-f]{64}$/.test(opts.expectHash)) throw new UsageError(`--expect-hash must be the 64 hex digits of a soak's hash, got '${opts.expectHash}'`);
+      if (opts.mission !== undefined && opts.trace === undefined) throw new UsageError('--mission picks which mission --trace writes: give --trace FILE.json too');
+      if (opts.mission !== undefined && opts.mission > opts.missions) throw new UsageError(`--mission ${opts.mission} is past the ${opts.missions} missions the campaign plays`);
       const faults = faultsOf(opts.faults, opts.faultRates);
       const trace = opts.trace === undefined ? {} : opts.mission === undefined ? { traceFile: opts.trace } : { missionTrace: { mission: opts.mission, file: opts.trace } };
       const s = await runCampaign({ seed: opts.seed, missions: opts.missions, placement: opts.placement, checkInvariants: true, faults, skimCredit: opts.skimCredit ?? null, ...trace });

@@ -7,6 +7,7 @@ import { CampaignLog } from '../campaign-log.js';
 import { ConsoleSink } from '../console-sink.js';
 import { DEMO_CATALOG, startDemo } from '../demo-scenario.js';
 import { duration, integer, oneOf } from '../options.js';
+import { outputDir, outputFile } from '../output-paths.js';
 import { progressBar } from '../progress.js';
 
 interface RunOptions {
@@ -42,11 +43,11 @@ export function registerRun(program: Command): void {
         .argParser(duration('--off'))
         .default(DEFAULT_OFF_MS, '4h'),
     )
-    .option('--frames <dir>', 'write a PNG of the deck\'s screen at every screen change into this folder')
+    .option('--frames <dir>', 'write a PNG of the deck\'s screen at every screen change into this folder', outputDir('--frames'))
     .option('--frames-max <n>', 'with --frames: write at most this many', integer('--frames-max', 1, 1_000_000), DEFAULT_MAX_FRAMES)
     .option('--ticks <n>', 'stop after this many ticks of deck time at the latest (30 per second)', integer('--ticks', 1, Number.MAX_SAFE_INTEGER))
-    .option('--trace <file.json>', 'write a Chrome Trace Event file (open in ui.perfetto.dev)')
-    .option('--trace-jsonl <file>', 'stream every trace record as JSON lines')
+    .option('--trace <file.json>', 'write a Chrome Trace Event file (open in ui.perfetto.dev)', outputFile('--trace'))
+    .option('--trace-jsonl <file>', 'stream every trace record as JSON lines', outputFile('--trace-jsonl'))
     .option('--json', 'print only a JSON summary as the last line', false)
     .option('--verbose', 'log every board and goal change', false)
     .option('--demo', "run the kernel's demo actors (ping-pong, a flaky worker) instead of the deck", false)

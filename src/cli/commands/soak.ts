@@ -4,7 +4,8 @@ import { INVARIANT_NAMES } from '../../campaign/invariants/index.js';
 import { replayCommand } from '../../campaign/replay-command.js';
 import { writeSoakReport } from '../../campaign/report/write-report.js';
 import { MAX_CAMPAIGNS, type SoakProgress, type SoakResult, defaultWorkers, runSoak } from '../../campaign/soak.js';
-import { integer } from '../options.js';
+import { integer, UsageError } from '../options.js';
+import { outputDir } from '../output-paths.js';
 import { progressBar } from '../progress.js';
 
 interface SoakOptions {
@@ -34,8 +35,11 @@ export function registerSoak(program: Command): void {
     .option('--fault-rates <list>', `with --faults: probabilities, e.g. crash=0.05,reboot=0.05,delay=0.05 (defaults ${FAULT_KINDS.map((k) => `${k}=${DEFAULT_FAULT_RATES[k]}`).join(',')})`)
     .addOption(new Option('--skim-credit <n>', 'test only: Mission Control skims one credit at settlement N (proves the checks bite)').argParser(integer('--skim-credit', 1)).hideHelp())
     .option('--json', 'print only a JSON summary as the last line: {campaigns, missions, violations, missionsPerSec, workers, hashes}, with details (each violation and its replay command) and stopped (each campaign that stopped early, why, and its replay command) when there are any', false)
-    .option('--report <dir>', 'write summary.json, report.md and SVG plots into this folder')
-    .addHelpText('after', `\nInvariants: ${INVARIANT_NAMES.join(', ')}.\nExit status 1 when any invariant was violated, a campaign stopped early, or a campaign failed.`)
+    .option('--report <dir>', 'write summary.json, report.md and SVG plots into this folder (checked, and made, before the soak starts)', outputDir('--report'))
+    .addHelpText(
+      'after',
+      `\nExamples:\n  nosh soak --campaigns 8 --missions 100 --json\n  nosh soak --campaigns 48 --missions 40 --faults --fault-rates crash=0.05,reboot=0.05,delay=0.05 --report soak-report\n\nInvariants: ${INVARIANT_NAMES.join(', ')}.\nExit status 1 when any invariant was violated, a campaign stopped early, or a campaign failed; 130 when Ctrl-C stopped the soak (the finished campaigns are still reported, and --report written).`,
+    )
     .action(async (opts: SoakOptions) => {
       const faults = faultsOf(opts.faults, opts.faultRates);
       // More threads than campaigns would only start threads that never get one.
@@ -43,24 +47,38 @@ export function registerSoak(program: Command): void {
       const config = { campaigns: opts.campaigns, missions: opts.missions, workers, seed: opts.seed, faults, skimCredit: opts.skimCredit ?? null, series: opts.report !== undefined };
       if (!opts.json) process.stdout.write(`soak: ${config.campaigns} campaigns × ${config.missions} missions on ${config.workers} worker${config.workers === 1 ? '' : 's'} · seeds ${config.seed}–${config.seed + config.campaigns - 1} · faults ${faults ? 'on' : 'off'}\n`);
       const progress = soakProgress(config.campaigns, config.campaigns * config.missions);
+      // Ctrl-C: the campaigns running are ended, the finished ones reported; a second Ctrl-C leaves at once.
+      const interrupt = new AbortController();
+      const onSigint = (): void => {
+        if (interrupt.signal.aborted) process.exit(130);
+        interrupt.abort();
+      };
+      process.on('SIGINT', onSigint);
       let result: SoakResult;
       try {
-        result = await runSoak(config, progress.update);
+        result = await runSoak(config, progress.update, undefined, interrupt.signal);
       } finally {
         progress.stop();
+        process.off('SIGINT', onSigint);
       }
+      if (result.interrupted && !opts.json) process.stdout.write(`soak: interrupted · ${result.summaries.length} of ${config.campaigns} campaigns finished; what follows is theirs\n`);
       if (opts.report) {
         const files = await writeSoakReport(opts.report, result);
         if (!opts.json) process.stdout.write(`report: ${files.length} files in ${opts.report} (report.md, summary.json, plots)\n`);
       }
       printResult(result, opts.json);
-      if (result.violations > 0 || result.failures.length > 0 || stoppedEarly(result).length > 0) process.exitCode = 1;
+      if (result.interrupted) process.exitCode = 130;
+      else if (result.violations > 0 || result.failures.length > 0 || stoppedEarly(result).length > 0) process.exitCode = 1;
     });
 }
 
 export function faultsOf(on: boolean, rates: string | undefined): FaultRates | null {
-  if (rates !== undefined && !on) throw new Error('--fault-rates needs --faults');
-  return on ? parseFaultRates(rates ?? '') : null;
+  if (rates !== undefined && !on) throw new UsageError('--fault-rates needs --faults');
+  try {
+    return on ? parseFaultRates(rates ?? '') : null;
+  } catch (err) {
+    throw new UsageError(`--fault-rates: ${(err as Error).message}`);
+  }
 }
 
 function printResult(r: SoakResult, json: boolean): void {
@@ -78,6 +96,10 @@ function printResult(r: SoakResult, json: boolean): void {
   const line: Record<string, unknown> = { campaigns: r.config.campaigns, missions: r.missions, violations: r.violations, missionsPerSec: Math.round(r.missionsPerSec * 10) / 10, workers: r.config.workers, hashes };
   // Only there when something went wrong beyond a violation, so a clean soak's line keeps its documented shape.
   const stopped = stoppedEarly(r);
+  if (r.interrupted) {
+    line.interrupted = true;
+    line.finished = r.summaries.length;
+  }
   if (r.details.length > 0) line.details = r.details;
   if (stopped.length > 0) line.stopped = stopped;
   if (r.failures.length > 0) line.failed = r.failures;
@@ -111,7 +133,7 @@ function soakProgress(total: number, plannedMissions: number): { update: (p: Soa
       if (p.done < p.total && p.elapsedMs - last < LINE_EVERY_MS) return;
       last = p.elapsedMs;
       const rate = p.missions / (p.elapsedMs / 1000);
-      const eta = p.missions > 0 ? (p.plannedMissions - p.missions) / rate : 0;
+      const eta = p.missions > 0 ? Math.max(0, (p.plannedMissions - p.missions) / rate) : 0;
       process.stderr.write(`soak: ${p.done}/${p.total} campaigns · ${p.missions}/${p.plannedMissions} missions · ${rate.toFixed(0)} missions/s · ${p.violations} violations · eta ${eta.toFixed(0)} s\n`);
     },
     stop: () => {},
