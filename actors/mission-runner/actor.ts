@@ -84,6 +84,8 @@ interface RunnerState {
   idleOperates: number;
   /** The deck (re)booted: the next operate first fetches its bindings (a restored mission, or none). */
   rebind: boolean;
+  /** The runner is asking the deck for itself (not the script): injected script faults do not strike. */
+  bookkeeping: boolean;
 }
 
 /**
@@ -107,7 +109,7 @@ export default defineActor({
     const session = new OperatorSession(env, link);
     holder.state = {
       env, session, driver, missions: args.missions, idle: args.idle, scriptName: args.scriptName, script: args.script, baseRuns: args.baseRuns,
-      loaded: false, serial: 0, operated: 0, errors: 0, fault: null, deckSession: -1, runs: args.baseRuns, epoch: 0, idleOperates: 0, rebind: false,
+      loaded: false, serial: 0, operated: 0, errors: 0, fault: null, deckSession: -1, runs: args.baseRuns, epoch: 0, idleOperates: 0, rebind: false, bookkeeping: false,
     };
     // A restarted runner lost its script and its place: ask Mission Control where the deck stands.
     if (ctx.incarnation > 0) ctx.send(MISSION_CONTROL, 'op/attach', { reqId: `attach-${ctx.incarnation}` });
@@ -120,7 +122,8 @@ export default defineActor({
         return state;
       case 'runner/operate':
         if (msg.body.epoch !== state.epoch || state.driver.running) return state;
-        await state.driver.start(() => operate(state, ctx));
+        // A fault of the runner's own (not the script's) stops the campaign saying so, rather than leaving it waiting.
+        await state.driver.start(() => operate(state, ctx).catch((err: unknown) => finish(state, ctx, `stopped: the runner failed: ${describe(err)}`)));
         return state;
       case 'op/reply':
         await answer(state, msg.body.reqId, msg.body);
@@ -152,7 +155,8 @@ function makeLink(ctx: ActorContext, driver: ScriptDriver, state: () => RunnerSt
   const next = (): string => `r${ctx.incarnation}.${state().serial++}`;
   const injected = (): void => {
     const s = state();
-    if (s.fault === null || --s.fault.atCall > 0) return;
+    // The runner's own questions (how many runs the deck resolved) are not the script's: a script fault spares them.
+    if (s.fault === null || s.bookkeeping || --s.fault.atCall > 0) return;
     const message = s.fault.message;
     s.fault = null;
     throw new LispError('user', message);
@@ -259,12 +263,15 @@ async function operate(state: RunnerState, ctx: ActorContext): Promise<void> {
 
 /** The deck's resolved-run count, asked of Mission Control; null when the deck restarted meanwhile. */
 async function resolvedRuns(state: RunnerState): Promise<number | null> {
+  state.bookkeeping = true;
   try {
     const runs = await evaluate(read('(get (status) :runs)'), state.env);
     return typeof runs === 'number' ? runs : null;
   } catch (err) {
     if (err instanceof DeckRestarted) return null;
     throw err;
+  } finally {
+    state.bookkeeping = false;
   }
 }
 
