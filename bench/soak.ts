@@ -3,6 +3,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Bench } from 'tinybench';
 import { runCampaign } from '../src/campaign/campaign.js';
+import { parseFaultRates } from '../src/campaign/faults/index.js';
 import { type SoakConfig, createCampaignPool, runSoak } from '../src/campaign/soak.js';
 import { DEFAULT_TICK_MS } from '../src/runtime/clock.js';
 import { round } from './measure.js';
@@ -17,14 +18,20 @@ export interface SoakBenchSize {
   readonly workers?: number;
 }
 
+/** Issue 12's must-show rates: what a faulted soak is measured with. */
+export const FAULTED_RATES = 'crash=0.05,reboot=0.05,delay=0.05,stall=0.02,script=0.05,badblock=0.01';
+/** Faults may cost at most this much wall time per mission over a clean soak (issue 12). */
+export const FAULT_COST_BOUND = 1.5;
+
 export const DEFAULT_SOAK_SIZE: SoakBenchSize = { campaignsPerWorker: 4, missions: 40, memoryMissions: 10_000 };
 
 /**
  * Campaigns at scale, each figure against its own baseline in the same run:
  * campaigns per second on W pool workers against 1 (scaling), deck time
  * per wall second in one inline campaign counting only the ticks actually
- * stepped (compression), and the heap after a tenth and all of a long
- * campaign (growth).
+ * stepped (compression), the same soak with faults against the clean one
+ * (faultCost: wall time per mission, faulted over clean), and the heap after
+ * a tenth and all of a long campaign (growth).
  */
 export async function soakSuite(size: SoakBenchSize = DEFAULT_SOAK_SIZE): Promise<Record<string, number>> {
   const workers = size.workers ?? availableParallelism();
@@ -32,8 +39,11 @@ export async function soakSuite(size: SoakBenchSize = DEFAULT_SOAK_SIZE): Promis
   const config = { campaigns, missions: size.missions, seed: 1, faults: null, skimCredit: null };
   const one = await timePool({ ...config, workers: 1 });
   const many = await timePool({ ...config, workers });
+  const faulted = await timePool({ ...config, workers, faults: parseFaultRates(FAULTED_RATES) });
   const campaignsPerSec1 = campaigns / (one / 1000);
   const campaignsPerSecW = campaigns / (many / 1000);
+  const missionsPerSec = (campaigns * size.missions) / (many / 1000);
+  const faultedMissionsPerSec = (campaigns * size.missions) / (faulted / 1000);
   const memory = await heapOverCampaign(size.memoryMissions);
   return {
     campaigns,
@@ -42,6 +52,10 @@ export async function soakSuite(size: SoakBenchSize = DEFAULT_SOAK_SIZE): Promis
     campaignsPerSecW: round(campaignsPerSecW, 3),
     workers,
     scaling: round(campaignsPerSecW / campaignsPerSec1, 3),
+    missionsPerSec: round(missionsPerSec, 1),
+    faultedMissionsPerSec: round(faultedMissionsPerSec, 1),
+    faultCost: round(faulted / many, 3),
+    faultCostBound: FAULT_COST_BOUND,
     compression: round(await compression(size.missions * 2), 0),
     ...memory,
   };
