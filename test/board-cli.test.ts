@@ -74,7 +74,7 @@ describe('nosh board', () => {
     expect(unknown.stderr).toMatch(/^error: no cartridge named 'shellfire' \(cartridges: black-ledger, depthcharge, ice-breaker, neongrid\)/);
     expect((await nosh(['board', '--insert', 'terminal'])).stderr).toMatch(/no cartridge named 'terminal'/);
     const zone = await nosh(['board', '--at', '2026-06-20 12:00']);
-    expect(zone.code).toBe(1);
+    expect(zone.code).toBe(2);
     expect(zone.stderr).toMatch(/--at needs an ISO time with a zone/);
   });
 });
