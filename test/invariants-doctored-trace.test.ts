@@ -60,6 +60,12 @@ const DOCTORED: Record<string, Doctor> = {
     rs.splice(i + 1, 0, structuredClone(rs[i] as TraceRecord));
     return rs;
   },
+  'branch-voids': (rs) => {
+    // A choice that no longer voids what it voids: the void goes, and the goal it spared is paid.
+    const i = find(rs, 'goal', (b) => b.cause === 'voided' || b.cause === 'excluded');
+    rs.splice(i, 1);
+    return rs;
+  },
   'primary-briefed': (rs) => {
     const goals = body(rs, find(rs, 'accepted')).goals as Array<{ state: string; briefed: boolean }>;
     const open = goals.find((g) => g.state === 'open');

@@ -249,7 +249,7 @@ async function operate(state: RunnerState, ctx: ActorContext): Promise<void> {
       if (abandoned instanceof DeckRestarted) return;
     }
   }
-  state.fault = null;
+  // An injected fault not spent yet strikes in the next mission (it counts deck calls, not missions).
   const runs = await resolvedRuns(state);
   if (runs === null || epoch !== state.epoch) return;
   state.runs = Math.max(state.runs, runs);

@@ -151,9 +151,10 @@ async function playOne(pool: CampaignPool, config: SoakConfig, seed: number, onM
   }
 }
 
+/** Each violation with its replay command (tracing its mission, unless it came past the missions asked: a campaign that overran). */
 function detailsOf(config: SoakConfig, summaries: readonly CampaignSummary[]): SoakViolation[] {
   return summaries.flatMap((s) =>
-    s.violations.map((v) => ({ seed: s.seed, mission: v.mission, invariant: v.invariant, tick: v.tick, detail: v.detail, replay: replayCommand({ ...config, seed: s.seed, mission: v.mission > 0 ? v.mission : null, hash: s.traceHash }) })),
+    s.violations.map((v) => ({ seed: s.seed, mission: v.mission, invariant: v.invariant, tick: v.tick, detail: v.detail, replay: replayCommand({ ...config, seed: s.seed, mission: v.mission > 0 && v.mission <= config.missions ? v.mission : null, hash: s.traceHash }) })),
   );
 }
 

@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transform } from 'esbuild';
+import { projectRoot } from '../../src/runtime/paths.js';
 
 export interface Mutant {
   readonly id: string;
@@ -54,9 +55,8 @@ const SOAK_TIMEOUT_MS = 300_000;
 const COPIED = ['package.json', 'tsconfig.json', 'src', 'actors', 'workers', 'hardware-sim', 'bench', 'test', 'dist'];
 const SCORE_BAR = 0.9;
 
-const here = fileURLToPath(new URL('.', import.meta.url));
-/** The project root: this file runs from dist/test/mutants/. */
-const root = join(here, '..', '..', '..');
+/** The project root, whether this runs built (dist/test/mutants/) or from source (vitest). */
+const root = fileURLToPath(projectRoot);
 const catalogue = join(root, 'test', 'mutants');
 
 export function loadMutants(): Mutant[] {

@@ -6,12 +6,16 @@ import { type FaultCounts, type FaultKind, type FaultRates, noFaults } from './r
 
 /** A cart's move stream this long is enough to strike somewhere in the middle of a call. */
 const MAX_STRIKE_AT = 6;
-/** A mission's faults strike within this many of the deck's reports after acceptance (before settlement, or at it). */
-const MAX_MISSION_STRIKE_AT = 12;
+/**
+ * A mission's faults strike within this many of the deck's reports after acceptance: late enough to
+ * land after a mission's goals have closed and its branches were chosen (a restore then has choices
+ * and escrow to keep right), or in the next mission when this one ended first.
+ */
+const MAX_MISSION_STRIKE_AT = 40;
 /** A power cut lands this many program/erase steps or fewer after it is armed. */
 const MAX_CUT_STEP = 24;
-/** A script fault strikes at one of the mission's first deck calls. */
-const MAX_SCRIPT_CALL = 8;
+/** A script fault strikes at one of the next deck calls, late in a mission or in the next one (so an abandon can carry escrowed goals done). */
+const MAX_SCRIPT_CALL = 24;
 const DELAY_TICKS: readonly [number, number] = [1, 30];
 const STALL_TICKS: readonly [number, number] = [30, 300];
 const REBOOT_TICKS: readonly [number, number] = [2, 30];

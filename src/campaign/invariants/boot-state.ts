@@ -4,7 +4,8 @@ import type { Invariant } from './invariant.js';
 /**
  * After every boot the deck is the last completed commit: its books, its obligations, its running
  * mission exactly as they were when that commit was made (plus the new session). A commit the deck made
- * and then lost — with no power cut, refusal or reported damage to excuse it — is a violation.
+ * and then lost — with no power cut, refusal or reported damage to excuse it — is a violation; after the
+ * operator switched the deck off, a refusal does not excuse it either (a power-off waits until saved).
  */
 export function bootState(): Invariant {
   return {
@@ -13,7 +14,10 @@ export function bootState(): Invariant {
       if (f.kind !== 'ready') return null;
       const read = w.flash.lastRead;
       if (read === null) return null;
-      if (w.flash.newestMustSurvive(read) && read.state !== w.flash.lastSent?.state) return `the deck booted from an older state: its newest commit (${w.flash.lastSent?.tag ?? '?'}) was lost with nothing to excuse it`;
+      const mustSurvive = w.flash.newestMustSurvive(read) || (w.gracefulBoot && w.flash.savedForPowerOff(read));
+      if (mustSurvive && read.state !== w.flash.lastSent?.state) {
+        return `the deck booted from an older state: its newest commit (${w.flash.lastSent?.tag ?? '?'}) was lost with nothing to excuse it${w.gracefulBoot ? ' (the operator switched it off, which waits until the state is saved)' : ''}`;
+      }
       if (read.state === null) return figuresDiffer({ credits: 0, reputation: 0, intel: 0, runs: 0, session: 0, obligations: [] }, f.figures, 1);
       const snap = w.snapshotOf(read.state);
       if (snap === undefined) return w.missionIndex === 0 ? null : 'the deck booted from a state the model never saw committed';

@@ -1,4 +1,5 @@
 import { bootState } from './boot-state.js';
+import { branchVoids } from './branch-voids.js';
 import { boardSize } from './board-size.js';
 import { checkIns } from './check-ins.js';
 import { cleanRun } from './clean-run.js';
@@ -28,6 +29,7 @@ export function allInvariants(): Invariant[] {
     missionOutcome(),
     checkIns(),
     rewardOnce(),
+    branchVoids(),
     primaryBriefed(),
     legalTransitions(),
     holds(),

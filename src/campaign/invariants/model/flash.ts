@@ -86,6 +86,15 @@ export class FlashModel {
     return !this.cutSince && !this.lastFailed && this.interrupted?.tag !== this.lastSent.tag && !read.damaged;
   }
 
+  /**
+   * After the operator switched the deck off, the newest commit must be what it boots from whatever
+   * the chip refused before: a power-off waits until the state is on flash. Only a cut since, or
+   * damage the chip reported, excuses a loss.
+   */
+  savedForPowerOff(read: { damaged: boolean }): boolean {
+    return this.lastSent !== null && !this.cutSince && !read.damaged;
+  }
+
   /** After a read answered from an older commit, that commit is the chip's newest: later ones are gone. */
   settleOn(state: string | null): void {
     const c = [this.durable, ...this.bySeq.values(), ...this.pending.values()].find((x) => x !== null && x.state === state) ?? null;

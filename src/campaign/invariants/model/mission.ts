@@ -23,6 +23,9 @@ export interface GoalModel {
   /** Its escalation fired, or its latent self was revealed, at these ticks. */
   firedAt: number | null;
   revealedAt: number | null;
+  /** The tick it was taken (chosen, or closed done: its `:excludes` are void from then), and the tick it was done (its `:voids` too). */
+  takenAt: number | null;
+  doneAt: number | null;
   /** The first tick the hold ticker judged at which its hold was false, its fail-on true, its `:at` matched, its escalation's condition held. */
   violatedAt: number | null;
   failOnAt: number | null;
@@ -105,6 +108,8 @@ export function missionFromGoals(id: number, label: string, schema: string, thre
       unlockedAt: spec.state === 'locked' ? null : tick,
       firedAt: null,
       revealedAt: null,
+      takenAt: null,
+      doneAt: null,
       violatedAt: null,
       failOnAt: null,
       atAt: null,

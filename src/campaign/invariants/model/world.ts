@@ -168,6 +168,11 @@ export class World {
     if (obligationsDiffer(this.ledger, f.figures) !== null) this.ledger.obligations = f.figures.obligations.map((o) => ({ ...o }));
   }
 
+  /** The boot now reported follows the operator switching the deck off (Mission Control saved before it went). */
+  get gracefulBoot(): boolean {
+    return this.poweredOff;
+  }
+
   /** A resolve the operator sent: the mission's ticks end the tick before it reaches Mission Control. */
   resolving(due: number, kind: 'complete' | 'abandon'): void {
     const m = this.mission;
@@ -197,6 +202,8 @@ export class World {
     const m0 = this.mission as MissionModel;
     if (f.cause === 'ended-open' && m0.outcome === null) m0.outcome = expectedOutcome(m0);
     g.state = f.to;
+    if (g.takenAt === null && (f.cause === 'chosen' || f.to === 'done')) g.takenAt = this.tick;
+    if (f.to === 'done') g.doneAt ??= this.tick;
     if (f.to === 'open') g.openedAt = this.tick;
     if (f.from === 'open') g.closedAt = this.tick;
     if (f.from === 'locked') g.unlockedAt = this.tick;
