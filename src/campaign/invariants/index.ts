@@ -4,6 +4,7 @@ import { boardSize } from './board-size.js';
 import { checkIns } from './check-ins.js';
 import { cleanRun } from './clean-run.js';
 import { creditConservation } from './credit-conservation.js';
+import { declaredGraph } from './declared-graph.js';
 import { escalations } from './escalations.js';
 import { escrowOnlyOnSuccess } from './escrow-only-on-success.js';
 import { flashReadback } from './flash-readback.js';
@@ -32,6 +33,7 @@ export function allInvariants(): Invariant[] {
     branchVoids(),
     primaryBriefed(),
     legalTransitions(),
+    declaredGraph(),
     holds(),
     escalations(),
     holdsJudged(),

@@ -1,5 +1,6 @@
 import { readAll } from '../../../lisp/reader.js';
 import { Cons, Keyword, Sym, type Value, listToArray } from '../../../lisp/values.js';
+import { type DeclaredGoal, declaredGoals } from './declared-goals.js';
 import { LAUNCH_THREAT_CAPS } from './rules.js';
 
 /**
@@ -20,6 +21,8 @@ export interface SchemaFacts {
   readonly requires: readonly string[];
   readonly threatRange: readonly [number, number];
   readonly episodic: boolean;
+  /** Its goals as the cart file declares them. */
+  readonly goals: ReadonlyMap<string, DeclaredGoal>;
 }
 
 export interface ContentFacts {
@@ -53,7 +56,14 @@ export function readContent(files: ReadonlyArray<{ path: string; text: string }>
         const p = plist(rest.slice(1));
         const range = unquote(p.get('threat-range'));
         const pair = range instanceof Cons ? listToArray(range).filter((x): x is number => typeof x === 'number') : [];
-        schemas.set(name, { name, requires: names(p.get('required-capabilities')), threatRange: [pair[0] ?? 1, pair[1] ?? pair[0] ?? 1], episodic: p.get('episodic') === true });
+        schemas.set(name, {
+          name,
+          requires: names(p.get('required-capabilities')),
+          threatRange: [pair[0] ?? 1, pair[1] ?? pair[0] ?? 1],
+          episodic: p.get('episodic') === true,
+          // `:objectives (spine …) (limbs …)`: every goal cell of the form, wherever it sits.
+          goals: declaredGoals(form),
+        });
       }
     }
   }
