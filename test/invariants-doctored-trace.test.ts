@@ -66,6 +66,13 @@ const DOCTORED: Record<string, Doctor> = {
     rs.splice(i, 1);
     return rs;
   },
+  'declared-graph': (rs) => {
+    // A fork read as an OR-group: the accepted mission's branch is not the one its cart declares.
+    const goals = body(rs, find(rs, 'accepted', (b) => (b.goals as Array<{ group: string | null }>).some((g) => g.group === 'branch'))).goals as Array<{ group: string | null }>;
+    const fork = goals.find((g) => g.group === 'branch') as { group: string | null };
+    fork.group = 'any';
+    return rs;
+  },
   'primary-briefed': (rs) => {
     const goals = body(rs, find(rs, 'accepted')).goals as Array<{ state: string; briefed: boolean }>;
     const open = goals.find((g) => g.state === 'open');

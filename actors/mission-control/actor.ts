@@ -49,8 +49,9 @@ export default defineActor({
     ctx.send(PEERS.slot, 'slot/watch', { to: ctx.self });
     if (args.seated) ctx.send(PEERS.slot, 'slot/insert', { cart: args.seated });
     ctx.send(PEERS.clock, 'clock/subscribe', { to: ctx.self, every: DECAY_TICKS });
-    readFlash(ctx);
+    const readReq = readFlash(ctx);
     return {
+      readReq,
       catalog,
       seed: args.seed,
       skimAt: args.skimAt,
@@ -155,6 +156,8 @@ function handle(state: McState, msg: MissionControlMessage, ctx: ActorContext): 
       return onSlot(state, msg.body, ctx);
     case 'flash/state':
       if (state.phase === 'ready') return commit(state, ctx);
+      // Booting: only the answer to this boot's read (a late one to an earlier read is an older state).
+      if (msg.body.reqId != null && msg.body.reqId !== state.readReq) return;
       return onBoot(state, msg.body as BootRead, ctx);
     case 'flash/ack':
       if (state.lastWrite?.tag === msg.body.tag) state.lastWrite = null;
@@ -166,14 +169,14 @@ function handle(state: McState, msg: MissionControlMessage, ctx: ActorContext): 
       return commit(state, ctx);
     case 'flash/read-deadline':
       // Booting and the flash never answered (its controller restarted and lost the read): ask again.
-      if (state.phase === 'booting' && state.heldBoot === null) readFlash(ctx);
+      if (state.phase === 'booting' && state.heldBoot === null) state.readReq = readFlash(ctx);
       return;
     case 'flash/power-lost':
       // The chip lost power mid-commit (a brownout): what is on flash is the state before. The supply
       // comes back, the chip is remounted, and the state still in memory is committed again.
       state.dirty = true;
       tell(ctx, { type: 'flash-power-lost', during: msg.body.during });
-      ctx.send(PEERS.flash, 'flash/power-on', {});
+      ctx.send(PEERS.flash, 'flash/power-on', { reqId: `remount-${ctx.incarnation}.${ctx.tick}` });
       return;
     case 'clock/power':
       if (msg.body.on && state.phase === 'off') powerOn(state, msg.body.offMs ?? 0, ctx);

@@ -42,7 +42,7 @@ export const MissionControlInbox = {
   'holds/flush-deadline': v.object({ mission: v.string() }),
   // From the hardware.
   'slot/changed': v.object({ cart: v.nullable(v.string()), previous: v.nullable(v.string()), registration: v.nullable(v.string()), yanked: v.boolean(), settleCycles: v.number(), error: v.nullable(v.string()) }),
-  'flash/state': v.looseObject({ state: v.nullable(v.string()), seq: v.nullable(v.number()) }),
+  'flash/state': v.looseObject({ state: v.nullable(v.string()), seq: v.nullable(v.number()), reqId: v.optional(v.nullable(v.string())) }),
   'flash/ack': v.object({ seq: v.number(), tag: v.nullable(v.string()), cycles: v.number() }),
   'flash/power-lost': v.object({ tag: v.nullable(v.string()), during: v.string() }),
   /** The flash could not place the commit (full, worn out): the chip still holds the state before. */

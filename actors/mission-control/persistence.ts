@@ -110,10 +110,16 @@ export function commit(state: McState, ctx: ActorContext): void {
   ctx.send(PEERS.flash, 'flash/write', { state: Buffer.from(bytes).toString('base64'), tag, order: { life: ctx.incarnation, n: state.counters.commits } });
 }
 
-/** Ask the flash for the committed state (a boot), and ask again if it does not answer. */
-export function readFlash(ctx: ActorContext): void {
-  ctx.send(PEERS.flash, 'flash/read', {});
+/**
+ * Ask the flash for the committed state (a boot), and ask again if it does not answer. Returns the read's
+ * id: only its answer boots the deck (an answer to an earlier read, or to a remount, delayed in flight
+ * past a restart, is an older state).
+ */
+export function readFlash(ctx: ActorContext): string {
+  const reqId = `read-${ctx.incarnation}.${ctx.tick}`;
+  ctx.send(PEERS.flash, 'flash/read', { reqId });
   ctx.send(ctx.self, 'flash/read-deadline', {}, { after: READ_DEADLINE_TICKS });
+  return reqId;
 }
 
 /** The flash could not place a commit: nothing on it changed; keep the state and commit again later. */
@@ -158,5 +164,5 @@ export function offIfSaved(state: McState, ctx: ActorContext): void {
 export function powerOn(state: McState, offMs: number, ctx: ActorContext): void {
   state.phase = 'booting';
   tell(ctx, { type: 'power', on: true, offMs });
-  readFlash(ctx);
+  state.readReq = readFlash(ctx);
 }

@@ -65,6 +65,8 @@ export interface McState {
   dirty: boolean;
   /** A cart in the slot when the deck is switched on: boot waits for it to settle, so the first board knows it. */
   seated: string | null;
+  /** The boot's flash read: only its answer boots the deck. */
+  readReq: string;
   /** The flash state read at power-on, held while the seated cart settles. */
   heldBoot: BootRead | null;
   /** The operator waiting for a power cycle to end. */

@@ -26,12 +26,12 @@ export const FlashInbox = defineInbox({
    * newer one (delivered late) is refused with `flash/failed`, so an old state never lands over a new one.
    */
   'flash/write': v.object({ state: v.string(), tag: v.optional(v.string()), order: v.optional(v.object({ life: v.number(), n: v.number() })) }),
-  /** Read the committed state: answered with `flash/state`. */
-  'flash/read': v.object({}),
+  /** Read the committed state: answered with `flash/state`, which carries `reqId` back (so a late answer is known as such). */
+  'flash/read': v.object({ reqId: v.optional(v.pipe(v.string(), v.maxLength(64))) }),
   /** Fault injection: lose power during the `afterSteps`-th program/erase from now. */
   'flash/arm-power-cut': v.object({ afterSteps: v.pipe(v.number(), v.integer(), v.minValue(0)), seed: v.optional(v.number()) }),
   /** Power returns: remount (recover the newest intact state) and answer with `flash/state`. */
-  'flash/power-on': v.object({}),
+  'flash/power-on': v.object({ reqId: v.optional(v.pipe(v.string(), v.maxLength(64))) }),
   /** Fault injection: a seeded block that does not hold the current record goes bad (its erases leave stuck bits). */
   'flash/bad-block': v.object({ seed: Seed }),
   /** Fault injection: a seeded block ages `erases` erases at once, so it wears out early. */
@@ -148,7 +148,7 @@ export default defineActor({
         return state;
       }
       case 'flash/read':
-        ctx.send(msg.from, 'flash/state', describe(state));
+        ctx.send(msg.from, 'flash/state', { ...describe(state), reqId: msg.body.reqId ?? null });
         return state;
       case 'flash/arm-power-cut':
         state.chip.armPowerCut(msg.body.afterSteps, rngFromSeed(`power-cut:${msg.body.seed ?? 0}`));
@@ -156,7 +156,7 @@ export default defineActor({
       case 'flash/power-on':
         state.chip.powerOn();
         remount(state);
-        ctx.send(msg.from, 'flash/state', describe(state));
+        ctx.send(msg.from, 'flash/state', { ...describe(state), reqId: msg.body.reqId ?? null });
         return state;
       case 'flash/bad-block': {
         const out = goBad(state.chip, state.store, rngFromSeed(`flash/bad-block:${msg.body.seed}`));

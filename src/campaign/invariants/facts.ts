@@ -94,11 +94,15 @@ export type Fact =
   | { readonly kind: 'commit-lost'; readonly tag: string | null }
   | { readonly kind: 'commit-failed'; readonly tag: string | null }
   /** The flash answered a read or a remount with what it holds. */
-  | { readonly kind: 'flash-read'; readonly state: string | null; readonly seq: number | null; readonly damaged: boolean; readonly dropped: readonly number[] }
+  | { readonly kind: 'flash-read'; readonly state: string | null; readonly seq: number | null; readonly damaged: boolean; readonly dropped: readonly number[]; readonly remount: boolean }
   /** The operator asked Mission Control to resolve the running mission; it reaches it at `due`. */
   | { readonly kind: 'resolve'; readonly due: number; readonly how: 'complete' | 'abandon' }
   /** A power cut took deck actors' memory (a reboot): the newest commits may be lost. */
   | { readonly kind: 'power-cut' }
+  /** Mission Control took a resolve from its mailbox (from here a crash loses it with its memory). */
+  | { readonly kind: 'resolve-taken' }
+  /** Mission Control crashed (`during`: the envelope its handler failed on, which is requeued). */
+  | { readonly kind: 'mission-control-down'; readonly during: string | null }
   /** The hold ticker handled the clock's tick due at `due`, or a piece of telemetry. */
   | { readonly kind: 'ticker-tick'; readonly due: number }
   | { readonly kind: 'ticker-telemetry'; readonly body: Readonly<Record<string, unknown>> }
@@ -111,6 +115,7 @@ export type Fact =
   | { readonly kind: 'done'; readonly missions: number; readonly reason: string };
 
 const TICKER = 'hold-ticker';
+const MISSION_CONTROL = 'mission-control';
 /** Envelopes to the hold ticker not yet handled, remembered for their due tick and body; bounded. */
 const MAX_IN_FLIGHT = 4_096;
 
@@ -123,9 +128,11 @@ export class FactReader {
       case 'send':
         return this.send(r);
       case 'handle':
+        if (r.actor === MISSION_CONTROL && (r.kind === 'op/complete' || r.kind === 'op/abandon')) return { kind: 'resolve-taken' };
         return r.actor === TICKER ? this.tickerHandled(r.from, r.seq) : null;
       case 'crash':
         if (r.actor === TICKER) return { kind: 'ticker-down' };
+        if (r.actor === MISSION_CONTROL) return { kind: 'mission-control-down', during: r.kind };
         return r.actor === 'flash' && r.error.startsWith('power cut') ? { kind: 'power-cut' } : null;
       case 'restart':
         return r.actor === TICKER ? { kind: 'ticker-up' } : null;
@@ -158,7 +165,8 @@ export class FactReader {
         return { kind: 'commit-failed', tag: (body.tag as string | null) ?? null };
       case 'flash/state': {
         const report = body.report as { dropped?: Array<{ seq: number }> } | undefined;
-        return { kind: 'flash-read', state: (body.state as string | null) ?? null, seq: (body.seq as number | null) ?? null, damaged: body.damaged === true, dropped: (report?.dropped ?? []).map((d) => d.seq) };
+        const remount = typeof body.reqId === 'string' && body.reqId.startsWith('remount-');
+        return { kind: 'flash-read', state: (body.state as string | null) ?? null, seq: (body.seq as number | null) ?? null, damaged: body.damaged === true, dropped: (report?.dropped ?? []).map((d) => d.seq), remount };
       }
       case 'op/complete':
       case 'op/abandon':

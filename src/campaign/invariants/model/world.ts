@@ -62,7 +62,7 @@ export class World {
   private varsOf: number | null = null;
   private tickerLost = false;
   /** A resolve sent and not yet settled: it survives a Mission Control restart (its mail waits), not a power cut (dead-lettered). */
-  private pendingResolve: { mission: number; due: number; kind: 'complete' | 'abandon' } | null = null;
+  private pendingResolve: { mission: number; due: number; kind: 'complete' | 'abandon'; taken: boolean } | null = null;
   private readonly snapshots = new Map<string, Snapshot>();
   tick = 0;
 
@@ -117,7 +117,8 @@ export class World {
       case 'commit-failed':
         return this.flash.failed(f.tag);
       case 'flash-read':
-        this.flash.lastRead = { state: f.state, seq: f.seq, damaged: f.damaged, dropped: f.dropped };
+        // What the next boot boots from: a boot read's answer (a remount after a brownout boots nothing).
+        if (!f.remount) this.flash.lastRead = { state: f.state, seq: f.seq, damaged: f.damaged, dropped: f.dropped };
         return;
       case 'ready':
         return this.boot(f);
@@ -131,6 +132,15 @@ export class World {
           this.mission.tickerRestarted = true;
           this.mission.down.push([this.tick, Number.POSITIVE_INFINITY]);
         }
+        return;
+      case 'resolve-taken':
+        if (this.pendingResolve) this.pendingResolve.taken = true;
+        return;
+      case 'mission-control-down':
+        // A resolve Mission Control had taken (settling) is lost with its memory; one still in its mail, or
+        // the very one its handler failed on (requeued), resolves the mission it restores.
+        if (this.pendingResolve?.taken && f.during !== 'op/complete' && f.during !== 'op/abandon') this.pendingResolve = null;
+        else if (this.pendingResolve) this.pendingResolve.taken = false;
         return;
       case 'verdicts': {
         const m = this.mission;
@@ -176,7 +186,7 @@ export class World {
   /** A resolve the operator sent: the mission's ticks end the tick before it reaches Mission Control. */
   resolving(due: number, kind: 'complete' | 'abandon'): void {
     const m = this.mission;
-    if (m && this.pendingResolve?.mission !== m.id) this.pendingResolve = { mission: m.id, due, kind };
+    if (m && this.pendingResolve?.mission !== m.id) this.pendingResolve = { mission: m.id, due, kind, taken: false };
     if (m && m.resolveDue === null) {
       m.resolveDue = due;
       m.resolveKind = kind;
