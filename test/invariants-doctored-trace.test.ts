@@ -73,6 +73,14 @@ const DOCTORED: Record<string, Doctor> = {
     fork.group = 'any';
     return rs;
   },
+  'supersedes-floor': (rs) => {
+    // Every new contract on every board is a superseded baseline's (TERMINAL's :terminal-probe while ICE BREAKER is Recent).
+    for (let i = 0; i < rs.length; i++) {
+      if (!isEvent(rs[i] as TraceRecord, 'contracts') && !isEvent(rs[i] as TraceRecord, 'ready')) continue;
+      for (const c of contracts(body(rs, i))) c.schema = 'terminal-probe';
+    }
+    return rs;
+  },
   'primary-briefed': (rs) => {
     const goals = body(rs, find(rs, 'accepted')).goals as Array<{ state: string; briefed: boolean }>;
     const open = goals.find((g) => g.state === 'open');

@@ -19,6 +19,7 @@ import { opportunityOnce } from './opportunity-once.js';
 import { phaseChain } from './phase-chain.js';
 import { primaryBriefed } from './primary-briefed.js';
 import { rewardOnce } from './reward-once.js';
+import { supersedesFloor } from './supersedes-floor.js';
 import { threatCaps } from './threat-caps.js';
 import { ttlReaping } from './ttl-reaping.js';
 
@@ -43,6 +44,7 @@ export function allInvariants(): Invariant[] {
     boardSize(),
     threatCaps(),
     noHistorical(),
+    supersedesFloor(),
     opportunityOnce(),
     ttlReaping(),
     cleanRun(),

@@ -30,13 +30,21 @@ export interface ContentFacts {
   readonly schemas: ReadonlyMap<string, SchemaFacts>;
   /** The modules a schema's contracts are composed from: the first provider of each required capability. */
   contributors(schema: string): readonly ModuleFacts[];
+  /** The module whose cart folder declares a schema (a baseline's schemas live in the baseline's folder). */
+  readonly schemaOwner: ReadonlyMap<string, string>;
+  /** cart → the baseline it `:supersedes` (seed 004 §2.3). */
+  readonly supersedes: ReadonlyMap<string, string>;
 }
 
 export function readContent(files: ReadonlyArray<{ path: string; text: string }>): ContentFacts {
   const registered = new Map<string, { system: boolean; provides: string[] }>();
   const caps = new Map<string, number>();
   const schemas = new Map<string, SchemaFacts>();
+  const schemaOwner = new Map<string, string>();
+  const supersedes = new Map<string, string>();
   for (const f of files) {
+    // actors/cartridges/<module>/<file>.lisp: the folder names the module.
+    const owner = f.path.split(/[\\/]/).at(-2) ?? '';
     for (const form of readAll(f.text, { source: f.path })) {
       if (!(form instanceof Cons) || !(form.car instanceof Sym)) continue;
       const [, ...rest] = listToArray(form);
@@ -50,10 +58,13 @@ export function readContent(files: ReadonlyArray<{ path: string; text: string }>
         const name = nameOf(p.get('module'));
         const cap = p.get('threat-cap');
         if (name !== null && typeof cap === 'number') caps.set(name, cap);
+        const baseline = nameOf(p.get('supersedes'));
+        if (name !== null && baseline !== null) supersedes.set(name, baseline);
       } else if (head === 'defcontract-schema') {
         const name = nameOf(rest[0] ?? null);
         if (name === null) continue;
         const p = plist(rest.slice(1));
+        schemaOwner.set(name, owner);
         const range = unquote(p.get('threat-range'));
         const pair = range instanceof Cons ? listToArray(range).filter((x): x is number => typeof x === 'number') : [];
         schemas.set(name, {
@@ -74,6 +85,8 @@ export function readContent(files: ReadonlyArray<{ path: string; text: string }>
   return {
     modules,
     schemas,
+    schemaOwner,
+    supersedes,
     contributors(schema) {
       const s = schemas.get(schema);
       if (s === undefined) return [];
