@@ -1,5 +1,6 @@
 import { boardOf } from './board-facts.js';
 import type { Invariant } from './invariant.js';
+import { RecentIds } from './model/recent-ids.js';
 import { RECENCY_WINDOW_MS } from './model/rules.js';
 
 /**
@@ -20,7 +21,7 @@ export function allowed(made: number): number {
 }
 
 export function supersedesFloor(): Invariant {
-  const seen = new Set<number>();
+  const seen = new RecentIds();
   let made = 0;
   let fromSuperseded = 0;
   return {
@@ -30,7 +31,6 @@ export function supersedesFloor(): Invariant {
       if (b !== null) {
         for (const c of b.contracts) {
           if (seen.has(c.id)) continue;
-          if (seen.size >= 65_536) seen.clear();
           seen.add(c.id);
           const superseded = [...w.content.supersedes].filter(([cart]) => cart === w.cart || c.createdAt - (w.cartsSeen.get(cart) ?? Number.NEGATIVE_INFINITY) <= RECENCY_WINDOW_MS);
           if (superseded.length === 0) continue;

@@ -1,6 +1,7 @@
 import type { ContractFact, Fact, GoalFact, PaymentFact } from '../facts.js';
 import type { ContentFacts } from './content.js';
 import { FlashModel } from './flash.js';
+import { RecentIds } from './recent-ids.js';
 import { type Ledger, bank, checkIn, copyLedger, emptyLedger, figuresDiffer, ledgerFrom, obligationsDiffer, settle } from './ledger.js';
 import { type GoalModel, type MissionModel, copyMission, expectedOutcome, hasFailed, lockedAt, missionFromGoals, openAt, reachedAt, watchedAt } from './mission.js';
 import { atMatches } from './predicate.js';
@@ -19,7 +20,8 @@ export interface Snapshot {
   readonly ledger: Ledger;
   readonly mission: MissionModel | null;
   readonly board: readonly ContractFact[];
-  readonly gone: ReadonlySet<number>;
+  /** How many opportunity keys had gone by then (`World.gone` is append-only: a boot drops the later ones). */
+  readonly goneMark: number;
 }
 
 /** Snapshots kept, by the committed bytes: a boot finds one of the last few commits. */
@@ -43,9 +45,11 @@ export class World {
   /** What the last check-in should have paid. */
   paid: PaymentFact[] = [];
   board: readonly ContractFact[] = [];
-  /** Contracts seen on the board so far (a contract is judged when it first appears). */
-  readonly seen = new Set<number>();
-  gone = new Set<number>();
+  /** Contracts seen on the board lately (a contract is judged when it first appears). */
+  readonly seen = new RecentIds();
+  /** Opportunity keys gone from the board, each with its order of going (a snapshot keeps only the count, not a copy). */
+  readonly gone = new Map<number, number>();
+  private goneCount = 0;
   /** When each cart was last seated, and what is in the slot. */
   readonly cartsSeen = new Map<string, number>();
   cart: string | null = null;
@@ -249,8 +253,8 @@ export class World {
     const keys = new Set(contracts.filter((c) => c.opportunityKey !== 0).map((c) => c.opportunityKey));
     for (const c of this.board) {
       if (c.opportunityKey === 0 || keys.has(c.opportunityKey)) continue;
-      this.gone.add(c.opportunityKey);
-      if (this.gone.size > MAX_GONE) this.gone.delete(this.gone.values().next().value as number);
+      if (!this.gone.has(c.opportunityKey)) this.gone.set(c.opportunityKey, ++this.goneCount);
+      if (this.gone.size > MAX_GONE) this.gone.delete(this.gone.keys().next().value as number);
     }
     this.board = contracts;
     for (const c of contracts) this.seen.add(c.id);
@@ -263,7 +267,7 @@ export class World {
 
   private remember(state: string): void {
     this.snapshots.delete(state);
-    this.snapshots.set(state, { ledger: copyLedger(this.ledger), mission: this.mission ? copyMission(this.mission) : null, board: this.board, gone: new Set(this.gone) });
+    this.snapshots.set(state, { ledger: copyLedger(this.ledger), mission: this.mission ? copyMission(this.mission) : null, board: this.board, goneMark: this.goneCount });
     // Oldest first, but never the chip's newest acknowledged state: a boot after a long run of refused commits needs it.
     for (const key of this.snapshots.keys()) {
       if (this.snapshots.size <= MAX_SNAPSHOTS) break;
@@ -283,7 +287,9 @@ export class World {
     this.poweredOff = false;
     if (snapshot !== null) {
       this.ledger = copyLedger(snapshot.ledger);
-      this.gone = new Set(snapshot.gone);
+      // What left the board in commits the boot did not come back to never left.
+      for (const [key, order] of this.gone) if (order > snapshot.goneMark) this.gone.delete(key);
+      this.goneCount = snapshot.goneMark;
       this.board = snapshot.board;
     } else if (state === null) this.ledger = emptyLedger();
     else this.ledger = ledgerFrom(f.figures);
