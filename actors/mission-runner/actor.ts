@@ -82,8 +82,6 @@ interface RunnerState {
   epoch: number;
   /** Operates in a row that settled nothing. */
   idleOperates: number;
-  /** The deck (re)booted: the next operate first fetches its bindings (a restored mission, or none). */
-  rebind: boolean;
   /** The runner is asking the deck for itself (not the script): injected script faults do not strike. */
   bookkeeping: boolean;
 }
@@ -109,7 +107,7 @@ export default defineActor({
     const session = new OperatorSession(env, link);
     holder.state = {
       env, session, driver, missions: args.missions, idle: args.idle, scriptName: args.scriptName, script: args.script, baseRuns: args.baseRuns,
-      loaded: false, serial: 0, operated: 0, errors: 0, fault: null, deckSession: -1, runs: args.baseRuns, epoch: 0, idleOperates: 0, rebind: false, bookkeeping: false,
+      loaded: false, serial: 0, operated: 0, errors: 0, fault: null, deckSession: -1, runs: args.baseRuns, epoch: 0, idleOperates: 0, bookkeeping: false,
     };
     // A restarted runner lost its script and its place: ask Mission Control where the deck stands.
     if (ctx.incarnation > 0) ctx.send(MISSION_CONTROL, 'op/attach', { reqId: `attach-${ctx.incarnation}` });
@@ -197,8 +195,6 @@ async function deckReady(state: RunnerState, ready: { restoredMission: boolean; 
   if (ready.session === state.deckSession) return;
   state.deckSession = ready.session;
   state.runs = ready.runs;
-  // Whatever this boot brought back — a restored mission, or none where the runner still holds one — is bound afresh.
-  state.rebind = true;
   state.epoch++;
   if (!state.loaded) {
     await state.driver.start(() => load(state, ctx));
@@ -237,8 +233,14 @@ async function operate(state: RunnerState, ctx: ActorContext): Promise<void> {
   if (before - state.baseRuns >= state.missions) return finish(state, ctx, 'done');
   state.operated = before - state.baseRuns + 1;
   try {
-    if (state.rebind) await state.session.refresh();
-    state.rebind = false;
+    // Every mission starts from the deck's own bindings: a boot, a power cycle that came back with a
+    // mission (bit rot took the newest commit), or a fault that struck mid-refresh can leave ours stale.
+    state.bookkeeping = true;
+    try {
+      await state.session.refresh();
+    } finally {
+      state.bookkeeping = false;
+    }
     await evaluate(read('(operate)'), state.env);
   } catch (err) {
     if (err instanceof DeckRestarted) return;

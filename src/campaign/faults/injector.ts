@@ -53,6 +53,9 @@ export class FaultInjector implements TraceSink {
     this.rng = rngFromSeed(`faults:${seed}`);
   }
 
+  /** The operator switched the deck off (between its power events). */
+  private off = false;
+
   attach(rt: Runtime): void {
     this.rt = rt;
   }
@@ -85,7 +88,10 @@ export class FaultInjector implements TraceSink {
   }
 
   private onDeckEvent(e: { type: string; on?: boolean }): void {
-    this.countDown();
+    // Nothing runs while the deck is switched off, so nothing can crash or lose power then: the strikes
+    // due wait for it to come back on (a cut at the power-off left the clock off under a booted deck).
+    if (e.type === 'power') this.off = e.on === false;
+    if (!this.off) this.countDown();
     switch (e.type) {
       case 'call':
         this.cartStrike = this.chance('crash')
