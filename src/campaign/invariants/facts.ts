@@ -99,6 +99,10 @@ export type Fact =
   | { readonly kind: 'resolve'; readonly due: number; readonly how: 'complete' | 'abandon' }
   /** A power cut took deck actors' memory (a reboot): the newest commits may be lost. */
   | { readonly kind: 'power-cut' }
+  /** The operator's resolve was delayed in flight: it reaches Mission Control `ticks` later than it was due. */
+  | { readonly kind: 'resolve-delayed'; readonly ticks: number }
+  /** Mission Control refused a resolve (no mission, a call still running…): the mission plays on. */
+  | { readonly kind: 'resolve-refused' }
   /** Mission Control took a resolve from its mailbox (from here a crash loses it with its memory). */
   | { readonly kind: 'resolve-taken' }
   /** Mission Control crashed (`during`: the envelope its handler failed on, which is requeued). */
@@ -122,6 +126,9 @@ const MAX_IN_FLIGHT = 4_096;
 /** Turns trace records into facts, one record at a time, in the trace's canonical order. */
 export class FactReader {
   private readonly toTicker = new Map<string, { kind: string; due: number; body: unknown }>();
+  /** The request id of the resolve waiting for Mission Control's answer, and its envelope (a delay names it). */
+  private resolveReq: string | null = null;
+  private resolveEnvelope: string | null = null;
 
   read(r: TraceRecord): Fact | null {
     switch (r.type) {
@@ -140,6 +147,11 @@ export class FactReader {
         return { kind: 'rejected', actor: r.actor, message: r.kind, error: r.error };
       case 'dead-letter':
         return { kind: 'dead-letter', message: r.kind, to: r.to, reason: r.reason };
+      case 'mark': {
+        const a = r.args as { from?: string; seq?: number; ticks?: number } | undefined;
+        if (r.name !== 'delayed' || a === undefined || `${a.from}#${a.seq}` !== this.resolveEnvelope) return null;
+        return { kind: 'resolve-delayed', ticks: a.ticks ?? 0 };
+      }
       default:
         return null;
     }
@@ -170,7 +182,14 @@ export class FactReader {
       }
       case 'op/complete':
       case 'op/abandon':
-        return r.to === 'mission-control' ? { kind: 'resolve', due: r.due, how: r.kind === 'op/complete' ? 'complete' : 'abandon' } : null;
+        if (r.to !== 'mission-control') return null;
+        this.resolveReq = typeof body.reqId === 'string' ? body.reqId : null;
+        this.resolveEnvelope = `${r.from}#${r.seq}`;
+        return { kind: 'resolve', due: r.due, how: r.kind === 'op/complete' ? 'complete' : 'abandon' };
+      case 'op/reply':
+        if (r.from !== 'mission-control' || this.resolveReq === null || body.reqId !== this.resolveReq) return null;
+        this.resolveReq = null;
+        return body.ok === false ? { kind: 'resolve-refused' } : null;
       case 'holds/verdicts':
         return r.to === 'mission-control' && typeof body.tick === 'number' ? { kind: 'verdicts', judged: body.tick, due: r.due } : null;
       case 'campaign/done':

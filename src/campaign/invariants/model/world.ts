@@ -137,6 +137,17 @@ export class World {
           this.mission.down.push([this.tick, Number.POSITIVE_INFINITY]);
         }
         return;
+      case 'resolve-delayed':
+        if (this.pendingResolve) this.pendingResolve.due += f.ticks;
+        if (this.mission && this.mission.resolveDue !== null && this.mission.outcome === null) this.mission.resolveDue += f.ticks;
+        return;
+      case 'resolve-refused':
+        this.pendingResolve = null;
+        if (this.mission && this.mission.outcome === null) {
+          this.mission.resolveDue = null;
+          this.mission.resolveKind = null;
+        }
+        return;
       case 'resolve-taken':
         if (this.pendingResolve) this.pendingResolve.taken = true;
         return;
