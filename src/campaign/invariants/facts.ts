@@ -112,7 +112,8 @@ export type Fact =
   | { readonly kind: 'ticker-telemetry'; readonly body: Readonly<Record<string, unknown>> }
   /** The hold ticker's verdicts of tick `judged` reach Mission Control at `due`. */
   | { readonly kind: 'verdicts'; readonly judged: number; readonly due: number }
-  | { readonly kind: 'ticker-down' }
+  /** The hold ticker crashed; `lost`: the due tick of the tick envelope its handler failed on (dropped, never judged). */
+  | { readonly kind: 'ticker-down'; readonly lost: number | null }
   | { readonly kind: 'ticker-up' }
   | { readonly kind: 'rejected'; readonly actor: string; readonly message: string; readonly error: string }
   | { readonly kind: 'dead-letter'; readonly message: string; readonly to: string; readonly reason: string }
@@ -138,7 +139,11 @@ export class FactReader {
         if (r.actor === MISSION_CONTROL && (r.kind === 'op/complete' || r.kind === 'op/abandon')) return { kind: 'resolve-taken' };
         return r.actor === TICKER ? this.tickerHandled(r.from, r.seq) : null;
       case 'crash':
-        if (r.actor === TICKER) return { kind: 'ticker-down' };
+        if (r.actor === TICKER) {
+          const failed = r.from !== null && r.seq !== null ? this.toTicker.get(`${r.from}#${r.seq}`) : undefined;
+          if (failed !== undefined) this.toTicker.delete(`${r.from}#${r.seq}`);
+          return { kind: 'ticker-down', lost: failed?.kind === 'tick' ? failed.due : null };
+        }
         if (r.actor === MISSION_CONTROL) return { kind: 'mission-control-down', during: r.kind };
         return r.actor === 'flash' && r.error.startsWith('power cut') ? { kind: 'power-cut' } : null;
       case 'restart':

@@ -66,7 +66,7 @@ export class World {
   private varsOf: number | null = null;
   private tickerLost = false;
   /** A resolve sent and not yet settled: it survives a Mission Control restart (its mail waits), not a power cut (dead-lettered). */
-  private pendingResolve: { mission: number; due: number; kind: 'complete' | 'abandon'; taken: boolean } | null = null;
+  private pendingResolve: { mission: number; due: number; kind: 'complete' | 'abandon'; taken: boolean; awaitingTake: boolean } | null = null;
   private readonly snapshots = new Map<string, Snapshot>();
   tick = 0;
 
@@ -134,6 +134,8 @@ export class World {
         this.tickerLost = true;
         if (this.mission) {
           this.mission.tickerRestarted = true;
+          // The tick its handler failed on is dropped with the crash (a stalled ticker's may be long past).
+          if (f.lost !== null) this.mission.down.push([f.lost, f.lost]);
           this.mission.down.push([this.tick, Number.POSITIVE_INFINITY]);
         }
         return;
@@ -148,9 +150,18 @@ export class World {
           this.mission.resolveKind = null;
         }
         return;
-      case 'resolve-taken':
-        if (this.pendingResolve) this.pendingResolve.taken = true;
+      case 'resolve-taken': {
+        const p = this.pendingResolve;
+        if (!p) return;
+        p.taken = true;
+        // After a boot the restored mission is resolved when Mission Control takes the resolve from its mail.
+        if (p.awaitingTake && this.mission?.id === p.mission && this.mission.resolveDue === null) {
+          this.mission.resolveDue = this.tick;
+          this.mission.resolveKind = p.kind;
+          p.awaitingTake = false;
+        }
         return;
+      }
       case 'mission-control-down':
         // A resolve Mission Control had taken (settling) is lost with its memory; one still in its mail, or
         // the very one its handler failed on (requeued), resolves the mission it restores.
@@ -201,7 +212,7 @@ export class World {
   /** A resolve the operator sent: the mission's ticks end the tick before it reaches Mission Control. */
   resolving(due: number, kind: 'complete' | 'abandon'): void {
     const m = this.mission;
-    if (m && this.pendingResolve?.mission !== m.id) this.pendingResolve = { mission: m.id, due, kind, taken: false };
+    if (m && this.pendingResolve?.mission !== m.id) this.pendingResolve = { mission: m.id, due, kind, taken: false, awaitingTake: false };
     if (m && m.resolveDue === null) {
       m.resolveDue = due;
       m.resolveKind = kind;
@@ -311,10 +322,14 @@ export class World {
     for (const s of f.cartsSeen) this.cartsSeen.set(s.cart, s.at);
     this.boardIs(f.contracts);
     this.mission = f.mission === null ? null : this.restored(f, snapshot?.mission ?? null);
-    // A resolve sent before Mission Control restarted waits in its mailbox: it resolves the restored mission.
-    if (this.mission && this.pendingResolve?.mission === this.mission.id) {
-      this.mission.resolveDue = Math.max(this.pendingResolve.due, this.tick + 1);
-      this.mission.resolveKind = this.pendingResolve.kind;
+    // A resolve sent before Mission Control restarted, and taken again while it booted, resolves the restored
+    // mission now; one still in its mail, when Mission Control takes it (resolve-taken).
+    const p = this.pendingResolve;
+    if (this.mission && p?.mission === this.mission.id) {
+      if (p.taken) {
+        this.mission.resolveDue = this.tick + 1;
+        this.mission.resolveKind = p.kind;
+      } else p.awaitingTake = true;
     }
     // A ticker that watched this very mission before Mission Control restarted keeps what its telemetry told it.
     if (this.mission === null || this.mission.id !== this.varsOf || this.tickerLost) this.freshVars(this.mission?.id ?? null, this.mission?.threat ?? 0);
