@@ -14,9 +14,10 @@ export function bootState(): Invariant {
       if (f.kind !== 'ready') return null;
       const read = w.flash.lastRead;
       if (read === null) return null;
-      const mustSurvive = w.flash.newestMustSurvive(read) || (w.gracefulBoot && w.flash.savedForPowerOff(read));
-      if (mustSurvive && read.state !== w.flash.lastSent?.state) {
-        return `the deck booted from an older state: its newest commit (${w.flash.lastSent?.tag ?? '?'}) was lost with nothing to excuse it${w.gracefulBoot ? ' (the operator switched it off, which waits until the state is saved)' : ''}`;
+      // What the chip owed when it answered the read (a delayed write that landed after it is not owed).
+      const owed = read.owed;
+      if (owed !== null && read.state !== owed.state) {
+        return `the deck booted from an older state: its newest commit (${owed.tag ?? '?'}) was lost with nothing to excuse it${w.gracefulBoot ? ' (the operator switched it off, which waits until the state is saved)' : ''}`;
       }
       if (read.state === null) return figuresDiffer({ credits: 0, reputation: 0, intel: 0, runs: 0, session: 0, obligations: [] }, f.figures, 1);
       const snap = w.snapshotOf(read.state);

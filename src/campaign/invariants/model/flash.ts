@@ -27,7 +27,14 @@ export class FlashModel {
   /** Power was cut (memory lost) since the newest commit was sent: it may be lost legitimately. */
   cutSince = false;
   /** The last read's answer (what the next boot boots from). */
-  lastRead: { state: string | null; seq: number | null; damaged: boolean; dropped: readonly number[] } | null = null;
+  lastRead: {
+    state: string | null;
+    seq: number | null;
+    damaged: boolean;
+    dropped: readonly number[];
+    /** The commit the read had to give back, judged as the chip answered it (a write landing later is not owed). */
+    owed: CommitModel | null;
+  } | null = null;
 
   sent(c: CommitModel): void {
     this.pending.set(c.tag, c);

@@ -122,7 +122,10 @@ export class World {
         return this.flash.failed(f.tag);
       case 'flash-read':
         // What the next boot boots from: a boot read's answer (a remount after a brownout boots nothing).
-        if (!f.remount) this.flash.lastRead = { state: f.state, seq: f.seq, damaged: f.damaged, dropped: f.dropped };
+        if (!f.remount) {
+          const owed = this.flash.newestMustSurvive(f) || (this.poweredOff && this.flash.savedForPowerOff(f)) ? this.flash.lastSent : null;
+          this.flash.lastRead = { state: f.state, seq: f.seq, damaged: f.damaged, dropped: f.dropped, owed };
+        }
         return;
       case 'ready':
         return this.boot(f);
