@@ -56,6 +56,11 @@ export function restingVariables(names: readonly string[], threat: number): Reco
 
 export type VarValue = number | string | boolean | null;
 
+/**
+ * How telemetry moves the variables, restated from docs/objectives.md rather than imported from the hold
+ * ticker (actors/hold-ticker/variables.ts): the oracle must not share the code it checks, so a bug there
+ * shows up as a disagreement here.
+ */
 export function absorb(vars: Record<string, VarValue>, t: Readonly<Record<string, unknown>>): void {
   for (const [name, value] of Object.entries(t)) if (typeof value === 'number' && typeof vars[name] === 'number') vars[name] = value;
   switch (t.event) {
