@@ -235,12 +235,7 @@ async function operate(state: RunnerState, ctx: ActorContext): Promise<void> {
   try {
     // Every mission starts from the deck's own bindings: a boot, a power cycle that came back with a
     // mission (bit rot took the newest commit), or a fault that struck mid-refresh can leave ours stale.
-    state.bookkeeping = true;
-    try {
-      await state.session.refresh();
-    } finally {
-      state.bookkeeping = false;
-    }
+    await ownQuestion(state, () => state.session.refresh());
     await evaluate(read('(operate)'), state.env);
   } catch (err) {
     if (err instanceof DeckRestarted) return;
@@ -265,13 +260,20 @@ async function operate(state: RunnerState, ctx: ActorContext): Promise<void> {
 
 /** The deck's resolved-run count, asked of Mission Control; null when the deck restarted meanwhile. */
 async function resolvedRuns(state: RunnerState): Promise<number | null> {
-  state.bookkeeping = true;
   try {
-    const runs = await evaluate(read('(get (status) :runs)'), state.env);
+    const runs = await ownQuestion(state, () => evaluate(read('(get (status) :runs)'), state.env));
     return typeof runs === 'number' ? runs : null;
   } catch (err) {
     if (err instanceof DeckRestarted) return null;
     throw err;
+  }
+}
+
+/** A question the runner asks the deck for itself, not for the script: injected script faults spare it. */
+async function ownQuestion<T>(state: RunnerState, ask: () => Promise<T>): Promise<T> {
+  state.bookkeeping = true;
+  try {
+    return await ask();
   } finally {
     state.bookkeeping = false;
   }
