@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deckCatalog } from '../actors/catalog.js';
-import type { HoldVerdicts } from '../actors/hold-ticker/actor.js';
+import type { HoldVerdicts } from '../actors/hold-ticker/inbox.js';
 import { Mission, defaultVariables, readContractSchemas } from '../src/objectives/index.js';
 import type { CapabilityResultBody, CartPrompt } from '../actors/cartridge/messages.js';
 import type { Envelope } from '../src/runtime/envelope.js';
@@ -20,7 +20,8 @@ interface Outcome {
 /**
  * A capability call played out between threads: the cart on its worker, the
  * hold ticker on its own, the clock on a third, and an operator outside
- * (`$op`) answering each prompt with the cart's suggestion.
+ * (`$op`) answering each prompt with the cart's suggestion; `$mc` is the caller,
+ * which hears the result.
  */
 async function playCall(rt: Runtime, seed: number): Promise<Outcome> {
   const trace = new MemorySink();
@@ -35,7 +36,8 @@ async function playCall(rt: Runtime, seed: number): Promise<Outcome> {
       const p = e.body as CartPrompt;
       rt.send('cart', 'cart/move', { callId: p.callId, move: p.prompt.suggested }, { from: '$op' });
     }
-    if (e.kind === 'capability/result' && e.to === '$op') result = e.body as CapabilityResultBody;
+    // The result goes to the caller (`$mc`, standing in for Mission Control, which answers the operator).
+    if (e.kind === 'capability/result' && e.to === '$mc') result = e.body as CapabilityResultBody;
   });
   // Seed 1 draws both limbs: the ghost hold and the exec bonus revealed at HR; the escape escalation is always wired.
   const mission = Mission.instantiate(glassPayroll as NonNullable<typeof glassPayroll>, { seed: 1, threat: 3 });
@@ -66,7 +68,8 @@ describe('a capability call is a conversation across threads', () => {
     // The link comes up, then every move is answered with telemetry before the next prompt.
     expect(kinds.slice(0, 2)).toEqual(['cart/telemetry', 'cart/prompt']);
     expect((toOp[0]?.body as { event: string }).event).toBe('link');
-    expect(kinds.at(-1)).toBe('capability/result');
+    // The cart never answers the operator itself: the caller is the request's one answerer.
+    expect(kinds).not.toContain('capability/result');
     const firstMoveTelemetry = kinds.indexOf('cart/telemetry', 2);
     expect(firstMoveTelemetry).toBeGreaterThan(1);
     expect(kinds.slice(firstMoveTelemetry).indexOf('cart/prompt')).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { deckCatalog } from '../actors/catalog.js';
-import { HOLD_TICKS } from '../actors/cipher/actor.js';
-import type { CipherLine } from '../actors/cipher/actor.js';
+import { HOLD_TICKS } from '../actors/cipher/inbox.js';
+import type { CipherLine } from '../actors/cipher/inbox.js';
 import { MAX_LINE } from '../actors/cipher/lines.js';
 import type { Envelope } from '../src/runtime/envelope.js';
 import { Runtime } from '../src/runtime/runtime.js';

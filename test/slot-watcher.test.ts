@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { hardwareCatalog } from '../actors/catalog.js';
 import { DEFAULT_DEBOUNCE, contactBounce, settleCycle } from '../hardware-sim/slot-watcher/bounce.js';
-import type { SlotChanged } from '../hardware-sim/slot-watcher/actor.js';
+import type { SlotChanged } from '../hardware-sim/slot-watcher/inbox.js';
 import { StaticDataError, decodeStaticData, encodeStaticData } from '../hardware-sim/slot-watcher/static-data.js';
 import type { Envelope } from '../src/runtime/envelope.js';
 import { rngFromSeed } from '../src/runtime/rng.js';

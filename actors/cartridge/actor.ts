@@ -1,23 +1,21 @@
 import * as v from 'valibot';
 import { type ActorContext, defineActor } from '../../src/runtime/actor.js';
-import { type MessageOf, defineInbox } from '../../src/runtime/inbox.js';
+import type { MessageOf } from '../../src/runtime/inbox.js';
+import { peer } from '../../src/runtime/peer.js';
+import { type Rng, rngFromSeed } from '../../src/runtime/rng.js';
 import type { CapabilityResult, Move, Played } from '../cartridges/game.js';
 import { games } from '../cartridges/games.js';
-import { type CapabilityCall, CapabilityCallBody, type CapabilityResultBody, type CartPrompt, MoveBody } from './messages.js';
+import { CallWatcherEvents, type CapabilityCall, CartEvents, CartridgeInbox } from './messages.js';
 
-export const CartridgeInbox = defineInbox({
-  'capability/call': CapabilityCallBody,
-  'cart/move': MoveBody,
-  'cart/abort': v.object({ callId: v.string(), reason: v.string() }),
-  /** The cart's own pacing: the last move's ticks have passed. */
-  'cart/continue': v.object({ callId: v.string(), turn: v.number() }),
-});
 export type CartridgeMessage = MessageOf<typeof CartridgeInbox>;
+type CartContext = ActorContext<typeof CartridgeInbox>;
 
 const CartridgeArgs = v.object({ cart: v.picklist(Object.keys(games)) });
 
 interface Running {
   readonly call: CapabilityCall;
+  /** The game's own randomness, from the call's seed (not the actor's): the same call replays the same game. */
+  readonly rng: Rng;
   game: unknown;
   turn: number;
   /** Waiting for the operator's move (a prompt is out), or playing one out. */
@@ -50,9 +48,12 @@ export default defineActor({
           return state;
         }
         state.calls++;
-        state.running = { call: msg.body, game: game(state).start(msg.body.params, ctx.rng), turn: 0, awaiting: 'move', result: null };
+        {
+          const rng = rngFromSeed(`game:${state.cart}:${msg.body.params.seed}`);
+          state.running = { call: msg.body, rng, game: game(state).start(msg.body.params, rng), turn: 0, awaiting: 'move', result: null };
+        }
         // The link is up: the first telemetry of every call, before the first move.
-        for (const to of [msg.body.operator, ...msg.body.watchers]) ctx.send(to, 'cart/telemetry', { event: 'link', trace: 0, callId: msg.body.callId, cart: state.cart }, { after: 0 });
+        for (const to of audience(msg.body)) ctx.send(to, 'cart/telemetry', { event: 'link', trace: 0, callId: msg.body.callId, cart: state.cart }, { after: 0 });
         ask(state, ctx, null);
         return state;
       case 'cart/move': {
@@ -94,16 +95,15 @@ function game(state: CartridgeState) {
   return g;
 }
 
-function ask(state: CartridgeState, ctx: ActorContext, error: string | null): void {
+function ask(state: CartridgeState, ctx: CartContext, error: string | null): void {
   const r = state.running as Running;
-  const body: CartPrompt = { callId: r.call.callId, cart: state.cart, prompt: game(state).prompt(r.game), error };
-  ctx.send(r.call.operator, 'cart/prompt', body);
+  ctx.send(peer(CartEvents, r.call.operator), 'cart/prompt', { callId: r.call.callId, cart: state.cart, prompt: game(state).prompt(r.game), error });
 }
 
-function playMove(state: CartridgeState, r: Running, move: Move, ctx: ActorContext): void {
+function playMove(state: CartridgeState, r: Running, move: Move, ctx: CartContext): void {
   let played: Played<unknown>;
   try {
-    played = game(state).play(r.game, move, ctx.rng);
+    played = game(state).play(r.game, move, r.rng);
   } catch (err) {
     // An illegal move is the operator's mistake, not the cart's: ask again.
     ask(state, ctx, (err as Error).message);
@@ -113,17 +113,21 @@ function playMove(state: CartridgeState, r: Running, move: Move, ctx: ActorConte
   r.turn++;
   r.awaiting = 'clock';
   r.result = played.result;
-  const audience = [r.call.operator, ...r.call.watchers];
   played.telemetry.forEach((t, i) => {
     const after = Math.max(1, Math.round((played.ticks * (i + 1)) / (played.telemetry.length + 1)));
-    for (const to of audience) ctx.send(to, 'cart/telemetry', { ...t, callId: r.call.callId, cart: state.cart }, { after });
+    for (const to of audience(r.call)) ctx.send(to, 'cart/telemetry', { ...t, callId: r.call.callId, cart: state.cart }, { after });
   });
   ctx.send(ctx.self, 'cart/continue', { callId: r.call.callId, turn: r.turn }, { after: Math.max(1, Math.round(played.ticks)) });
 }
 
-function reply(ctx: ActorContext, call: CapabilityCall, cart: string, result: CapabilityResult): void {
-  const body: CapabilityResultBody = { callId: call.callId, cart, result };
-  for (const to of [call.operator, ...call.watchers]) ctx.send(to, 'capability/result', body);
+/** The result goes to the watchers only: the caller is one of them and answers the operator (one answerer per request). */
+function reply(ctx: CartContext, call: CapabilityCall, cart: string, result: CapabilityResult): void {
+  for (const to of call.watchers) ctx.send(peer(CallWatcherEvents, to), 'capability/result', { callId: call.callId, cart, result });
+}
+
+/** The operator and every watcher: who hears a call's telemetry and result. */
+function audience(call: CapabilityCall) {
+  return [...new Set([call.operator, ...call.watchers])].map((id) => peer(CallWatcherEvents, id));
 }
 
 function aborted(reason: string): CapabilityResult {

@@ -1,42 +1,20 @@
 import * as v from 'valibot';
+import type { DrawCommand } from '../../hardware-sim/display/draw.js';
+import { DisplayInbox } from '../../hardware-sim/display/inbox.js';
 import { type ActorContext, defineActor } from '../../src/runtime/actor.js';
-import { type MessageOf, defineInbox } from '../../src/runtime/inbox.js';
-import { type Affect, type CipherEvent, DEFAULT_AFFECT, EVENTS, PRIORITY, fill, linesFor } from './lines.js';
+import type { MessageOf } from '../../src/runtime/inbox.js';
+import { peer } from '../../src/runtime/peer.js';
+import { CipherEvents, CipherInbox, type CipherLine, HOLD_TICKS, MAX_QUEUE } from './inbox.js';
+import { type Affect, type CipherEvent, DEFAULT_AFFECT, PRIORITY, fill, linesFor } from './lines.js';
 
-/** A line stays on CIPHER-LINE this long (3 s of deck time at 30 Hz) before the next may take its place. */
-export const HOLD_TICKS = 90;
-/** Lines waiting behind the one on screen; past this the least important are dropped. */
-const MAX_QUEUE = 6;
-
-const AFFECTS = ['terse', 'drift', 'annotate', 'anomalous', 'result-success', 'result-failure'] as const;
-
-export const CipherInbox = defineInbox({
-  'cipher/event': v.object({
-    event: v.picklist(EVENTS),
-    affect: v.optional(v.picklist(AFFECTS)),
-    detail: v.optional(v.record(v.string(), v.unknown()), {}),
-  }),
-  'cipher/watch': v.object({ to: v.string() }),
-  /** Draw each line on this display's CIPHER-LINE row (its last). */
-  'cipher/display': v.object({ to: v.string() }),
-  /** CIPHER's own pacing: the line on screen has had its time. */
-  'cipher/next': v.object({ shown: v.number() }),
-});
 export type CipherMessage = MessageOf<typeof CipherInbox>;
+type CipherContext = ActorContext<typeof CipherInbox>;
 
 /** Wired in at spawn (rather than by `cipher/watch` and `cipher/display`), so a restarted CIPHER still speaks to them. */
 const CipherArgs = v.nullish(
   v.object({ watchers: v.optional(v.pipe(v.array(v.string()), v.maxLength(16)), []), display: v.optional(v.nullable(v.string()), null) }),
   { watchers: [], display: null },
 );
-
-/** What CIPHER says: one line, with the affect it was said in. */
-export interface CipherLine {
-  readonly text: string;
-  readonly affect: Affect;
-  readonly event: CipherEvent;
-  readonly shown: number;
-}
 
 interface Queued {
   readonly event: CipherEvent;
@@ -98,7 +76,7 @@ function enqueue(state: CipherState, q: Queued): void {
   }
 }
 
-function speak(state: CipherState, ctx: ActorContext): void {
+function speak(state: CipherState, ctx: CipherContext): void {
   const next = state.queue.shift();
   if (!next) return;
   // Prefer lines whose every slot the event can fill; a `?` in CIPHER's mouth is a bug, not a style.
@@ -111,15 +89,15 @@ function speak(state: CipherState, ctx: ActorContext): void {
   state.shown++;
   state.busy = true;
   const line: CipherLine = { text, affect: next.affect, event: next.event, shown: state.shown };
-  for (const to of state.watchers) ctx.send(to, 'cipher/line', line);
-  if (state.display) ctx.send(state.display, 'display/draw', { commands: cipherRow(text), present: true });
+  for (const to of state.watchers) ctx.send(peer(CipherEvents, to), 'cipher/line', line);
+  if (state.display) ctx.send(peer(DisplayInbox, state.display), 'display/draw', { commands: cipherRow(text), present: true });
   ctx.send(ctx.self, 'cipher/next', { shown: state.shown }, { after: HOLD_TICKS });
 }
 
 /** The display's last row, CIPHER-LINE: the line as CIPHER says it. */
 export const CIPHER_ROW = 74;
 
-function cipherRow(text: string): Array<Record<string, unknown>> {
+function cipherRow(text: string): DrawCommand[] {
   return [
     { op: 'clear', from: CIPHER_ROW, to: CIPHER_ROW },
     { op: 'text', row: CIPHER_ROW, col: 0, text: `CIPHER> ${text}`.slice(0, 128) },

@@ -1,76 +1,14 @@
-import * as v from 'valibot';
 import { type ActorContext, defineActor } from '../../src/runtime/actor.js';
-import { type MessageOf, defineInbox } from '../../src/runtime/inbox.js';
+import type { MessageOf } from '../../src/runtime/inbox.js';
+import { peer } from '../../src/runtime/peer.js';
 import type { PredicateValue } from '../../src/lisp/compile-predicate.js';
-import { HoldWatcher, type Verdicts, type WatchList, type WatchSpec } from '../../src/objectives/holds.js';
+import { HoldWatcher, type WatchList, type WatchSpec } from '../../src/objectives/holds.js';
+import { HoldTickerInbox, HoldsReplies } from './inbox.js';
 import { absorbTelemetry } from './variables.js';
 
-const MAX_CHECKS = 256;
-const Source = v.pipe(v.string(), v.maxLength(2_000));
-const Name = v.pipe(v.string(), v.maxLength(64));
-
-/** The objective engine's watch spec, checked as it crosses into this thread. */
-const WatchSpecSchema = v.object({
-  version: v.number(),
-  variables: v.pipe(v.array(Name), v.maxLength(64)),
-  holds: v.pipe(v.array(v.object({ goal: Name, source: Source })), v.maxLength(MAX_CHECKS)),
-  failOns: v.pipe(v.array(v.object({ goal: Name, source: Source })), v.maxLength(MAX_CHECKS)),
-  escalations: v.pipe(v.array(v.object({ id: v.number(), goal: Name, source: Source })), v.maxLength(MAX_CHECKS)),
-  reveals: v.pipe(v.array(v.object({ goal: Name, variable: Name, name: Name })), v.maxLength(MAX_CHECKS)),
-});
-const VarValue = v.union([v.number(), v.string(), v.boolean(), v.null()]);
-
-export const HoldTickerInbox = defineInbox({
-  /**
-   * Watch this mission's live checks (sent at acceptance and whenever the spec's version changes).
-   * `startTick`: the tick the mission was accepted (`timer` counts from it). `variables` start the
-   * record on a first watch (or after this ticker restarted); a new version of a watched mission keeps its own.
-   */
-  'holds/watch': v.object({
-    mission: v.string(),
-    replyTo: v.string(),
-    spec: WatchSpecSchema,
-    variables: v.record(v.string(), VarValue),
-    startTick: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    verbose: v.optional(v.boolean()),
-  }),
-  'holds/disarm': v.object({ mission: v.string() }),
-  /**
-   * The mission is resolving: answer `holds/judged` once every tick up to `through` has been judged
-   * (the settle barrier: no verdict of the run may arrive after its settlement).
-   */
-  'holds/flush': v.object({ mission: v.string(), through: v.number() }),
-  /** The latest telemetry moves the variables (trace, node entered, alarms…). */
-  'cart/telemetry': v.looseObject({ event: v.string(), trace: v.number() }),
-  /**
-   * The call ended (the ticker is one of every call's watchers). Nothing to judge: the variables move
-   * on telemetry only (an aborted call's result says trace 0, which is no reading of the trace).
-   */
-  'capability/result': v.object({ callId: v.string(), cart: v.string(), result: v.looseObject({}) }),
-  tick: v.object({ tick: v.number(), at: v.number() }),
-});
 export type HoldTickerMessage = MessageOf<typeof HoldTickerInbox>;
+type TickerContext = ActorContext<typeof HoldTickerInbox>;
 
-/** What Mission Control hears: apply with `Mission.applyVerdicts`. `tick` is the tick the verdicts were judged at. */
-export interface HoldVerdicts {
-  readonly mission: string;
-  readonly version: number;
-  readonly tick: number;
-  readonly verdicts: Verdicts | null;
-}
-
-/** The answer to `holds/flush`: judged through `through`, and whether every tick since the watch began was judged. */
-export interface HoldsJudged {
-  readonly mission: string;
-  readonly through: number;
-  /** False when a tick went unjudged (a gap in the clock's ticks): holds cannot be certified then. */
-  readonly complete: boolean;
-}
-
-/** What Mission Control hears when this ticker starts again after a crash: whatever it watched is gone. */
-export interface HoldsHello {
-  readonly incarnation: number;
-}
 
 interface Watching {
   readonly mission: string;
@@ -91,8 +29,8 @@ interface HoldTickerState {
   verdicts: number;
 }
 
-/** Mission Control's id, for the hello of a restarted ticker (it is who arms every watch). */
-const MISSION_CONTROL = 'mission-control';
+/** Mission Control, for the hello of a restarted ticker (it is who arms every watch). */
+const MISSION_CONTROL = peer(HoldsReplies, 'mission-control');
 
 /**
  * Watches the running mission so the cart never polls: compiles the live
@@ -108,7 +46,7 @@ export default defineActor({
   init(_args, ctx): HoldTickerState {
     // A restarted ticker lost the watch it held: Mission Control must hear of it (and re-arm, and stop
     // vouching for holds nobody watched meanwhile).
-    if (ctx.incarnation > 0) ctx.send(MISSION_CONTROL, 'holds/hello', { incarnation: ctx.incarnation } satisfies HoldsHello);
+    if (ctx.incarnation > 0) ctx.send(MISSION_CONTROL, 'holds/hello', { incarnation: ctx.incarnation });
     return { watching: null, ticks: 0, verdicts: 0 };
   },
   receive(state, msg, ctx): HoldTickerState {
@@ -121,8 +59,7 @@ export default defineActor({
         return state;
       case 'holds/flush': {
         const w = state.watching?.mission === msg.body.mission ? state.watching : null;
-        const body: HoldsJudged = { mission: msg.body.mission, through: w?.judged ?? -1, complete: w !== null && !w.gap && w.judged >= msg.body.through };
-        ctx.send(msg.from, 'holds/judged', body);
+        ctx.send(peer(HoldsReplies, msg.from), 'holds/judged', { mission: msg.body.mission, through: w?.judged ?? -1, complete: w !== null && !w.gap && w.judged >= msg.body.through });
         return state;
       }
       case 'cart/telemetry':
@@ -138,14 +75,14 @@ export default defineActor({
   view: (s) => ({ mission: s.watching?.mission ?? null, version: s.watching?.version ?? null, ticks: s.ticks, verdicts: s.verdicts, vars: s.watching?.vars ?? {} }),
 });
 
-function watch(state: HoldTickerState, body: Extract<HoldTickerMessage, { kind: 'holds/watch' }>['body'], due: number, ctx: ActorContext): void {
+function watch(state: HoldTickerState, body: Extract<HoldTickerMessage, { kind: 'holds/watch' }>['body'], due: number, ctx: TickerContext): void {
   const same = state.watching?.mission === body.mission ? state.watching : null;
   let list: WatchList;
   try {
     list = HoldWatcher.fromSpec(body.spec as WatchSpec);
   } catch (err) {
     state.watching = null;
-    ctx.send(body.replyTo, 'holds/rejected', { mission: body.mission, error: (err as Error).message });
+    ctx.send(peer(HoldsReplies, body.replyTo), 'holds/rejected', { mission: body.mission, error: (err as Error).message });
     return;
   }
   // A new version of the same mission keeps what telemetry has told us so far, and how far it has judged.
@@ -166,20 +103,19 @@ function watch(state: HoldTickerState, body: Extract<HoldTickerMessage, { kind: 
   if (!same || same.judged === due) judgeAt(state, state.watching, due, ctx);
 }
 
-function judge(state: HoldTickerState, w: Watching, due: number, ctx: ActorContext): void {
+function judge(state: HoldTickerState, w: Watching, due: number, ctx: TickerContext): void {
   if (due <= w.judged) return;
   if (due > w.judged + 1) w.gap = true;
   w.judged = due;
   judgeAt(state, w, due, ctx);
 }
 
-function judgeAt(state: HoldTickerState, w: Watching, tick: number, ctx: ActorContext): void {
+function judgeAt(state: HoldTickerState, w: Watching, tick: number, ctx: TickerContext): void {
   state.ticks++;
   w.vars.tick = tick;
   w.vars.timer = tick - w.startTick;
   const verdicts = w.list.check(w.vars);
   if (verdicts === null && !w.verbose) return;
   if (verdicts !== null) state.verdicts++;
-  const body: HoldVerdicts = { mission: w.mission, version: w.version, tick, verdicts };
-  ctx.send(w.replyTo, 'holds/verdicts', body, { after: 0 });
+  ctx.send(peer(HoldsReplies, w.replyTo), 'holds/verdicts', { mission: w.mission, version: w.version, tick, verdicts }, { after: 0 });
 }

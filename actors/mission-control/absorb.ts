@@ -1,9 +1,8 @@
 import { applyMissionEvents } from '../../src/mission-control/missions.js';
 import type { MissionEvent } from '../../src/objectives/index.js';
-import type { ActorContext } from '../../src/runtime/actor.js';
 import { say, tell } from './outbox.js';
 import { showPanel } from './screens.js';
-import type { McState } from './state.js';
+import type { McState, McContext } from './state.js';
 
 /**
  * What the engine reported: banked rewards paid into UDS (with the phase
@@ -11,7 +10,7 @@ import type { McState } from './state.js';
  * outside (what the soak's checks read) and voiced by CIPHER. `judged`: the
  * tick a hold-ticker verdict was judged at, when the events come from one.
  */
-export function absorb(state: McState, events: readonly MissionEvent[], ctx: ActorContext, judged: number | null = null): void {
+export function absorb(state: McState, events: readonly MissionEvent[], ctx: McContext, judged: number | null = null): void {
   const m = state.mission;
   if (!m || events.length === 0) return;
   state.uds = applyMissionEvents(state.uds, m, events);

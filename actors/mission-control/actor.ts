@@ -3,24 +3,24 @@ import { loadCartContent } from '../../src/mission-control/cart-content.js';
 import { buildCatalog } from '../../src/mission-control/catalog.js';
 import { emptyUds } from '../../src/deck/uds.js';
 import type { VerbName } from '../../src/objectives/index.js';
-import { type ActorContext, defineActor } from '../../src/runtime/actor.js';
-import { type MessageOf, defineInbox } from '../../src/runtime/inbox.js';
+import { defineActor } from '../../src/runtime/actor.js';
+import type { MessageOf } from '../../src/runtime/inbox.js';
 import { SYS_CHILD_FAILED } from '../../src/runtime/system-messages.js';
 import { acceptOp, boardOp, decayOp, insertCartOp, slotChanged, statusOp } from './board-ops.js';
 import { printBindings } from './bindings.js';
 import { flushAnswered, tickerRestarted, verdictsOp } from './hold-ops.js';
-import { BASELINE_ACTOR, abortCall, capabilityOp, childFailed, deadlineOp, resultOp, resumeAfterSwap, telemetryOp } from './capability-ops.js';
-import { MissionControlInbox } from './messages.js';
+import { abortCall, callInFlight, capabilityOp, childFailed, deadlineOp, resultOp, resumeAfterSwap, telemetryOp } from './capability-ops.js';
+import { McInbox } from './messages.js';
 import { checkInOp, resolveOp, settleNow, verbOp } from './mission-ops.js';
 import { refuse, reply, tell } from './outbox.js';
 import { type BootRead, boot, commit, commitFailed, offIfSaved, powerOff, powerOn, readFlash, recommitIfLost, tellOperatorReady } from './persistence.js';
-import { type McState, PEERS } from './state.js';
+import { type McContext, type McState, PEERS } from './state.js';
 
 /** Board decay is looked at every 30 s of deck time while the deck is on. */
 export const DECAY_TICKS = 900;
 const MAX_EARLY = 64;
 
-export const McInbox = defineInbox(MissionControlInbox);
+
 export type MissionControlMessage = MessageOf<typeof McInbox>;
 
 const McArgs = v.object({
@@ -105,7 +105,7 @@ export default defineActor({
   }),
 });
 
-function handle(state: McState, msg: MissionControlMessage, ctx: ActorContext): void {
+function handle(state: McState, msg: MissionControlMessage, ctx: McContext): void {
   switch (msg.kind) {
     case 'op/board':
       return boardOp(state, msg.from, msg.body.reqId, ctx);
@@ -194,16 +194,12 @@ function handle(state: McState, msg: MissionControlMessage, ctx: ActorContext): 
 }
 
 /** A restarted operator is back: a call its last life made is abandoned (nobody is there to play it), then it hears where the deck stands. */
-function attachOp(state: McState, from: string, ctx: ActorContext): void {
-  if (state.call && state.call.operator === from) {
-    const actor = state.catalog.modules.find((m) => m.name === state.call?.cart)?.system ? BASELINE_ACTOR : PEERS.cart;
-    ctx.send(actor, 'cart/abort', { callId: state.call.reqId, reason: 'the operator restarted' });
-    abortCall(state, 'the operator restarted mid-call', ctx);
-  }
+function attachOp(state: McState, from: string, ctx: McContext): void {
+  if (callInFlight(state)?.operator === from) abortCall(state, 'the operator restarted mid-call', ctx);
   tellOperatorReady(state, from, ctx);
 }
 
-function onBoot(state: McState, read: BootRead, ctx: ActorContext): void {
+function onBoot(state: McState, read: BootRead, ctx: McContext): void {
   if (state.phase !== 'booting') return;
   if (state.seated !== null && state.inserted !== state.seated) {
     state.heldBoot = read;
@@ -215,23 +211,23 @@ function onBoot(state: McState, read: BootRead, ctx: ActorContext): void {
 }
 
 /** The mission settled (the barrier is down): answer the resolve, then what waited behind it. */
-function settled(state: McState, ctx: ActorContext): void {
+function settled(state: McState, ctx: McContext): void {
   settleNow(state, ctx);
   drainWaiting(state, ctx);
 }
 
 /** Handle the requests that waited (for the boot, or a settlement), in arrival order, until one makes them wait again. */
-function drainWaiting(state: McState, ctx: ActorContext): void {
+function drainWaiting(state: McState, ctx: McContext): void {
   while (state.early.length > 0 && state.phase === 'ready' && state.settling === null) {
     const e = state.early.shift() as { from: string; kind: string; body: unknown };
     handle(state, { kind: e.kind, from: e.from, to: ctx.self, tick: ctx.tick, seq: 0, cause: null, body: e.body } as MissionControlMessage, ctx);
   }
 }
 
-function onSlot(state: McState, change: { cart: string | null; previous: string | null; yanked: boolean; error: string | null }, ctx: ActorContext): void {
-  const callCart = state.call?.cart;
-  if (change.yanked && callCart !== undefined && callCart === change.previous) {
-    abortCall(state, `${change.previous} was pulled from the slot mid-call`, ctx);
+function onSlot(state: McState, change: { cart: string | null; previous: string | null; yanked: boolean; error: string | null }, ctx: McContext): void {
+  const call = callInFlight(state);
+  if (change.yanked && call !== null && call.cart === change.previous && call.actor === PEERS.cart) {
+    abortCall(state, `${change.previous} was pulled from the slot mid-call`, ctx, true);
     ctx.stop(PEERS.cart);
   }
   const seated = slotChanged(state, change, ctx);

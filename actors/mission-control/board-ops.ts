@@ -6,7 +6,6 @@ import type { CipherEvent } from '../../src/mission-control/events.js';
 import { tickBoard } from '../../src/mission-control/decay.js';
 import { renderBoard } from '../../src/mission-control/render-board.js';
 import { MissionControlError, acceptContract } from '../../src/mission-control/missions.js';
-import type { ActorContext } from '../../src/runtime/actor.js';
 import { printBindings } from './bindings.js';
 import { goalFacts } from './facts.js';
 import { contractLabel } from '../../src/mission-control/format.js';
@@ -14,12 +13,13 @@ import { armHolds, startingVariables } from './hold-ops.js';
 import { commit } from './persistence.js';
 import { showBoard, showBriefing } from './screens.js';
 import { refuse, reply, speak, tell } from './outbox.js';
-import { type McState, PEERS, context } from './state.js';
+import { type McState, PEERS, context, type McContext } from './state.js';
+import { callInFlight } from './capability-ops.js';
 
 const kw = (name: string): Keyword => new Keyword(name);
 
 /** `(board)`: the contracts as the operator sees them, one map each. */
-export function boardOp(state: McState, from: string, reqId: string, ctx: ActorContext): void {
+export function boardOp(state: McState, from: string, reqId: string, ctx: McContext): void {
   const contracts = viewBoard(state.uds, context(state, ctx));
   tell(ctx, { type: 'board', lines: renderBoard(contracts, 0, state.inserted) });
   showBoard(state, contracts, ctx);
@@ -42,7 +42,7 @@ export function contractToLisp(c: BoardContract, index: number): Value {
 }
 
 /** `(status)`: the deck's numbers and what is in the slot. */
-export function statusOp(state: McState, from: string, reqId: string, ctx: ActorContext): void {
+export function statusOp(state: McState, from: string, reqId: string, ctx: McContext): void {
   const u = state.uds;
   const value = LispMap.fromPairs([
     [kw('credits'), u.creditBalance],
@@ -61,7 +61,7 @@ export function statusOp(state: McState, from: string, reqId: string, ctx: Actor
 }
 
 /** [EVAL] on contract `index`: build the mission, arm its holds, start it. */
-export function acceptOp(state: McState, from: string, reqId: string, index: number, ctx: ActorContext): void {
+export function acceptOp(state: McState, from: string, reqId: string, index: number, ctx: McContext): void {
   if (state.mission) return refuse(ctx, from, reqId, 'mission-running', `a mission is running (${state.mission.entry.schema}); complete or abandon it first`);
   const events: CipherEvent[] = [];
   let accepted;
@@ -90,22 +90,23 @@ export function acceptOp(state: McState, from: string, reqId: string, index: num
 }
 
 /** The operator puts a cart in the slot (a physical act: the slot watcher reports when it settles). */
-export function insertCartOp(state: McState, from: string, reqId: string, cart: string, ctx: ActorContext): void {
+export function insertCartOp(state: McState, from: string, reqId: string, cart: string, ctx: McContext): void {
   if (!state.owned.includes(cart)) return refuse(ctx, from, reqId, 'no-such-cart', `no cartridge '${cart}' (owned: ${state.owned.join(', ')})`);
-  if (state.call) return refuse(ctx, from, reqId, 'cart-busy', `a capability call is running on ${state.call.cart}`);
+  const busy = callInFlight(state);
+  if (busy) return refuse(ctx, from, reqId, 'cart-busy', `a capability call is running on ${busy.cart}`);
   if (state.inserted === cart) return reply(ctx, from, reqId, `:${cart}`);
   state.inserting = { cart, reqId, operator: from };
   swapPhysically(state, cart, ctx);
 }
 
 /** Pull what is in the slot (if anything) and push `cart` in; the slot watcher takes it from there. */
-export function swapPhysically(state: McState, cart: string, ctx: ActorContext): void {
+export function swapPhysically(state: McState, cart: string, ctx: McContext): void {
   if (state.inserted !== null) ctx.send(PEERS.slot, 'slot/remove', {});
   ctx.send(PEERS.slot, 'slot/insert', { cart }, { after: state.inserted !== null ? 3 : 1 });
 }
 
 /** The slot watcher's verdict: a cart settled in (registering it), left, or was yanked. */
-export function slotChanged(state: McState, change: { cart: string | null; previous: string | null; yanked: boolean; error: string | null }, ctx: ActorContext): boolean {
+export function slotChanged(state: McState, change: { cart: string | null; previous: string | null; yanked: boolean; error: string | null }, ctx: McContext): boolean {
   // The slot watcher restarted and reports the cart already seated: nothing changed, and the cart's game goes on.
   if (change.cart !== null && change.cart === state.inserted && !change.yanked) return false;
   tell(ctx, { type: 'cart', cart: change.cart, yanked: change.yanked, error: change.error, at: ctx.now() });
@@ -121,14 +122,16 @@ export function slotChanged(state: McState, change: { cart: string | null; previ
     state.uds = recordCartSeen(state.uds, module.bit, ctx.now());
     state.dirty = true;
   }
-  // Hot Swap = actor restart: the cart actor becomes this cart on a fresh worker.
+  // Hot Swap = actor restart: the cart actor becomes this cart on a fresh worker. It counts as a Hot Swap
+  // when it replaces another cart, whoever asked (a capability call, or the operator's own insert-cart).
   ctx.replace(PEERS.cart, 'cartridge', { args: { cart: change.cart } });
   if (from !== change.cart) tell(ctx, { type: 'swap', from, to: change.cart });
+  if (from !== null && from !== change.cart) state.counters.hotSwaps++;
   return true;
 }
 
 /** Every few seconds of deck time: contracts decay, expire, and CIPHER says so. */
-export function decayOp(state: McState, ctx: ActorContext): void {
+export function decayOp(state: McState, ctx: McContext): void {
   const events: CipherEvent[] = [];
   const before = state.uds;
   state.uds = tickBoard(state.uds, context(state, ctx), events);

@@ -1,15 +1,18 @@
-import { cartLastSeenAt } from '../../src/deck/cart-seen.js';
-import type { ActorContext } from '../../src/runtime/actor.js';
+import type { ModuleDef } from '../../src/mission-control/modules.js';
+import type { Address } from '../../src/runtime/peer.js';
+import { peer } from '../../src/runtime/peer.js';
 import type { ChildFailed } from '../../src/runtime/system-messages.js';
 import type { CapabilityResult } from '../cartridges/game.js';
+import { CartridgeInbox } from '../cartridge/messages.js';
+import type { CapabilityResultBody } from '../cartridge/messages.js';
 import { swapPhysically } from './board-ops.js';
 import { trackTelemetry } from './hold-ops.js';
 import { showPanel } from './screens.js';
 import { refuse, say, tell } from './outbox.js';
-import { type McState, PEERS, type PendingCall } from './state.js';
+import { type McContext, type McState, PEERS, type PendingCall, context, operator } from './state.js';
 
 /** System baselines are virtual carts: they run in their own actor and never need the slot. */
-export const BASELINE_ACTOR = 'baseline';
+export const BASELINE_ACTOR = peer(CartridgeInbox, 'baseline');
 /**
  * A capability call that has not answered in 5 minutes of deck time is
  * aborted (a game ends within 60 moves; this bounds a silent or stuck cart).
@@ -17,70 +20,78 @@ export const BASELINE_ACTOR = 'baseline';
 export const CALL_DEADLINE_TICKS = 9_000;
 
 /**
- * `(load-capability :cart :seed n)`: refused if the cart was never
- * registered; a Hot Swap first if it is registered but not in the slot; then
- * the call goes to the cart, which talks to the operator until it is done.
+ * The one answer to which actor plays a cart's capability calls: a System
+ * baseline plays in the baseline actor, a cartridge in the slot's.
  */
-export function capabilityOp(state: McState, from: string, reqId: string, cart: string, seed: number | undefined, ctx: ActorContext): void {
+export function servingActor(modules: readonly ModuleDef[], cart: string): Address<typeof CartridgeInbox> {
+  const module = modules.find((m) => m.name === cart);
+  if (module === undefined) throw new RangeError(`no module '${cart}' exists`);
+  return module.system ? BASELINE_ACTOR : PEERS.cart;
+}
+
+/** The call in flight (swapping in its cart, or running), or null. */
+export function callInFlight(state: McState): PendingCall | null {
+  return state.call !== null && state.call.phase !== 'done' ? state.call : null;
+}
+
+/**
+ * `(load-capability :cart :seed n)`: refused if the registry does not know
+ * the cart; a Hot Swap first if it is registered but not in the slot; then
+ * the call goes to the cart, which talks to the operator until it is done.
+ * Mission Control answers the request, once: a refusal now, or the result.
+ */
+export function capabilityOp(state: McState, from: string, reqId: string, cart: string, seed: number | undefined, ctx: McContext): void {
   if (!state.mission) return refuse(ctx, from, reqId, 'no-mission', 'no mission is running: accept a contract first');
-  if (state.call) return refuse(ctx, from, reqId, 'cart-busy', `a capability call is already running on ${state.call.cart}`);
-  const module = state.catalog.modules.find((m) => m.name === cart);
+  const busy = callInFlight(state);
+  if (busy) return refuse(ctx, from, reqId, 'cart-busy', `a capability call is already running on ${busy.cart}`);
+  const registry = context(state, ctx).registry;
+  const module = registry.module(cart);
   if (!module) return refuse(ctx, from, reqId, 'capability-not-registered', `no module '${cart}' exists`);
-  const registered = module.system || state.inserted === cart || cartLastSeenAt(state.uds, module.bit) !== null;
-  if (!registered) return refuse(ctx, from, reqId, 'capability-not-registered', `${cart} has never been in this deck's slot`);
-  const call: PendingCall = { reqId, operator: from, cart, seed: seed ?? state.mission.entry.seed, awaitingSwap: false };
+  if (registry.tier(cart) === 'unregistered') return refuse(ctx, from, reqId, 'capability-not-registered', `${cart} has never been in this deck's slot`);
+  const swap = !module.system && state.inserted !== cart;
+  const call: PendingCall = { reqId, operator: from, cart, seed: seed ?? state.mission.entry.seed, actor: servingActor(state.catalog.modules, cart), phase: swap ? 'awaiting-swap' : 'running' };
   state.call = call;
-  if (module.system) {
-    ctx.replace(BASELINE_ACTOR, 'cartridge', { args: { cart } });
-    sendCall(state, call, BASELINE_ACTOR, ctx);
-    return;
-  }
-  if (state.inserted === cart) {
-    sendCall(state, call, PEERS.cart, ctx);
-    return;
-  }
-  call.awaitingSwap = true;
-  state.counters.hotSwaps++;
   // The slot may never settle on the cart (it jammed, it was pulled again): the call has its deadline from now.
   ctx.send(ctx.self, 'call/deadline', { callId: reqId }, { after: CALL_DEADLINE_TICKS });
+  tell(ctx, { type: 'call', cart, callId: reqId, swap });
+  if (module.system) ctx.replace(BASELINE_ACTOR, 'cartridge', { args: { cart } });
+  if (!swap) return sendCall(state, call, ctx);
   say(ctx, 'hot-swap', { from: state.inserted ?? state.lastSeated ?? 'empty slot', to: cart });
-  tell(ctx, { type: 'call', cart, callId: reqId, swap: true });
   swapPhysically(state, cart, ctx);
 }
 
 /** The slot settled on the cart a waiting call needs: the call goes out to the new cart. */
-export function resumeAfterSwap(state: McState, ctx: ActorContext): void {
+export function resumeAfterSwap(state: McState, ctx: McContext): void {
   const call = state.call;
-  if (call?.awaitingSwap && state.inserted === call.cart) {
-    call.awaitingSwap = false;
-    sendCall(state, call, PEERS.cart, ctx);
+  if (call?.phase === 'awaiting-swap' && state.inserted === call.cart) {
+    call.phase = 'running';
+    sendCall(state, call, ctx);
   }
 }
 
-function sendCall(state: McState, call: PendingCall, actor: string, ctx: ActorContext): void {
+function sendCall(state: McState, call: PendingCall, ctx: McContext): void {
   const m = state.mission;
-  if (!m) return;
-  if (!call.awaitingSwap) tell(ctx, { type: 'call', cart: call.cart, callId: call.reqId, swap: false });
+  if (!m) throw new Error(`mission-control: call ${call.reqId} went out with no mission running`);
   showPanel(state, ctx);
-  ctx.send(ctx.self, 'call/deadline', { callId: call.reqId }, { after: CALL_DEADLINE_TICKS });
-  ctx.send(actor, 'capability/call', {
+  ctx.send(call.actor, 'capability/call', {
     callId: call.reqId,
     params: { seed: call.seed, threat: m.entry.threat, mission: { schema: m.entry.schema, target: m.content.target } },
     operator: call.operator,
+    // The result comes to Mission Control (it answers the operator); the ticker watches the telemetry.
     watchers: [ctx.self, PEERS.holdTicker],
   });
 }
 
-/** The cart finished: the run report takes its trace and bonuses (the operator has its own copy of the result). */
-export function resultOp(state: McState, body: { callId: string; cart: string; result: { outcome: string; trace: number; bonuses: string[]; turns?: unknown } }, ctx: ActorContext): void {
-  if (state.call?.reqId !== body.callId) return;
+/** The cart finished: the run report takes its trace and bonuses, and the operator hears the result. */
+export function resultOp(state: McState, body: CapabilityResultBody, ctx: McContext): void {
+  const call = callInFlight(state);
+  if (call?.reqId !== body.callId || call.phase !== 'running') return;
   state.report = { trace: body.result.trace, bonuses: body.result.bonuses };
-  tell(ctx, { type: 'call-result', cart: body.cart, outcome: body.result.outcome, trace: body.result.trace, turns: typeof body.result.turns === 'number' ? body.result.turns : 0 });
-  state.call = null;
+  answerCall(state, call, body.result, ctx);
 }
 
 /** Telemetry Mission Control watches for: CIPHER remarks on trace crossing 50 and 75, and on hunters. */
-export function telemetryOp(state: McState, t: { event: string; trace: number }, ctx: ActorContext): void {
+export function telemetryOp(state: McState, t: { event: string; trace: number }, ctx: McContext): void {
   state.report = { ...state.report, trace: t.trace };
   trackTelemetry(state, t);
   for (const level of [50, 75]) {
@@ -92,27 +103,36 @@ export function telemetryOp(state: McState, t: { event: string; trace: number },
   if (t.event === 'hunter-spawn') say(ctx, 'hunter-spawn', {});
 }
 
-/** The cart crashed or was pulled mid-call: the operator gets `:abort`; nothing banked is lost (it is already in UDS). */
-export function abortCall(state: McState, reason: string, ctx: ActorContext): void {
-  const call = state.call;
+/**
+ * End the call in flight with an abort: the cart is told to drop it (when it
+ * has it and can still hear), and the operator gets `:abort`; nothing banked is
+ * lost (it is already in UDS). `cartGone`: the cart crashed or was pulled.
+ */
+export function abortCall(state: McState, reason: string, ctx: McContext, cartGone = false): void {
+  const call = callInFlight(state);
   if (!call) return;
-  state.call = null;
+  if (call.phase === 'running' && !cartGone) ctx.send(call.actor, 'cart/abort', { callId: call.reqId, reason });
   state.counters.aborts++;
-  const result: CapabilityResult = { outcome: 'abort', trace: state.report.trace, extracted: [], turns: 0, bonuses: [], missing: [reason] };
-  ctx.send(call.operator, 'capability/result', { callId: call.reqId, cart: call.cart, result });
-  tell(ctx, { type: 'call-result', cart: call.cart, outcome: 'abort', trace: state.report.trace, turns: 0 });
+  answerCall(state, call, { outcome: 'abort', trace: state.report.trace, extracted: [], turns: 0, bonuses: [], missing: [reason] }, ctx);
 }
 
-/** The call's deadline passed: abort it, and tell the cart to drop it. */
-export function deadlineOp(state: McState, callId: string, ctx: ActorContext): void {
-  if (state.call?.reqId !== callId) return;
-  if (state.call.awaitingSwap) return abortCall(state, `the slot did not settle on ${state.call.cart} within ${CALL_DEADLINE_TICKS} ticks`, ctx);
-  const actor = state.catalog.modules.find((m) => m.name === state.call?.cart)?.system ? BASELINE_ACTOR : PEERS.cart;
-  ctx.send(actor, 'cart/abort', { callId, reason: 'deadline' });
+/** The one answer to an `op/capability` that went out: the call is done, whatever the cart says later. */
+function answerCall(state: McState, call: PendingCall, result: CapabilityResult, ctx: McContext): void {
+  call.phase = 'done';
+  ctx.send(operator(call.operator), 'capability/result', { callId: call.reqId, cart: call.cart, result });
+  tell(ctx, { type: 'call-result', cart: call.cart, outcome: result.outcome, trace: result.trace, turns: result.turns });
+}
+
+/** The call's deadline passed: abort it. */
+export function deadlineOp(state: McState, callId: string, ctx: McContext): void {
+  const call = callInFlight(state);
+  if (call?.reqId !== callId) return;
+  if (call.phase === 'awaiting-swap') return abortCall(state, `the slot did not settle on ${call.cart} within ${CALL_DEADLINE_TICKS} ticks`, ctx);
   abortCall(state, `no result within ${CALL_DEADLINE_TICKS} ticks`, ctx);
 }
 
-export function childFailed(state: McState, failure: ChildFailed, ctx: ActorContext): void {
-  const actor = state.call && (state.catalog.modules.find((m) => m.name === state.call?.cart)?.system ? BASELINE_ACTOR : PEERS.cart);
-  if (state.call && failure.child === actor) abortCall(state, `cart crashed: ${failure.error}`, ctx);
+/** The actor playing the call crashed: the call is over. */
+export function childFailed(state: McState, failure: ChildFailed, ctx: McContext): void {
+  const call = callInFlight(state);
+  if (call && failure.child === call.actor) abortCall(state, `cart crashed: ${failure.error}`, ctx, true);
 }

@@ -1,12 +1,10 @@
-import type { PredicateValue } from '../../src/lisp/compile-predicate.js';
 import type { MissionEvent, Verdicts } from '../../src/objectives/index.js';
-import type { ActorContext } from '../../src/runtime/actor.js';
 import { absorbTelemetry } from '../hold-ticker/variables.js';
-import type { HoldsJudged } from '../hold-ticker/actor.js';
+import type { HoldsJudged, WireVariable } from '../hold-ticker/inbox.js';
 import { absorb } from './absorb.js';
 import { printBindings } from './bindings.js';
 import { commit } from './persistence.js';
-import { type McState, PEERS } from './state.js';
+import { type McContext, type McState, PEERS, operator } from './state.js';
 
 /**
  * Mission Control's side of the hold ticker (seed 003 §4: "the engine
@@ -19,18 +17,18 @@ import { type McState, PEERS } from './state.js';
 export const FLUSH_DEADLINE_TICKS = 300;
 
 /** The variables record a mission starts from: every variable at rest, `threat` the contract's. */
-export function startingVariables(names: readonly string[], threat: number): Record<string, PredicateValue> {
+export function startingVariables(names: readonly string[], threat: number): Record<string, WireVariable> {
   return Object.fromEntries(names.map((n) => [n, n === 'threat' ? threat : restingValue(n)]));
 }
 
-function restingValue(name: string): PredicateValue {
+function restingValue(name: string): WireVariable {
   if (name === 'node' || name === 'file' || name === 'alarm') return null;
   if (name === 'timeout' || name === 'lockdown') return false;
   return 0;
 }
 
 /** Tell the hold ticker what to watch (again, whenever the engine's watch set changes), and have it ticked. */
-export function armHolds(state: McState, ctx: ActorContext, subscribe = false): void {
+export function armHolds(state: McState, ctx: McContext, subscribe = false): void {
   if (!state.mission || !state.missionId || !state.vars) return;
   const spec = state.mission.mission.watchSpec();
   // A copy: the record is sent now, and Mission Control goes on moving its own (an inline receiver would see the moves).
@@ -44,7 +42,7 @@ export function trackTelemetry(state: McState, t: Readonly<Record<string, unknow
 }
 
 /** The hold ticker's verdicts: forfeits, failures, escalations, reveals, applied by the engine. */
-export function verdictsOp(state: McState, body: { mission: string; tick: number; verdicts: unknown }, ctx: ActorContext): void {
+export function verdictsOp(state: McState, body: { mission: string; tick: number; verdicts: unknown }, ctx: McContext): void {
   const m = state.mission;
   if (!m || body.mission !== state.missionId || body.verdicts === null) return;
   // Settling: the run's ticks end the tick before the operator resolved it; later verdicts are not the run's.
@@ -53,7 +51,7 @@ export function verdictsOp(state: McState, body: { mission: string; tick: number
 }
 
 /** The ticker came back from a crash without its watch: holds nobody watched meanwhile are forfeited, the rest re-armed. */
-export function tickerRestarted(state: McState, ctx: ActorContext): void {
+export function tickerRestarted(state: McState, ctx: McContext): void {
   const m = state.mission;
   if (!m) return;
   apply(state, m.mission.forfeitUnwatchedHolds(), ctx.tick, ctx);
@@ -69,7 +67,7 @@ export function needsFlush(state: McState): boolean {
 }
 
 /** Ask the ticker to finish judging every tick before `through`, with a deadline on its answer. */
-export function requestFlush(state: McState, ctx: ActorContext): void {
+export function requestFlush(state: McState, ctx: McContext): void {
   if (!state.missionId) return;
   ctx.send(PEERS.holdTicker, 'holds/flush', { mission: state.missionId, through: ctx.tick - 1 });
   ctx.send(ctx.self, 'holds/flush-deadline', { mission: state.missionId }, { after: FLUSH_DEADLINE_TICKS });
@@ -79,13 +77,13 @@ export function requestFlush(state: McState, ctx: ActorContext): void {
  * The ticker's answer to a flush (or its deadline, `judged` null): every verdict up to the run's end has
  * been applied. Ticks it could not vouch for (a gap, a restart, no answer) mean no hold is certified.
  */
-export function flushAnswered(state: McState, judged: HoldsJudged | null, ctx: ActorContext): void {
+export function flushAnswered(state: McState, judged: HoldsJudged | null, ctx: McContext): void {
   const m = state.mission;
   if (!m) return;
   if (judged === null || !judged.complete) apply(state, m.mission.forfeitUnwatchedHolds(), ctx.tick, ctx);
 }
 
-function apply(state: McState, events: readonly MissionEvent[], judged: number, ctx: ActorContext): void {
+function apply(state: McState, events: readonly MissionEvent[], judged: number, ctx: McContext): void {
   const m = state.mission;
   if (!m || events.length === 0) return;
   const version = m.mission.watchSpec().version;
@@ -94,5 +92,5 @@ function apply(state: McState, events: readonly MissionEvent[], judged: number, 
   commit(state, ctx);
   // `runs` dates the change: one that arrives after the run it belongs to was resolved (a delay in
   // flight) is stale, and the runner must not bind a mission that is over.
-  ctx.send(state.operator, 'mission/changed', { bindings: printBindings(state), runs: state.uds.runCount });
+  ctx.send(operator(state.operator), 'mission/changed', { bindings: printBindings(state), runs: state.uds.runCount });
 }

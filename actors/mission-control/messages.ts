@@ -1,7 +1,14 @@
 import * as v from 'valibot';
+import { ClockEvents } from '../../hardware-sim/clock/inbox.js';
+import { FlashReplies } from '../../hardware-sim/flash/inbox.js';
+import { SlotEvents } from '../../hardware-sim/slot-watcher/inbox.js';
+import { type BodyOf, defineInbox } from '../../src/runtime/inbox.js';
+import { pick } from '../../src/runtime/peer.js';
 import { ChildFailedBody, SYS_CHILD_FAILED } from '../../src/runtime/system-messages.js';
 import { VERB_NAMES } from '../../src/objectives/verbs.js';
 import type { CheckInPayment } from '../../src/mission-control/check-ins.js';
+import { CallWatcherEvents, CartEvents } from '../cartridge/messages.js';
+import { HoldsReplies } from '../hold-ticker/inbox.js';
 import type { ContractFact, Figures, GoalFact } from './facts.js';
 
 /**
@@ -13,7 +20,7 @@ import type { ContractFact, Figures, GoalFact } from './facts.js';
 const ReqId = v.pipe(v.string(), v.maxLength(64));
 const Name = v.pipe(v.string(), v.maxLength(64));
 
-export const MissionControlInbox = {
+export const McInbox = defineInbox({
   'op/board': v.object({ reqId: ReqId }),
   'op/status': v.object({ reqId: ReqId }),
   'op/accept': v.object({ reqId: ReqId, index: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(15)) }),
@@ -28,42 +35,56 @@ export const MissionControlInbox = {
   'op/check-in': v.object({ reqId: ReqId }),
   /** An operator that restarted (and lost its place) asks where the deck stands: answered with `deck/ready`. */
   'op/attach': v.object({ reqId: ReqId }),
-  // From the cart (Mission Control is one of its watchers).
-  'cart/telemetry': v.looseObject({ event: v.string(), trace: v.number(), callId: v.string(), cart: v.string() }),
-  'capability/result': v.object({ callId: v.string(), cart: v.string(), result: v.looseObject({ outcome: v.picklist(['success', 'failure', 'partial', 'abort']), trace: v.number(), bonuses: v.array(v.string()) }) }),
-  // From the hold ticker.
-  'holds/verdicts': v.object({ mission: v.string(), version: v.number(), tick: v.number(), verdicts: v.nullable(v.looseObject({ violated: v.array(v.string()), failed: v.array(v.string()), fired: v.array(v.number()), revealed: v.array(v.string()) })) }),
-  'holds/rejected': v.object({ mission: v.string(), error: v.string() }),
-  /** The ticker restarted (a crash) and watches nothing: re-arm it. */
-  'holds/hello': v.object({ incarnation: v.number() }),
-  /** The ticker's answer to `holds/flush`: it has judged every tick up to `through` (`complete`: without a gap). */
-  'holds/judged': v.object({ mission: v.string(), through: v.number(), complete: v.boolean() }),
+  // From the cart (Mission Control is one of its watchers), the hold ticker, and the hardware: each
+  // sender declares what it sends, and this inbox takes those declarations as they are.
+  ...CallWatcherEvents,
+  ...HoldsReplies,
+  ...SlotEvents,
+  ...FlashReplies,
+  ...ClockEvents,
   /** Mission Control's own alarm: the ticker did not answer a flush in time; settle without certifying holds. */
   'holds/flush-deadline': v.object({ mission: v.string() }),
-  // From the hardware.
-  'slot/changed': v.object({ cart: v.nullable(v.string()), previous: v.nullable(v.string()), registration: v.nullable(v.string()), yanked: v.boolean(), settleCycles: v.number(), error: v.nullable(v.string()) }),
-  'flash/state': v.looseObject({ state: v.nullable(v.string()), seq: v.nullable(v.number()), reqId: v.optional(v.nullable(v.string())) }),
-  'flash/ack': v.object({ seq: v.number(), tag: v.nullable(v.string()), cycles: v.number() }),
-  'flash/power-lost': v.object({ tag: v.nullable(v.string()), during: v.string() }),
-  /** The flash could not place the commit (full, worn out): the chip still holds the state before. */
-  'flash/failed': v.object({ tag: v.nullable(v.string()), error: v.string() }),
   /** Mission Control's own alarms: commit again after a failed commit; read again when a boot's read went unanswered. */
   'flash/retry': v.object({}),
   'flash/read-deadline': v.object({}),
-  'clock/power': v.object({ on: v.boolean(), at: v.number(), offMs: v.optional(v.number()) }),
-  tick: v.object({ tick: v.number(), at: v.number() }),
   /** Mission Control's own alarm: a capability call that has not answered by now is aborted. */
   'call/deadline': v.object({ callId: v.string() }),
   [SYS_CHILD_FAILED]: ChildFailedBody,
-} as const;
+});
 
-/** Every answer to an `op/*` request. `value` is printed Lisp; `error.code` is a keyword name. */
-export interface OpReply {
-  readonly reqId: string;
-  readonly ok: boolean;
-  readonly value: string | null;
-  readonly error: { readonly code: string; readonly message: string } | null;
-}
+/** The `op/*` requests an operator makes and Mission Control answers with `op/reply` (the capability call has its own answer). */
+export type OpRequestKind = Exclude<Extract<keyof typeof McInbox, `op/${string}`>, 'op/capability'>;
+/** A request's body without its `reqId` (the link numbers requests itself). */
+export type OpRequestBody<K extends OpRequestKind> = Omit<BodyOf<typeof McInbox, K>, 'reqId'>;
+
+const OpReplyBody = v.object({
+  reqId: v.string(),
+  ok: v.boolean(),
+  /** Printed Lisp (the canonical printer round-trips), so a reply needs no class to cross a thread. */
+  value: v.nullable(v.string()),
+  /** `code` is a keyword name. */
+  error: v.nullable(v.object({ code: v.string(), message: v.string() })),
+});
+/** Every answer to an `op/*` request but `op/capability`'s result. */
+export type OpReply = v.InferOutput<typeof OpReplyBody>;
+
+/**
+ * What Mission Control sends an operator: an operator's inbox spreads these.
+ * Mission Control is the one answerer of every request: an `op/capability`
+ * is answered with `op/reply` when refused and with `capability/result`
+ * (the cart's, or an abort) otherwise, never by the cart itself.
+ */
+export const OperatorReplies = defineInbox({
+  'op/reply': OpReplyBody,
+  ...pick(CartEvents, ['capability/result']),
+  /**
+   * Mission Control is up: after its boot (every power-on, or its own restart), or in answer to
+   * `op/attach`. `session` tells a new boot from a repeat; `runs` is how many runs the deck has resolved.
+   */
+  'deck/ready': v.object({ restoredMission: v.boolean(), session: v.number(), runs: v.number() }),
+  /** The running mission changed; `runs` is the deck's resolved runs when it was sent (dates it). */
+  'mission/changed': v.object({ bindings: v.string(), runs: v.number() }),
+});
 
 /** What Mission Control tells the outside (`$deck`) as a campaign runs: the readable log, and what invariant checks read. */
 export type DeckEvent =
@@ -154,3 +175,12 @@ export type DeckEvent =
   | { readonly type: 'flash-power-lost'; readonly during: string }
   /** The flash could not place a commit; the deck keeps the state in memory and tries again later. */
   | { readonly type: 'flash-failed'; readonly tag: string | null; readonly error: string };
+
+/**
+ * What the outside (`$deck`, the campaign host) hears from Mission Control. The
+ * outside is not an actor: nothing checks these bodies at run time, so the type
+ * is the whole contract.
+ */
+export const DeckOutside = defineInbox({
+  'deck/event': v.custom<DeckEvent>(() => true),
+});

@@ -6,7 +6,6 @@ import type { CipherEvent } from '../../src/mission-control/events.js';
 import { type Resolution, abandonMission, completeMission } from '../../src/mission-control/missions.js';
 import type { VerbName } from '../../src/objectives/index.js';
 import { settlementToLisp } from '../../src/objectives/lisp-view.js';
-import type { ActorContext } from '../../src/runtime/actor.js';
 import { absorb } from './absorb.js';
 import { figures } from './facts.js';
 import { bindingsValue } from './bindings.js';
@@ -14,10 +13,11 @@ import { armHolds, needsFlush, requestFlush } from './hold-ops.js';
 import { refuse, reply, say, speak, tell } from './outbox.js';
 import { commit } from './persistence.js';
 import { showPanel } from './screens.js';
-import { type McState, PEERS, context } from './state.js';
+import { type McState, PEERS, context, type McContext } from './state.js';
+import { abortCall } from './capability-ops.js';
 
 /** A goal verb from the operator: applied by the objective engine; the reply is the goal's state and fresh bindings. */
-export function verbOp(state: McState, from: string, reqId: string, verb: VerbName, goal: string, ctx: ActorContext): void {
+export function verbOp(state: McState, from: string, reqId: string, verb: VerbName, goal: string, ctx: McContext): void {
   const m = state.mission;
   if (!m) return refuse(ctx, from, reqId, 'no-mission', 'no mission is running: accept a contract first');
   const result = m.mission.verb(verb, goal);
@@ -30,7 +30,7 @@ export function verbOp(state: McState, from: string, reqId: string, verb: VerbNa
 }
 
 /** `(check-in)`: visit the settled contracts that owe something; pay what falls due this session. */
-export function checkInOp(state: McState, from: string, reqId: string, ctx: ActorContext): void {
+export function checkInOp(state: McState, from: string, reqId: string, ctx: McContext): void {
   if (state.mission) return refuse(ctx, from, reqId, 'mission-running', 'check in between missions: finish or abandon the running one first');
   const { uds, paid } = checkIn(state.uds);
   if (paid.length > 0) {
@@ -42,7 +42,7 @@ export function checkInOp(state: McState, from: string, reqId: string, ctx: Acto
   reply(ctx, from, reqId, print(list(...paid.map(paymentToLisp))));
 }
 
-function tellCheckIn(state: McState, paid: readonly CheckInPayment[], ctx: ActorContext): void {
+function tellCheckIn(state: McState, paid: readonly CheckInPayment[], ctx: McContext): void {
   tell(ctx, { type: 'check-in', session: state.uds.session, paid, balance: state.uds.creditBalance, reputationTotal: state.uds.reputation, figures: figures(state.uds) });
   for (const p of paid) say(ctx, 'reward', { amount: p.credits, currency: '¤' });
 }
@@ -64,17 +64,17 @@ function paymentToLisp(p: CheckInPayment): Value {
  * `(complete-mission current-mission)` or `(abandon-mission)`: first let the hold ticker finish judging the
  * run's ticks (the settle barrier), then settle, pay, record, refresh the board, commit.
  */
-export function resolveOp(state: McState, from: string, reqId: string, how: 'complete' | 'abandon', ctx: ActorContext): void {
+export function resolveOp(state: McState, from: string, reqId: string, how: 'complete' | 'abandon', ctx: McContext): void {
   const m = state.mission;
   if (!m) return refuse(ctx, from, reqId, 'no-mission', 'no mission is running');
-  if (state.call) ctx.send(PEERS.cart, 'cart/abort', { callId: state.call.reqId, reason: `mission ${how === 'complete' ? 'completed' : 'abandoned'}` });
+  abortCall(state, `mission ${how === 'complete' ? 'completed' : 'abandoned'}`, ctx);
   state.settling = { reqId, operator: from, how, tick: ctx.tick };
   if (needsFlush(state)) requestFlush(state, ctx);
   else settleNow(state, ctx);
 }
 
 /** The barrier is down (the ticker answered, or its deadline passed): settle as asked. */
-export function settleNow(state: McState, ctx: ActorContext): void {
+export function settleNow(state: McState, ctx: McContext): void {
   const m = state.mission;
   const s = state.settling;
   if (!m || !s) return;
@@ -88,7 +88,7 @@ export function settleNow(state: McState, ctx: ActorContext): void {
   reply(ctx, s.operator, s.reqId, print(settlementToLisp(res.settlement)));
 }
 
-function finish(state: McState, res: Resolution, ctx: ActorContext): void {
+function finish(state: McState, res: Resolution, ctx: McContext): void {
   const m = state.mission;
   for (const e of res.events) if (e.kind === 'goal/changed') tell(ctx, { type: 'goal', goal: e.goal, from: e.from, to: e.to, cause: e.cause, role: e.role, briefed: e.briefed, judged: null });
   state.uds = res.uds;

@@ -4,20 +4,19 @@ import type { CipherEvent } from '../../src/mission-control/events.js';
 import { bootDeck } from '../../src/mission-control/decay.js';
 import { contractLabel } from '../../src/mission-control/format.js';
 import { restoreMission } from '../../src/mission-control/missions.js';
-import type { ActorContext } from '../../src/runtime/actor.js';
 import { viewBoard } from '../../src/mission-control/board-view.js';
 import { reply, speak, tell } from './outbox.js';
 import { type GoalFact, cartsSeen, contractFacts, figures, goalFacts } from './facts.js';
 import { armHolds, startingVariables } from './hold-ops.js';
 import { showBoard, showPanel } from './screens.js';
-import { type McState, PEERS, context } from './state.js';
+import { type McContext, type McState, PEERS, context, operator } from './state.js';
 
 /**
  * The deck state lives on flash. Boot reads it (or starts a fresh deck on a
  * blank chip), reaps what expired while the deck was off, advances the
  * entropy pool and fills the board; every change after that is committed.
  */
-export function boot(state: McState, read: BootRead, ctx: ActorContext): void {
+export function boot(state: McState, read: BootRead, ctx: McContext): void {
   const stored = read.state;
   let uds = stored === null ? emptyUds(state.seed >>> 0) : decodeUds(Buffer.from(stored, 'base64'));
   const events: CipherEvent[] = [];
@@ -63,8 +62,8 @@ export function boot(state: McState, read: BootRead, ctx: ActorContext): void {
 }
 
 /** The operator hears the deck is up: after every boot, and when a restarted operator asks (`op/attach`). */
-export function tellOperatorReady(state: McState, to: string, ctx: ActorContext): void {
-  ctx.send(to, 'deck/ready', { restoredMission: state.mission !== null, session: state.uds.session, runs: state.uds.runCount });
+export function tellOperatorReady(state: McState, to: string, ctx: McContext): void {
+  ctx.send(operator(to), 'deck/ready', { restoredMission: state.mission !== null, session: state.uds.session, runs: state.uds.runCount });
 }
 
 function restored(state: McState): { contract: string; schema: string; id: number; goals: GoalFact[]; chain: string } | null {
@@ -93,7 +92,7 @@ export const COMMIT_RETRY_TICKS = 300;
 export const READ_DEADLINE_TICKS = 300;
 
 /** Write the deck state to flash if it changed since the last commit. */
-export function commit(state: McState, ctx: ActorContext): void {
+export function commit(state: McState, ctx: McContext): void {
   if (!state.dirty || state.phase !== 'ready') return;
   state.uds = { ...state.uds, savedAt: ctx.now() };
   const bytes = encodeUds(state.uds);
@@ -115,7 +114,7 @@ export function commit(state: McState, ctx: ActorContext): void {
  * id: only its answer boots the deck (an answer to an earlier read, or to a remount, delayed in flight
  * past a restart, is an older state).
  */
-export function readFlash(ctx: ActorContext): string {
+export function readFlash(ctx: McContext): string {
   const reqId = `read-${ctx.incarnation}.${ctx.tick}`;
   ctx.send(PEERS.flash, 'flash/read', { reqId });
   ctx.send(ctx.self, 'flash/read-deadline', {}, { after: READ_DEADLINE_TICKS });
@@ -123,7 +122,7 @@ export function readFlash(ctx: ActorContext): string {
 }
 
 /** The flash could not place a commit: nothing on it changed; keep the state and commit again later. */
-export function commitFailed(state: McState, body: { tag: string | null; error: string }, ctx: ActorContext): void {
+export function commitFailed(state: McState, body: { tag: string | null; error: string }, ctx: McContext): void {
   if (state.lastWrite?.tag === body.tag) state.lastWrite = null;
   state.dirty = true;
   tell(ctx, { type: 'flash-failed', tag: body.tag, error: body.error });
@@ -131,7 +130,7 @@ export function commitFailed(state: McState, body: { tag: string | null; error: 
 }
 
 /** The newest commit went unanswered (the flash's controller lost it in a crash): make it again. */
-export function recommitIfLost(state: McState, ctx: ActorContext): void {
+export function recommitIfLost(state: McState, ctx: McContext): void {
   if (state.lastWrite === null || ctx.tick - state.lastWrite.tick < COMMIT_DEADLINE_TICKS) return;
   state.lastWrite = null;
   state.dirty = true;
@@ -143,14 +142,14 @@ export function recommitIfLost(state: McState, ctx: ActorContext): void {
  * Switch the deck off, but only once the flash has the state: the last commit must be acknowledged
  * first (a full or failing flash is retried until it is), so a power-off never loses what was saved.
  */
-export function powerOff(state: McState, ms: number, requester: { reqId: string; operator: string }, ctx: ActorContext): void {
+export function powerOff(state: McState, ms: number, requester: { reqId: string; operator: string }, ctx: McContext): void {
   commit(state, ctx);
   state.offWhenSaved = { ms, requester };
   offIfSaved(state, ctx);
 }
 
 /** The pending power-off goes ahead when nothing is left to save. */
-export function offIfSaved(state: McState, ctx: ActorContext): void {
+export function offIfSaved(state: McState, ctx: McContext): void {
   const pending = state.offWhenSaved;
   if (pending === null || state.lastWrite !== null || state.dirty) return;
   state.offWhenSaved = null;
@@ -161,7 +160,7 @@ export function offIfSaved(state: McState, ctx: ActorContext): void {
   tell(ctx, { type: 'power', on: false, offMs: pending.ms });
 }
 
-export function powerOn(state: McState, offMs: number, ctx: ActorContext): void {
+export function powerOn(state: McState, offMs: number, ctx: McContext): void {
   state.phase = 'booting';
   tell(ctx, { type: 'power', on: true, offMs });
   state.readReq = readFlash(ctx);

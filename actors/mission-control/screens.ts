@@ -2,8 +2,7 @@ import { renderBriefing, briefingFor } from '../../src/mission-control/briefing.
 import type { BoardContract } from '../../src/mission-control/board-view.js';
 import { renderBoard } from '../../src/mission-control/render-board.js';
 import { renderPanel } from '../../src/objectives/panel.js';
-import type { ActorContext } from '../../src/runtime/actor.js';
-import { type McState, PEERS, context } from './state.js';
+import { type McState, PEERS, context, type McContext } from './state.js';
 
 /** The display's last row is CIPHER-LINE, drawn by CIPHER; Mission Control's screens own the rows above it. */
 export const SCREEN_ROWS = 74;
@@ -12,12 +11,12 @@ const COLUMNS = 128;
 export type ScreenName = 'board' | 'briefing' | 'panel';
 
 /** The board, as the operator sees it when asking for it. */
-export function showBoard(state: McState, contracts: readonly BoardContract[], ctx: ActorContext): void {
+export function showBoard(state: McState, contracts: readonly BoardContract[], ctx: McContext): void {
   show(state, 'board', renderBoard(contracts, 0, state.inserted), ctx);
 }
 
 /** The accepted contract's briefing (seed 004 §4.3), until the first capability call. */
-export function showBriefing(state: McState, ctx: ActorContext): void {
+export function showBriefing(state: McState, ctx: McContext): void {
   const entry = state.mission?.entry;
   const cs = entry ? state.catalog.schemaByName.get(entry.schema) : undefined;
   if (!entry || !cs) return;
@@ -25,7 +24,7 @@ export function showBriefing(state: McState, ctx: ActorContext): void {
 }
 
 /** The objective panel (seed 003 §9) of the running mission, as the operator may see it. */
-export function showPanel(state: McState, ctx: ActorContext): void {
+export function showPanel(state: McState, ctx: McContext): void {
   if (!state.mission) return;
   const text = renderPanel(state.mission.mission.snapshot(), { view: 'operator', rows: SCREEN_ROWS, columns: COLUMNS });
   show(state, 'panel', text.split('\n'), ctx);
@@ -35,7 +34,7 @@ export function showPanel(state: McState, ctx: ActorContext): void {
  * Draw a screen and present it, unless the glass already shows exactly that:
  * every frame costs bus bandwidth, and an unchanged screen is no screen change.
  */
-function show(state: McState, name: ScreenName, lines: readonly string[], ctx: ActorContext): void {
+function show(state: McState, name: ScreenName, lines: readonly string[], ctx: McContext): void {
   const rows = lines.slice(0, SCREEN_ROWS);
   const key = `${name}\n${rows.join('\n')}`;
   if (state.screen === key) return;

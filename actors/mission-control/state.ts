@@ -3,21 +3,35 @@ import type { Catalog } from '../../src/mission-control/catalog.js';
 import { deckContext } from '../../src/mission-control/deck-setup.js';
 import type { DeckContext } from '../../src/mission-control/inputs.js';
 import type { MissionStruct, RunReport } from '../../src/mission-control/missions.js';
+import { ClockInbox } from '../../hardware-sim/clock/inbox.js';
+import { DisplayInbox } from '../../hardware-sim/display/inbox.js';
+import { FlashInbox } from '../../hardware-sim/flash/inbox.js';
+import { SlotInbox } from '../../hardware-sim/slot-watcher/inbox.js';
 import type { ActorContext } from '../../src/runtime/actor.js';
-import type { PredicateValue } from '../../src/lisp/compile-predicate.js';
+import { type Address, peer } from '../../src/runtime/peer.js';
+import { CartridgeInbox } from '../cartridge/messages.js';
+import { CipherInbox } from '../cipher/inbox.js';
+import { HoldTickerInbox, type WireVariable } from '../hold-ticker/inbox.js';
+import { DeckOutside, type McInbox, OperatorReplies } from './messages.js';
 import type { BootRead } from './persistence.js';
 
-/** The peers Mission Control talks to, by actor id. */
+/** The peers Mission Control talks to, each by the inbox it accepts. */
 export const PEERS = {
-  cart: 'cart',
-  holdTicker: 'hold-ticker',
-  cipher: 'cipher',
-  clock: 'clock',
-  flash: 'flash',
-  slot: 'slot-watcher',
-  display: 'display',
-  outside: '$deck',
+  cart: peer(CartridgeInbox, 'cart'),
+  holdTicker: peer(HoldTickerInbox, 'hold-ticker'),
+  cipher: peer(CipherInbox, 'cipher'),
+  clock: peer(ClockInbox, 'clock'),
+  flash: peer(FlashInbox, 'flash'),
+  slot: peer(SlotInbox, 'slot-watcher'),
+  display: peer(DisplayInbox, 'display'),
+  outside: peer(DeckOutside, '$deck'),
 } as const;
+
+/** An operator (the Mission Runner, or a REPL from outside): who sent an `op/*` request. */
+export const operator = (id: string): Address<typeof OperatorReplies> => peer(OperatorReplies, id);
+
+/** What every Mission Control handler is given: its context, with its own inbox as `self`. */
+export type McContext = ActorContext<typeof McInbox>;
 
 /** A capability call in flight: who asked, for which cart, and the call id the cart knows it by. */
 export interface PendingCall {
@@ -25,8 +39,13 @@ export interface PendingCall {
   readonly operator: string;
   readonly cart: string;
   readonly seed: number;
-  /** Waiting for the slot to settle on this cart before the call can go out. */
-  awaitingSwap: boolean;
+  /** Who plays it (`servingActor`): the slot's cart actor, or the baseline actor. */
+  readonly actor: Address<typeof CartridgeInbox>;
+  /**
+   * `awaiting-swap`: the slot has not settled on the cart yet; `running`: the call is out to the cart;
+   * `done`: Mission Control has given the operator its one answer, and whatever the cart says later is stale.
+   */
+  phase: 'awaiting-swap' | 'running' | 'done';
 }
 
 export interface Counters {
@@ -79,7 +98,7 @@ export interface McState {
   /** The tick the running mission was accepted (its `timer` counts from it). */
   acceptTick: number;
   /** Mission Control's own copy of the mission variables (from the same telemetry the hold ticker gets). */
-  vars: Record<string, PredicateValue> | null;
+  vars: Record<string, WireVariable> | null;
   /** A power-off asked for, waiting for the flash to acknowledge the last commit. */
   offWhenSaved: { ms: number; requester: { reqId: string; operator: string } } | null;
   /** The board as last told to the outside (ids and threats), so it is told again only when it changes. */
@@ -90,6 +109,6 @@ export interface McState {
   settling: { reqId: string; operator: string; how: 'complete' | 'abandon'; tick: number } | null;
 }
 
-export function context(state: McState, ctx: ActorContext): DeckContext {
+export function context(state: McState, ctx: McContext): DeckContext {
   return deckContext(state.catalog, state.uds, state.inserted, ctx.now());
 }

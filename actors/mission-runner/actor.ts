@@ -6,37 +6,22 @@ import { evaluate, evaluateSource } from '../../src/lisp/evaluator.js';
 import { read } from '../../src/lisp/reader.js';
 import { Keyword, LispMap, Sym, type Value } from '../../src/lisp/values.js';
 import { type ActorContext, defineActor } from '../../src/runtime/actor.js';
-import { type MessageOf, defineInbox } from '../../src/runtime/inbox.js';
-import type { Move, Prompt } from '../cartridges/game.js';
-import type { CapabilityResultBody } from '../cartridge/messages.js';
-import type { OpReply } from '../mission-control/messages.js';
+import type { BodyOf, MessageOf } from '../../src/runtime/inbox.js';
+import { peer } from '../../src/runtime/peer.js';
+import type { Move } from '../cartridges/game.js';
+import { CartridgeInbox, type CapabilityResultBody, type CartPrompt } from '../cartridge/messages.js';
+import { McInbox, type OpReply } from '../mission-control/messages.js';
+import { RunnerInbox, RunnerLog, RunnerOutside } from './inbox.js';
 import { ScriptDriver } from './driver.js';
 import { type OperatorLink, OperatorSession, toLisp } from './session.js';
 
-const MISSION_CONTROL = 'mission-control';
-const LOG = '$log';
-const OUTSIDE = '$deck';
+const MISSION_CONTROL = peer(McInbox, 'mission-control');
+const LOG = peer(RunnerLog, '$log');
+const OUTSIDE = peer(RunnerOutside, '$deck');
 const MAX_MISSIONS = 1_000_000;
 
-export const RunnerInbox = defineInbox({
-  /**
-   * Mission Control is up: after its boot (every power-on, or its own restart), or in answer to this
-   * runner's `op/attach` after a restart of the runner. `session` tells a new boot from a repeat;
-   * `runs` is how many runs the deck has resolved (what missions are counted by).
-   */
-  'deck/ready': v.object({ restoredMission: v.boolean(), session: v.number(), runs: v.number() }),
-  /** Play the next mission; `epoch` goes up whenever the deck restarts, so a stale one is ignored. */
-  'runner/operate': v.object({ epoch: v.number() }),
-  'op/reply': v.object({ reqId: v.string(), ok: v.boolean(), value: v.nullable(v.string()), error: v.nullable(v.object({ code: v.string(), message: v.string() })) }),
-  'cart/prompt': v.object({ callId: v.string(), cart: v.string(), prompt: v.looseObject({ turn: v.number(), suggested: v.object({ verb: v.string(), target: v.optional(v.string()) }) }), error: v.nullable(v.string()) }),
-  'cart/telemetry': v.looseObject({ event: v.string(), trace: v.number(), callId: v.string() }),
-  'capability/result': v.object({ callId: v.string(), cart: v.string(), result: v.looseObject({ outcome: v.string() }) }),
-  /** The running mission changed; `runs` is the deck's resolved runs when it was sent (dates it). */
-  'mission/changed': v.object({ bindings: v.string(), runs: v.number() }),
-  /** Fault injection (soak --faults): the script's `atCall`-th deck call from now fails as if the script had a bug there. */
-  'runner/fault': v.object({ message: v.pipe(v.string(), v.maxLength(200)), atCall: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(64)), 1) }),
-});
 export type RunnerMessage = MessageOf<typeof RunnerInbox>;
+type RunnerContext = ActorContext<typeof RunnerInbox>;
 
 const RunnerArgs = v.object({
   /** The operator script (Lisp): it defines `(operate)`, called once per mission. */
@@ -138,7 +123,7 @@ export default defineActor({
         state.fault = { message: msg.body.message, atCall: msg.body.atCall };
         return state;
       case 'cart/prompt':
-        await respond(state, msg.body as unknown as { callId: string; cart: string; prompt: Prompt; error: string | null }, msg.from, ctx);
+        await respond(state, msg.body, msg.from, ctx);
         return state;
       case 'cart/telemetry':
         await reactively(state, ctx, () => state.session.dispatchTelemetry(msg.body, (fn, args) => callLisp(state.env, fn, args)));
@@ -148,7 +133,7 @@ export default defineActor({
   view: (s) => ({ operated: s.operated, missions: s.missions, played: s.runs - s.baseRuns, errors: s.errors, running: s.driver.running, session: s.deckSession }),
 });
 
-function makeLink(ctx: ActorContext, driver: ScriptDriver, state: () => RunnerState): OperatorLink {
+function makeLink(ctx: RunnerContext, driver: ScriptDriver, state: () => RunnerState): OperatorLink {
   // The incarnation keeps a restarted runner's ids apart from answers still on their way to the old one.
   const next = (): string => `r${ctx.incarnation}.${state().serial++}`;
   const injected = (): void => {
@@ -163,7 +148,8 @@ function makeLink(ctx: ActorContext, driver: ScriptDriver, state: () => RunnerSt
     request(kind, body) {
       injected();
       const reqId = next();
-      ctx.send(MISSION_CONTROL, kind, { ...body, reqId });
+      // The spread of a generic body is beyond the checker; `request`'s own signature is what is checked.
+      ctx.send(MISSION_CONTROL, kind, { ...body, reqId } as BodyOf<typeof McInbox, typeof kind>);
       return state().session.reactive ? null : driver.wait<OpReply>(reqId);
     },
     call(cart, seed) {
@@ -191,7 +177,7 @@ async function answer(state: RunnerState, id: string, body: unknown): Promise<vo
  * a new boot under a running script (Mission Control restarted, or the deck rebooted) makes every wait
  * unwind with DeckRestarted, and the mission is picked up again; a repeat of the same boot is ignored.
  */
-async function deckReady(state: RunnerState, ready: { restoredMission: boolean; session: number; runs: number }, ctx: ActorContext): Promise<void> {
+async function deckReady(state: RunnerState, ready: { restoredMission: boolean; session: number; runs: number }, ctx: RunnerContext): Promise<void> {
   if (ready.session === state.deckSession) return;
   state.deckSession = ready.session;
   state.runs = ready.runs;
@@ -204,7 +190,7 @@ async function deckReady(state: RunnerState, ready: { restoredMission: boolean; 
   ctx.send(ctx.self, 'runner/operate', { epoch: state.epoch });
 }
 
-async function load(state: RunnerState, ctx: ActorContext): Promise<void> {
+async function load(state: RunnerState, ctx: RunnerContext): Promise<void> {
   try {
     await evaluateSource(state.script, state.env, { source: state.scriptName });
     state.loaded = true;
@@ -223,7 +209,7 @@ async function load(state: RunnerState, ctx: ActorContext): Promise<void> {
  * are counted by the runs the deck resolved (so a mission lost with a reboot is played again); an
  * operate that resolves none is tried again a few times, then the campaign stops, saying why.
  */
-async function operate(state: RunnerState, ctx: ActorContext): Promise<void> {
+async function operate(state: RunnerState, ctx: RunnerContext): Promise<void> {
   const epoch = state.epoch;
   // Asked afresh: a resolve still in Mission Control's mail when it restarted lands after its deck/ready.
   const now = await resolvedRuns(state);
@@ -279,12 +265,12 @@ async function ownQuestion<T>(state: RunnerState, ask: () => Promise<T>): Promis
   }
 }
 
-function finish(state: RunnerState, ctx: ActorContext, reason: string): void {
+function finish(state: RunnerState, ctx: RunnerContext, reason: string): void {
   ctx.send(OUTSIDE, 'campaign/done', { missions: state.runs - state.baseRuns, errors: state.errors, reason });
 }
 
 /** The cart asks for a move: the script's `choose-move` decides if it has one, else the cart's suggestion. */
-async function respond(state: RunnerState, p: { callId: string; cart: string; prompt: Prompt; error: string | null }, cart: string, ctx: ActorContext): Promise<void> {
+async function respond(state: RunnerState, p: CartPrompt, cart: string, ctx: RunnerContext): Promise<void> {
   let move: Move = p.prompt.suggested;
   const chooser = state.env.lookup('choose-move');
   if (chooser !== undefined && chooser !== null && !p.error) {
@@ -293,11 +279,11 @@ async function respond(state: RunnerState, p: { callId: string; cart: string; pr
       if (chosen) move = chosen;
     });
   }
-  ctx.send(cart, 'cart/move', { callId: p.callId, move });
+  ctx.send(peer(CartridgeInbox, cart), 'cart/move', { callId: p.callId, move });
 }
 
 /** Run handler code that must not wait for the deck (a verb in it is sent without waiting); errors are reported, not fatal. */
-async function reactively(state: RunnerState, ctx: ActorContext, fn: () => Promise<void>): Promise<void> {
+async function reactively(state: RunnerState, ctx: RunnerContext, fn: () => Promise<void>): Promise<void> {
   state.session.reactive = true;
   try {
     await fn();

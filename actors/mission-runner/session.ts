@@ -5,7 +5,8 @@ import { print } from '../../src/lisp/printer.js';
 import { read } from '../../src/lisp/reader.js';
 import { Cons, Keyword, LispMap, type Value, isFunction, list, listToArray } from '../../src/lisp/values.js';
 import type { CapabilityResult } from '../cartridges/game.js';
-import type { OpReply } from '../mission-control/messages.js';
+import type { OpReply, OpRequestBody, OpRequestKind } from '../mission-control/messages.js';
+import { VERB_NAMES, type VerbName } from '../../src/objectives/verbs.js';
 import { goalInfo, goalName, goalsOf } from './goals.js';
 
 const kw = (n: string): Keyword => new Keyword(n);
@@ -18,7 +19,7 @@ const kw = (n: string): Keyword => new Keyword(n);
  * request went out; its reply updates the bindings when it comes).
  */
 export interface OperatorLink {
-  request(kind: string, body: Record<string, unknown>): Promise<OpReply> | null;
+  request<K extends OpRequestKind>(kind: K, body: OpRequestBody<K>): Promise<OpReply> | null;
   call(cart: string, seed: number | undefined): Promise<{ result: CapabilityResult } | OpReply>;
   log(text: string): void;
   random(): number;
@@ -79,7 +80,7 @@ export class OperatorSession {
     this.env.define('phase-chain', null);
   }
 
-  private async ask(kind: string, body: Record<string, unknown>): Promise<OpReply> {
+  private async ask<K extends OpRequestKind>(kind: K, body: OpRequestBody<K>): Promise<OpReply> {
     const pending = this.link.request(kind, body);
     if (pending === null) throw new LispError('user', `${kind} needs an answer, and a reactive handler cannot wait for one`);
     return pending;
@@ -126,7 +127,7 @@ export class OperatorSession {
 
   private bindMission(): void {
     const env = this.env;
-    for (const verb of ['goal-complete', 'goal-reveal', 'goal-choose', 'goal-fail', 'goal-state']) {
+    for (const verb of VERB_NAMES) {
       defineNative(env, verb, async ([goal]) => this.verb(verb, goal ?? null), 1, 1);
     }
     defineNative(env, 'goal-info', ([goal]) => goalInfo(this.current('current-mission'), nameOf(goal ?? null, 'goal-info')), 1, 1);
@@ -162,7 +163,7 @@ export class OperatorSession {
     defineNative(this.env, 'on', ([event, fn]) => register(nameOf(event ?? null, 'on'), fn ?? null), 2, 2);
   }
 
-  private async verb(verb: string, goal: Value): Promise<Value> {
+  private async verb(verb: VerbName, goal: Value): Promise<Value> {
     const pending = this.link.request('op/verb', { verb, goal: nameOf(goal, verb) });
     if (pending === null) return kw('pending');
     const r = await pending;
@@ -183,7 +184,7 @@ export class OperatorSession {
     return state ?? null;
   }
 
-  private async resolve(kind: string, body: Record<string, unknown>): Promise<Value> {
+  private async resolve<K extends 'op/complete' | 'op/abandon'>(kind: K, body: OpRequestBody<K>): Promise<Value> {
     const r = await this.ask(kind, body);
     if (!r.ok) return refusal(r);
     this.clearBindings();

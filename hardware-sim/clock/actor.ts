@@ -1,23 +1,11 @@
-import * as v from 'valibot';
 import { type ActorContext, defineActor } from '../../src/runtime/actor.js';
-import { type MessageOf, defineInbox } from '../../src/runtime/inbox.js';
+import type { MessageOf } from '../../src/runtime/inbox.js';
+import { peer } from '../../src/runtime/peer.js';
+import { ClockEvents, ClockInbox, MAX_SUBSCRIBERS } from './inbox.js';
 import { ticksForMs } from './deck-clock.js';
 
-/** A power-off can skip at most a year of deck time in one step. */
-const MAX_OFF_MS = 366 * 24 * 3600 * 1000;
-const MAX_SUBSCRIBERS = 64;
-
-export const ClockInbox = defineInbox({
-  /** Send `tick` to `to` every `every` ticks while the deck is powered. */
-  'clock/subscribe': v.object({ to: v.string(), every: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
-  'clock/unsubscribe': v.object({ to: v.string() }),
-  /** Switch the deck off for `ms` of deck time: no ticks go out until it is back on, and time jumps in one step. */
-  'clock/power-off': v.object({ ms: v.pipe(v.number(), v.minValue(0), v.maxValue(MAX_OFF_MS)) }),
-  /** The clock's own wake-up; only the newest one scheduled counts (`beat`), older ones are stale. */
-  'clock/beat': v.object({ generation: v.number(), beat: v.optional(v.number(), 0) }),
-  'clock/power-on': v.object({ generation: v.number(), offMs: v.number() }),
-});
 export type ClockMessage = MessageOf<typeof ClockInbox>;
+type ClockContext = ActorContext<typeof ClockInbox>;
 
 interface ClockState {
   subscribers: Array<{ to: string; every: number }>;
@@ -45,7 +33,7 @@ export default defineActor({
         if (rest.length >= MAX_SUBSCRIBERS) throw new RangeError(`clock: more than ${MAX_SUBSCRIBERS} subscribers`);
         state.subscribers = [...rest, { to: msg.body.to, every: msg.body.every }];
         // Due this very tick (always, at every tick): it hears this tick now rather than from the next beat on.
-        if (state.powered && ctx.tick % msg.body.every === 0) ctx.send(msg.body.to, 'tick', { tick: ctx.tick, at: ctx.now() });
+        if (state.powered && ctx.tick % msg.body.every === 0) ctx.send(peer(ClockEvents, msg.body.to), 'tick', { tick: ctx.tick, at: ctx.now() });
         // A subscriber due before the pending beat (the hold ticker joining every tick while the board's
         // 900-tick beat waits) must not wait for it: schedule an earlier one, and the old one goes stale.
         if (state.powered && (state.beatAt === null || nextDue(state, ctx.tick) < state.beatAt)) beat(state, ctx);
@@ -58,21 +46,21 @@ export default defineActor({
         state.powered = false;
         state.beatAt = null;
         state.generation++;
-        for (const s of state.subscribers) ctx.send(s.to, 'clock/power', { on: false, at: ctx.now() });
+        for (const s of state.subscribers) ctx.send(peer(ClockEvents, s.to), 'clock/power', { on: false, at: ctx.now() });
         ctx.send(ctx.self, 'clock/power-on', { generation: state.generation, offMs: msg.body.ms }, { after: Math.max(1, ticksForMs({ tickMs: ctx.tickMs, epochMs: 0 }, msg.body.ms)) });
         return state;
       }
       case 'clock/power-on':
         if (msg.body.generation !== state.generation) return state;
         state.powered = true;
-        for (const s of state.subscribers) ctx.send(s.to, 'clock/power', { on: true, at: ctx.now(), offMs: msg.body.offMs });
+        for (const s of state.subscribers) ctx.send(peer(ClockEvents, s.to), 'clock/power', { on: true, at: ctx.now(), offMs: msg.body.offMs });
         if (state.subscribers.length > 0) beat(state, ctx);
         return state;
       case 'clock/beat':
         if (msg.body.generation !== state.generation || msg.body.beat !== state.beat) return state;
         state.beatAt = null;
         if (!state.powered || state.subscribers.length === 0) return state;
-        for (const s of state.subscribers) if (ctx.tick % s.every === 0) ctx.send(s.to, 'tick', { tick: ctx.tick, at: ctx.now() });
+        for (const s of state.subscribers) if (ctx.tick % s.every === 0) ctx.send(peer(ClockEvents, s.to), 'tick', { tick: ctx.tick, at: ctx.now() });
         beat(state, ctx);
         return state;
     }
@@ -86,7 +74,7 @@ function nextDue(state: ClockState, tick: number): number {
 }
 
 /** Wake at the next tick some subscriber is due, not every tick; this beat replaces any pending one. */
-function beat(state: ClockState, ctx: ActorContext): void {
+function beat(state: ClockState, ctx: ClockContext): void {
   const next = nextDue(state, ctx.tick);
   state.beat++;
   state.beatAt = next;

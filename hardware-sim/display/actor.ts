@@ -1,23 +1,14 @@
 import * as v from 'valibot';
 import { type ActorContext, defineActor } from '../../src/runtime/actor.js';
-import { type MessageOf, defineInbox } from '../../src/runtime/inbox.js';
+import type { MessageOf } from '../../src/runtime/inbox.js';
+import { peer } from '../../src/runtime/peer.js';
+import { DisplayEvents, DisplayInbox } from './inbox.js';
 import { type BusConfig, DEFAULT_BUS, DisplayBus } from './bus.js';
-import { type DrawCommand, DrawCommandSchema, draw } from './draw.js';
+import { type DrawCommand, draw } from './draw.js';
 import { Frame } from './frame.js';
 
-/** Bound on commands in one draw message (a full screen of text is ~75). */
-const MAX_COMMANDS = 512;
-
-export const DisplayInbox = defineInbox({
-  /** Draw into the back buffer; with `present`, hand it to the bus as the next frame. */
-  'display/draw': v.object({ commands: v.pipe(v.array(DrawCommandSchema), v.maxLength(MAX_COMMANDS)), present: v.optional(v.boolean()) }),
-  'display/present': v.object({}),
-  /** Send every completed frame (as text rows) to this address, e.g. `$frames` for `--frames DIR`. */
-  'display/watch': v.object({ to: v.string() }),
-  /** The bus's own pacing: one per tick while a frame is in flight. */
-  'display/step': v.object({}),
-});
 export type DisplayMessage = MessageOf<typeof DisplayInbox>;
+type DisplayContext = ActorContext<typeof DisplayInbox>;
 
 const DisplayArgs = v.nullable(v.object({ cyclesPerTick: v.number(), cyclesPerByte: v.number() }));
 
@@ -59,7 +50,7 @@ export default defineActor({
         if (report.newTear) ctx.mark('display tear', { rowsSent: report.rows, frame: state.bus.frames + 1 });
         if (report.completed && state.watchers.length > 0) {
           const rows = state.bus.shown().rows();
-          for (const to of state.watchers) ctx.send(to, 'display/frame', { frame: state.bus.frames, rows });
+          for (const to of state.watchers) ctx.send(peer(DisplayEvents, to), 'display/frame', { frame: state.bus.frames, rows });
         }
         if (state.bus.busy) schedule(state, ctx);
         return state;
@@ -75,12 +66,12 @@ export default defineActor({
   }),
 });
 
-function present(state: DisplayState, ctx: ActorContext): void {
+function present(state: DisplayState, ctx: DisplayContext): void {
   if (state.bus.present(state.back)) ctx.mark('display drop', { frame: state.bus.frames + 1 });
   schedule(state, ctx);
 }
 
-function schedule(state: DisplayState, ctx: ActorContext): void {
+function schedule(state: DisplayState, ctx: DisplayContext): void {
   if (state.stepping) return;
   state.stepping = true;
   ctx.send(ctx.self, 'display/step', {});

@@ -1,56 +1,24 @@
 import * as v from 'valibot';
 import { type ActorContext, defineActor } from '../../src/runtime/actor.js';
-import { type MessageOf, defineInbox } from '../../src/runtime/inbox.js';
+import type { MessageOf } from '../../src/runtime/inbox.js';
+import { peer } from '../../src/runtime/peer.js';
 import { rngFromSeed } from '../../src/runtime/rng.js';
 import { ticksForCycles } from '../clock/deck-clock.js';
 import { chipMemoryBytes, chipOnMemory } from './chip-memory.js';
 import { CommitRefusedError, PowerLossError } from './errors.js';
-import { MAX_CORRUPT_BITS, MAX_FILLS, MAX_FILL_TICKS, MAX_WEAR_ENDURANCES, addWear, chooseFill, corruptionRegion, flipBits, goBad } from './faults.js';
+import { MAX_FILLS, addWear, chooseFill, corruptionRegion, flipBits, goBad } from './faults.js';
 import { DEFAULT_GEOMETRY } from './geometry.js';
 import { openFlashImage } from './image-file.js';
 import { LogStore, type MountReport, foundDamage } from './log-store.js';
+import { FlashInbox, FlashReplies } from './inbox.js';
 import { NorFlash } from './nor-flash.js';
 
-const Seed = v.pipe(v.number(), v.integer());
 const CHIP_MEMORY_BYTES = chipMemoryBytes(DEFAULT_GEOMETRY);
 
-/**
- * Deck state travels as base64 in envelopes: bodies stay plain JSON data, so
- * traces stay compact and hashing stays fast. Fault messages come from the
- * fault injector outside the actors: plain data, randomness from their `seed`.
- */
-export const FlashInbox = defineInbox({
-  /** Commit a new deck state atomically; answered with `flash/ack` when the chip is done (or `flash/power-lost`, or `flash/failed` when it cannot be placed). */
-  /**
-   * `order`: the writer's (life, n), rising with every commit it makes: a commit that arrives after a
-   * newer one (delivered late) is refused with `flash/failed`, so an old state never lands over a new one.
-   */
-  'flash/write': v.object({ state: v.string(), tag: v.optional(v.string()), order: v.optional(v.object({ life: v.number(), n: v.number() })) }),
-  /** Read the committed state: answered with `flash/state`, which carries `reqId` back (so a late answer is known as such). */
-  'flash/read': v.object({ reqId: v.optional(v.pipe(v.string(), v.maxLength(64))) }),
-  /** Fault injection: lose power during the `afterSteps`-th program/erase from now. */
-  'flash/arm-power-cut': v.object({ afterSteps: v.pipe(v.number(), v.integer(), v.minValue(0)), seed: v.optional(v.number()) }),
-  /** Power returns: remount (recover the newest intact state) and answer with `flash/state`. */
-  'flash/power-on': v.object({ reqId: v.optional(v.pipe(v.string(), v.maxLength(64))) }),
-  /** Fault injection: a seeded block that does not hold the current record goes bad (its erases leave stuck bits). */
-  'flash/bad-block': v.object({ seed: Seed }),
-  /** Fault injection: a seeded block ages `erases` erases at once, so it wears out early. */
-  'flash/wear': v.object({ seed: Seed, erases: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_WEAR_ENDURANCES * DEFAULT_GEOMETRY.endurance)) }),
-  /** Fault injection, the flash is full: `blocks` free blocks are taken by something else for `ticks` ticks. */
-  'flash/fill': v.object({
-    blocks: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(DEFAULT_GEOMETRY.blockCount)),
-    ticks: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_FILL_TICKS)),
-  }),
-  /** The end of a fill: its blocks are given back (the flash sends this to itself). */
-  'flash/fill-release': v.object({ fill: v.pipe(v.string(), v.maxLength(32)) }),
-  /** Fault injection, bit rot while the deck is off: flip `bits` seeded bits in the newest record or anywhere on the chip, then remount. */
-  'flash/corrupt': v.object({
-    bits: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_CORRUPT_BITS)),
-    seed: Seed,
-    target: v.picklist(['newest', 'anywhere']),
-  }),
-});
 export type FlashMessage = MessageOf<typeof FlashInbox>;
+type FlashContext = ActorContext<typeof FlashInbox>;
+/** Whoever asked: replies go back to the sender of the request, which accepts the flash's replies. */
+const client = (id: string) => peer(FlashReplies, id);
 
 /** What `flash/state` carries. */
 export interface FlashState {
@@ -141,14 +109,14 @@ export default defineActor({
         const tag = msg.body.tag ?? null;
         if (stale(state, msg.from, msg.body.order)) {
           ctx.mark('flash commit refused', { tag, error: 'stale' });
-          ctx.send(msg.from, 'flash/failed', { tag, error: 'a newer commit from the same writer already landed: this one arrived late' });
+          ctx.send(client(msg.from), 'flash/failed', { tag, error: 'a newer commit from the same writer already landed: this one arrived late' });
           return state;
         }
         write(state, msg.from, msg.body.state, tag, ctx);
         return state;
       }
       case 'flash/read':
-        ctx.send(msg.from, 'flash/state', { ...describe(state), reqId: msg.body.reqId ?? null });
+        ctx.send(client(msg.from), 'flash/state', { ...describe(state), reqId: msg.body.reqId ?? null });
         return state;
       case 'flash/arm-power-cut':
         state.chip.armPowerCut(msg.body.afterSteps, rngFromSeed(`power-cut:${msg.body.seed ?? 0}`));
@@ -156,7 +124,7 @@ export default defineActor({
       case 'flash/power-on':
         state.chip.powerOn();
         remount(state);
-        ctx.send(msg.from, 'flash/state', { ...describe(state), reqId: msg.body.reqId ?? null });
+        ctx.send(client(msg.from), 'flash/state', { ...describe(state), reqId: msg.body.reqId ?? null });
         return state;
       case 'flash/bad-block': {
         const out = goBad(state.chip, state.store, rngFromSeed(`flash/bad-block:${msg.body.seed}`));
@@ -193,26 +161,26 @@ export default defineActor({
   dispose: (s) => s.chip.close(),
 });
 
-function write(state: FlashActorState, from: string, base64: string, tag: string | null, ctx: ActorContext): void {
+function write(state: FlashActorState, from: string, base64: string, tag: string | null, ctx: FlashContext): void {
   const before = state.chip.cycles;
   const after = (): number => ticksForCycles({ cyclesPerTick: state.cyclesPerTick, tickMs: ctx.tickMs, epochMs: 0 }, state.chip.cycles - before);
   try {
     const { seq } = state.store.commit(Buffer.from(base64, 'base64'));
-    ctx.send(from, 'flash/ack', { seq, tag, cycles: state.chip.cycles - before }, { after: after() });
+    ctx.send(client(from), 'flash/ack', { seq, tag, cycles: state.chip.cycles - before }, { after: after() });
   } catch (err) {
     if (err instanceof PowerLossError) {
       ctx.mark('power lost', { during: err.message, tag });
-      ctx.send(from, 'flash/power-lost', { tag, during: err.message });
+      ctx.send(client(from), 'flash/power-lost', { tag, during: err.message });
       return;
     }
     // No room (bad, worn or taken blocks), too large: the chip still holds the previous state; the writer hears why.
     if (!(err instanceof CommitRefusedError)) throw err;
     ctx.mark('flash commit failed', { tag, error: err.message });
-    ctx.send(from, 'flash/failed', { tag, error: err.message }, { after: after() });
+    ctx.send(client(from), 'flash/failed', { tag, error: err.message }, { after: after() });
   }
 }
 
-function fill(state: FlashActorState, count: number, ticks: number, ctx: ActorContext): void {
+function fill(state: FlashActorState, count: number, ticks: number, ctx: FlashContext): void {
   if (state.fills.size >= MAX_FILLS) {
     ctx.mark('flash fill refused', { blocks: count, ticks, refused: `${state.fills.size} fills already hold blocks; at most ${MAX_FILLS}` });
     return;
@@ -225,7 +193,7 @@ function fill(state: FlashActorState, count: number, ticks: number, ctx: ActorCo
   ctx.send(ctx.self, 'flash/fill-release', { fill: id }, { after: ticks });
 }
 
-function release(state: FlashActorState, id: string, ctx: ActorContext): void {
+function release(state: FlashActorState, id: string, ctx: FlashContext): void {
   const blocks = state.fills.get(id);
   if (blocks === undefined) {
     // A fill this controller never made: one a crashed incarnation scheduled (its bookkeeping died with it).
@@ -238,7 +206,7 @@ function release(state: FlashActorState, id: string, ctx: ActorContext): void {
 }
 
 /** Bit rot while the deck is off: flip the bits, then mount as the next boot will (when the chip has power; power-on mounts otherwise). */
-function corrupt(state: FlashActorState, bits: number, seed: number, target: 'newest' | 'anywhere', ctx: ActorContext): void {
+function corrupt(state: FlashActorState, bits: number, seed: number, target: 'newest' | 'anywhere', ctx: FlashContext): void {
   const region = corruptionRegion(state.chip, state.store, target);
   if ('refused' in region) {
     ctx.mark('flash corrupt refused', { bits, seed, target, refused: region.refused });

@@ -1,35 +1,13 @@
 import * as v from 'valibot';
 import { type ActorContext, defineActor } from '../../src/runtime/actor.js';
-import { type MessageOf, defineInbox } from '../../src/runtime/inbox.js';
+import type { MessageOf } from '../../src/runtime/inbox.js';
+import { peer } from '../../src/runtime/peer.js';
+import { type SlotChanged, SlotEvents, SlotInbox } from './inbox.js';
 import { contactBounce, settleCycle } from './bounce.js';
 import { decodeStaticData } from './static-data.js';
 
-export const SlotInbox = defineInbox({
-  /** A cart goes into the slot (its contacts bounce, then settle). */
-  'slot/insert': v.object({ cart: v.string() }),
-  /** The cart is taken out the proper way (contacts bounce again). */
-  'slot/remove': v.object({}),
-  /** Fault: the cart is pulled mid-operation; the slot reports it gone at once. */
-  'slot/yank': v.object({}),
-  'slot/watch': v.object({ to: v.string() }),
-  /** The debouncer's verdict, paced in ticks from the bounce's length in cycles. */
-  'slot/settle': v.object({ generation: v.number() }),
-});
 export type SlotMessage = MessageOf<typeof SlotInbox>;
-
-/** What watchers (Mission Control) hear when the slot's content settles or is yanked. */
-export interface SlotChanged {
-  /** The cart now readable in the slot, or null. */
-  readonly cart: string | null;
-  readonly previous: string | null;
-  /** Its registration forms, read from the static-data block on a settled insertion. */
-  readonly registration: string | null;
-  readonly yanked: boolean;
-  /** Cycles from the physical event to the debounced level. */
-  readonly settleCycles: number;
-  /** Set when the cart could not be read (unknown cart, damaged block). */
-  readonly error: string | null;
-}
+type SlotContext = ActorContext<typeof SlotInbox>;
 
 const CONTACT_BYTES = 4;
 const MAX_WATCHERS = 16;
@@ -93,7 +71,7 @@ export default defineActor({
           state.watchers.push(msg.body.to);
         }
         // A watcher that (re)joins hears what is seated now: after a restart it may have forgotten.
-        if (state.inSlot !== null) ctx.send(msg.body.to, 'slot/changed', { cart: state.inSlot, previous: null, registration: readCart(state, state.inSlot).registration, yanked: false, settleCycles: 0, error: null } satisfies SlotChanged);
+        if (state.inSlot !== null) ctx.send(peer(SlotEvents, msg.body.to), 'slot/changed', { cart: state.inSlot, previous: null, registration: readCart(state, state.inSlot).registration, yanked: false, settleCycles: 0, error: null } satisfies SlotChanged);
         return state;
       case 'slot/insert':
         // The cart that was in the slot is still on its way out: the next one goes in once it is out.
@@ -150,14 +128,14 @@ function touch(state: SlotState, cart: string | null): void {
   Atomics.store(state.contacts, 0, index);
 }
 
-function beginBounce(state: SlotState, cart: string | null, ctx: ActorContext): void {
+function beginBounce(state: SlotState, cart: string | null, ctx: SlotContext): void {
   state.generation++;
   const cycles = settleCycle(contactBounce(ctx.rng, cart !== null));
   state.pending = { cart, generation: state.generation, cycles };
   ctx.send(ctx.self, 'slot/settle', { generation: state.generation }, { after: Math.max(1, Math.ceil(cycles / state.cyclesPerTick)) });
 }
 
-function settle(state: SlotState, ctx: ActorContext): void {
+function settle(state: SlotState, ctx: SlotContext): void {
   const { cart, cycles } = state.pending as NonNullable<SlotState['pending']>;
   state.pending = null;
   const previous = state.inSlot;
@@ -190,5 +168,5 @@ function readCart(state: SlotState, cart: string): { registration: string | null
 }
 
 function notify(state: SlotState, ctx: ActorContext, change: SlotChanged): void {
-  for (const to of state.watchers) ctx.send(to, 'slot/changed', change);
+  for (const to of state.watchers) ctx.send(peer(SlotEvents, to), 'slot/changed', change);
 }

@@ -35,13 +35,13 @@ export class MissionSeries implements TraceSink {
   write(r: TraceRecord): void {
     if (r.type === 'restart' && (r.actor === 'cart' || r.actor === 'baseline')) this.restarts++;
     if (r.type !== 'send' || r.kind !== 'deck/event') return;
-    const e = r.body as { type: string; threat?: number; swap?: boolean; credits?: number; balance?: number; reputationTotal?: number; outcome?: string; figures?: { runs: number } };
+    const e = r.body as { type: string; threat?: number; from?: string | null; to?: string; credits?: number; balance?: number; reputationTotal?: number; outcome?: string; figures?: { runs: number } };
     if (e.type === 'accepted') {
       this.mission++;
       this.threat = e.threat ?? 0;
       this.swaps = 0;
       this.restarts = 0;
-    } else if (e.type === 'call' && e.swap) this.swaps++;
+    } else if (e.type === 'swap' && e.from !== null && e.from !== e.to) this.swaps++;
     else if (e.type === 'settled') {
       // Numbered by the deck's own run count: a settlement a power cut lost is played again under the same number.
       this.mission = e.figures?.runs ?? this.mission;

@@ -26,7 +26,7 @@ export class CampaignTally implements TraceSink {
       return;
     }
     if (r.kind !== 'deck/event') return;
-    const e = r.body as { type: string; outcome?: string; swap?: boolean; on?: boolean; figures?: { credits: number; reputation: number; intel: number; runs: number } };
+    const e = r.body as { type: string; outcome?: string; from?: string | null; to?: string; on?: boolean; figures?: { credits: number; reputation: number; intel: number; runs: number } };
     switch (e.type) {
       case 'accepted':
         this.accepted++;
@@ -34,8 +34,9 @@ export class CampaignTally implements TraceSink {
       case 'settled':
         this.outcomes[(e.figures?.runs ?? this.outcomes.length + 1) - 1] = e.outcome ?? 'abandoned';
         break;
-      case 'call':
-        if (e.swap === true) this.hotSwaps++;
+      // A Hot Swap is the cart actor becoming another cart, whoever asked (a call, or an insert-cart).
+      case 'swap':
+        if (e.from !== null && e.from !== e.to) this.hotSwaps++;
         break;
       case 'call-result':
         if (e.outcome === 'abort') this.aborts++;

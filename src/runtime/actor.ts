@@ -1,5 +1,6 @@
 import type * as v from 'valibot';
-import type { InboxSchema, MessageOf } from './inbox.js';
+import type { BodyOf, InboxSchema, MessageOf } from './inbox.js';
+import type { Address } from './peer.js';
 import type { Rng } from './rng.js';
 import type { SupervisionPolicy } from './supervisor.js';
 
@@ -18,9 +19,13 @@ export interface SpawnOptions {
   readonly supervision?: Partial<SupervisionPolicy>;
 }
 
-/** Everything an actor may touch. Time and randomness come only from here. */
-export interface ActorContext {
-  readonly self: string;
+/**
+ * Everything an actor may touch. Time and randomness come only from here.
+ * `I` is the actor's own inbox, so `ctx.self` is an address its own alarms are
+ * checked against.
+ */
+export interface ActorContext<I extends InboxSchema = InboxSchema> {
+  readonly self: Address<I>;
   /** Current tick (lockstep: the tick being handled; realtime: derived from elapsed wall time). */
   readonly tick: number;
   /** Which incarnation of this actor is running (0 = first start, +1 per restart). */
@@ -30,7 +35,11 @@ export interface ActorContext {
   /** Length of one tick in ms of deck time (to turn durations into `after` ticks). */
   readonly tickMs: number;
   readonly rng: Rng;
-  send(to: string, kind: string, body: unknown, options?: SendOptions): void;
+  /**
+   * Send to a peer named by its inbox (`peer(Inbox, id)`): the kind must be one
+   * it accepts and the body must fit that kind, or this does not compile.
+   */
+  send<J extends InboxSchema, K extends keyof J & string>(to: Address<J>, kind: K, body: BodyOf<J, K>, options?: SendOptions): void;
   /** Start a child actor (by catalog name); this actor becomes its supervisor. Returns the child's id. */
   spawn(actor: string, options?: SpawnOptions): string;
   /**
@@ -52,9 +61,9 @@ export interface ActorDef<I extends InboxSchema = InboxSchema, S = unknown, A = 
   readonly inbox: I;
   /** Schema for spawn arguments; they may cross a thread boundary, so they are checked. */
   readonly args?: v.GenericSchema<unknown, A>;
-  init(args: A, ctx: ActorContext): S;
+  init(args: A, ctx: ActorContext<I>): S;
   /** Handle one envelope. May be async; the kernel handles an actor's envelopes one at a time. */
-  receive(state: S, message: MessageOf<I>, ctx: ActorContext): S | Promise<S>;
+  receive(state: S, message: MessageOf<I>, ctx: ActorContext<I>): S | Promise<S>;
   /** A structured-cloneable view of the state for `inspect`/`snapshot`; the state itself by default. */
   view?(state: S): unknown;
   /** Release what the state holds outside the heap (an open image file) when the actor stops or is replaced. */

@@ -2,7 +2,8 @@ import * as v from 'valibot';
 import type { ActorContext, AnyActorDef, SendOptions, SpawnOptions } from './actor.js';
 import { virtualTimeMs } from './clock.js';
 import { type Envelope, EnvelopeError, checkEnvelope, envelopeId } from './envelope.js';
-import { checkBody, issuePath } from './inbox.js';
+import { type InboxSchema, checkBody, issuePath } from './inbox.js';
+import type { Address } from './peer.js';
 import type { ActorIdentity, SpawnRequest, StepResult } from './protocol.js';
 import { type Rng, actorRng } from './rng.js';
 import type { TraceRecord } from './trace/record.js';
@@ -234,7 +235,8 @@ export class ActorCell {
   private makeContext(): ActorContext {
     const currentTick = (): number => this.tick;
     return {
-      self: this.identity.id,
+      // The id is the address; which inbox it accepts is the actor's own declaration (ActorContext<I>).
+      self: this.identity.id as Address<InboxSchema>,
       get tick() {
         return currentTick();
       },

@@ -12,7 +12,20 @@ export type MessageOf<I extends InboxSchema> = {
   [K in keyof I & string]: Envelope<K, v.InferOutput<I[K]>>;
 }[keyof I & string];
 
-export type BodyOf<I extends InboxSchema, K extends keyof I & string> = v.InferInput<I[K]>;
+/**
+ * What a sender may pass as the body of kind `K`: the schema's input, read-only
+ * all the way down (a send never changes its body, so a sender's readonly data
+ * fits as it is).
+ */
+export type BodyOf<I extends InboxSchema, K extends keyof I & string> = ReadonlyDeep<v.InferInput<I[K]>>;
+
+type ReadonlyDeep<T> = T extends ArrayBufferLike | ArrayBufferView
+  ? T
+  : T extends readonly (infer U)[]
+    ? readonly ReadonlyDeep<U>[]
+    : T extends object
+      ? { readonly [P in keyof T]: ReadonlyDeep<T[P]> }
+      : T;
 
 export function defineInbox<const I extends InboxSchema>(inbox: I): I {
   return inbox;

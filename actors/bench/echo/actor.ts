@@ -2,11 +2,17 @@ import * as v from 'valibot';
 import { defineActor } from '../../../src/runtime/actor.js';
 import { type MessageOf, defineInbox } from '../../../src/runtime/inbox.js';
 import { int } from '../../../src/runtime/schema.js';
+import { peer } from '../../../src/runtime/peer.js';
 
 export const EchoInbox = defineInbox({
   ping: v.object({ n: int() }),
 });
 export type EchoMessage = MessageOf<typeof EchoInbox>;
+
+/** What whoever pings the echo hears back. */
+export const EchoReplies = defineInbox({
+  pong: v.object({ n: int() }),
+});
 
 /** Answers every ping at once (`after: 0` in realtime): the kernel's round-trip probe. */
 export default defineActor({
@@ -14,7 +20,7 @@ export default defineActor({
   inbox: EchoInbox,
   init: (): { echoed: number } => ({ echoed: 0 }),
   receive(state, msg, ctx) {
-    ctx.send(msg.from, 'pong', { n: msg.body.n }, { after: 0 });
+    ctx.send(peer(EchoReplies, msg.from), 'pong', { n: msg.body.n }, { after: 0 });
     return { echoed: state.echoed + 1 };
   },
 });

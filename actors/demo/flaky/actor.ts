@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { int } from '../../../src/runtime/schema.js';
 import { defineActor } from '../../../src/runtime/actor.js';
 import { type MessageOf, defineInbox } from '../../../src/runtime/inbox.js';
+import { untypedPeer } from '../../../src/runtime/peer.js';
 
 export const FlakyInbox = defineInbox({
   work: v.object({ unit: int(), size: v.pipe(int(), v.minValue(1)) }),
@@ -24,7 +25,7 @@ export default defineActor({
   init: (args): FlakyState => ({ crashChance: args?.crashChance ?? 0.1, reportTo: args?.reportTo ?? '$client', done: 0 }),
   receive(state, msg, ctx): FlakyState {
     if (ctx.rng.chance(state.crashChance)) throw new Error(`unit ${msg.body.unit} (size ${msg.body.size}) hit a bad sector`);
-    ctx.send(state.reportTo, 'done', { unit: msg.body.unit, by: ctx.self, incarnation: ctx.incarnation });
+    ctx.send(untypedPeer(state.reportTo), 'done', { unit: msg.body.unit, by: ctx.self, incarnation: ctx.incarnation });
     return { ...state, done: state.done + 1 };
   },
 });

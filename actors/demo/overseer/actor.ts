@@ -3,6 +3,7 @@ import { int } from '../../../src/runtime/schema.js';
 import { defineActor } from '../../../src/runtime/actor.js';
 import { type MessageOf, defineInbox } from '../../../src/runtime/inbox.js';
 import { ChildFailedBody, SYS_CHILD_FAILED } from '../../../src/runtime/system-messages.js';
+import { untypedPeer } from '../../../src/runtime/peer.js';
 
 export const OverseerInbox = defineInbox({
   work: v.object({ unit: int(), size: v.pipe(int(), v.minValue(1)) }),
@@ -32,7 +33,7 @@ export default defineActor({
   receive(state, msg, ctx): OverseerState {
     switch (msg.kind) {
       case 'work':
-        if (state.worker) ctx.send(state.worker, 'work', msg.body);
+        if (state.worker) ctx.send(untypedPeer(state.worker), 'work', msg.body);
         return state;
       case 'done':
         return { ...state, done: state.done + 1 };

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { int, nat } from '../../../src/runtime/schema.js';
 import { defineActor } from '../../../src/runtime/actor.js';
 import { type MessageOf, defineInbox } from '../../../src/runtime/inbox.js';
+import { untypedPeer } from '../../../src/runtime/peer.js';
 
 /** Ping's inbox: the replies it waits for. */
 export const PingInbox = defineInbox({
@@ -26,13 +27,13 @@ export default defineActor({
   args: PingArgs,
   init(args, ctx): PingState {
     const state = { peer: args?.peer ?? 'pong', rounds: args?.rounds ?? 20, returned: 0, checksum: 0 };
-    ctx.send(state.peer, 'ping', { n: 0, nonce: ctx.rng.int(1_000_000) });
+    ctx.send(untypedPeer(state.peer), 'ping', { n: 0, nonce: ctx.rng.int(1_000_000) });
     return state;
   },
   receive(state, msg, ctx): PingState {
     const next = { ...state, returned: state.returned + 1, checksum: (state.checksum + msg.body.nonce) % 1_000_003 };
     if (next.returned < state.rounds) {
-      ctx.send(state.peer, 'ping', { n: msg.body.n + 1, nonce: ctx.rng.int(1_000_000) }, { after: ctx.rng.range(1, 3) });
+      ctx.send(untypedPeer(state.peer), 'ping', { n: msg.body.n + 1, nonce: ctx.rng.int(1_000_000) }, { after: ctx.rng.range(1, 3) });
     } else {
       ctx.mark('rally over', { rounds: next.returned, checksum: next.checksum });
     }
