@@ -65,4 +65,13 @@ export default tseslint.config(
     files: ['actors/**/*.ts', 'hardware-sim/**/*.ts', 'src/lisp/**/*.ts', 'src/objectives/**/*.ts', 'src/mission-control/**/*.ts', 'src/deck/**/*.ts'],
     rules: nondeterminism,
   },
+  // After the determinism rules: it extends their no-restricted-syntax for actor code.
+  {
+    // Every peer an actor sends to is named by its inbox (`peer(Inbox, id)`), so a wrong send does not compile.
+    files: ['actors/**/*.ts', 'hardware-sim/**/*.ts'],
+    ignores: ['actors/demo/**'],
+    rules: {
+      'no-restricted-syntax': ['error', ...nondeterminism['no-restricted-syntax'].slice(1), { selector: "CallExpression[callee.name='untypedPeer']", message: 'Name the peer by its inbox: peer(Inbox, id). untypedPeer is for kernel tests only.' }],
+    },
+  },
 );

@@ -65,7 +65,7 @@ export class ChromeTraceWriter implements TraceSink {
         this.arrive(r.from, r.seq, tid, ts, 0);
         return;
       case 'crash':
-        this.slice(tid, ts, 0, `crash ${r.kind ?? 'init'}`, 'error', { error: r.error, tick: r.tick });
+        this.slice(tid, ts, 0, crashLabel(r.kind, r.error), 'error', { error: r.error, tick: r.tick });
         if (r.from !== null && r.seq !== null) this.arrive(r.from, r.seq, tid, ts, 0);
         return;
       case 'dead-letter':
@@ -130,4 +130,17 @@ export class ChromeTraceWriter implements TraceSink {
     this.file.write(this.first ? JSON.stringify(e) : `,\n${JSON.stringify(e)}`);
     this.first = false;
   }
+}
+
+/**
+ * What a crash slice is called. A crash with an envelope is that handler's; one
+ * without is a kill, a power cut, a host that died, or (only otherwise) `init`:
+ * the kernel writes those causes at the head of the error.
+ */
+export function crashLabel(kind: string | null, error: string): string {
+  if (kind !== null) return `crash ${kind}`;
+  if (error.startsWith('killed:')) return 'killed';
+  if (error.startsWith('power cut:')) return 'power cut';
+  if (/^(worker (error|exited)|actor-host worker|host failed)/.test(error)) return 'host died';
+  return 'crash init';
 }
