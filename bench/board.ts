@@ -1,4 +1,4 @@
-import { shippedCatalog } from '../src/cli/cart-files.js';
+import { shippedCatalog } from '../src/campaign/cart-files.js';
 import { recordCartSeen } from '../src/deck/cart-seen.js';
 import { appendProvenance } from '../src/deck/provenance.js';
 import { type Uds, emptyUds } from '../src/deck/uds.js';

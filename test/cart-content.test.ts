@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shippedCartFiles } from '../src/cli/cart-files.js';
+import { shippedCartFiles } from '../src/campaign/cart-files.js';
 import { loadCartContent } from '../src/mission-control/cart-content.js';
 import { formatProblem } from '../src/mission-control/problems.js';
 import { catalog } from './helpers/mission-control.js';

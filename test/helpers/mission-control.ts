@@ -1,4 +1,4 @@
-import { shippedCartFiles } from '../../src/cli/cart-files.js';
+import { shippedCartFiles } from '../../src/campaign/cart-files.js';
 import { loadCartContent } from '../../src/mission-control/cart-content.js';
 import { type Catalog, buildCatalog } from '../../src/mission-control/catalog.js';
 import { type DeckSetup, setupDeck } from '../../src/mission-control/deck-setup.js';

@@ -5,7 +5,7 @@ import { setupDeck } from '../../mission-control/deck-setup.js';
 import { type CipherEvent, cipherMessage } from '../../mission-control/events.js';
 import { fillBoard } from '../../mission-control/generation.js';
 import { renderBoard } from '../../mission-control/render-board.js';
-import { shippedCatalog } from '../cart-files.js';
+import { shippedCatalog } from '../../campaign/cart-files.js';
 import { integer } from '../options.js';
 
 /** Decision: without --at the deck's clock reads this fixed time, so the same flags always print the same board. */

@@ -5,7 +5,7 @@ import type { CartFile } from '../../mission-control/cart-content.js';
 import { formatProblem } from '../../mission-control/problems.js';
 import { validateSchemas } from '../../mission-control/validate.js';
 import { projectRoot } from '../../runtime/paths.js';
-import { readCartFile, shippedCartFiles } from '../cart-files.js';
+import { readCartFile, shippedCartFiles } from '../../campaign/cart-files.js';
 
 export function registerValidateSchema(program: Command): void {
   program
