@@ -26,7 +26,8 @@ describe('a capability call in a campaign crosses threads', () => {
     const prompt = at((x) => x.type === 'send' && x.from === cartId && x.kind === 'cart/prompt' && x.to === 'mission-runner', call);
     const move = at((x) => x.type === 'handle' && x.actor === cartId && x.kind === 'cart/move' && x.from === 'mission-runner', prompt);
     const telemetry = at((x) => x.type === 'handle' && x.actor === 'mission-runner' && x.kind === 'cart/telemetry' && x.from === cartId, move);
-    const result = at((x) => x.type === 'handle' && x.actor === 'mission-runner' && x.kind === 'capability/result' && x.from === cartId, telemetry);
+    // Mission Control answers the runner's request with the cart's result (the one answerer).
+    const result = at((x) => x.type === 'handle' && x.actor === 'mission-runner' && x.kind === 'capability/result' && x.from === 'mission-control', telemetry);
     expect([call, prompt, move, telemetry, result].every((i) => i > ask)).toBe(true);
     expect(result).toBeGreaterThan(telemetry);
     // Each party is on a thread of its own.

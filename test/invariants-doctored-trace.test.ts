@@ -10,7 +10,7 @@ import type { SendRecord, TraceRecord } from '../src/runtime/trace/record.js';
  * code, real Lisp, the shipped carts); only the one record is changed.
  */
 const SEED = 3;
-const MISSIONS = 12;
+const MISSIONS = 20;
 const DAY_MS = 86_400_000;
 const content = readContent(loadCartLibrary().files);
 let recorded: TraceRecord[] = [];

@@ -1,13 +1,11 @@
 import * as v from 'valibot';
 import { type ActorContext, defineActor } from '../../src/runtime/actor.js';
-import type { MessageOf } from '../../src/runtime/inbox.js';
 import { peer } from '../../src/runtime/peer.js';
 import { type Rng, rngFromSeed } from '../../src/runtime/rng.js';
 import type { CapabilityResult, Move, Played } from '../cartridges/game.js';
 import { games } from '../cartridges/games.js';
 import { CallWatcherEvents, type CapabilityCall, CartEvents, CartridgeInbox } from './messages.js';
 
-export type CartridgeMessage = MessageOf<typeof CartridgeInbox>;
 type CartContext = ActorContext<typeof CartridgeInbox>;
 
 const CartridgeArgs = v.object({ cart: v.picklist(Object.keys(games)) });

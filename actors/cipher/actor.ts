@@ -2,12 +2,10 @@ import * as v from 'valibot';
 import type { DrawCommand } from '../../hardware-sim/display/draw.js';
 import { DisplayInbox } from '../../hardware-sim/display/inbox.js';
 import { type ActorContext, defineActor } from '../../src/runtime/actor.js';
-import type { MessageOf } from '../../src/runtime/inbox.js';
 import { peer } from '../../src/runtime/peer.js';
 import { CipherEvents, CipherInbox, type CipherLine, HOLD_TICKS, MAX_QUEUE } from './inbox.js';
 import { type Affect, type CipherEvent, DEFAULT_AFFECT, PRIORITY, fill, linesFor } from './lines.js';
 
-export type CipherMessage = MessageOf<typeof CipherInbox>;
 type CipherContext = ActorContext<typeof CipherInbox>;
 
 /** Wired in at spawn (rather than by `cipher/watch` and `cipher/display`), so a restarted CIPHER still speaks to them. */

@@ -6,7 +6,7 @@ import { HoldWatcher, type WatchList, type WatchSpec } from '../../src/objective
 import { HoldTickerInbox, HoldsReplies } from './inbox.js';
 import { absorbTelemetry } from './variables.js';
 
-export type HoldTickerMessage = MessageOf<typeof HoldTickerInbox>;
+type HoldTickerMessage = MessageOf<typeof HoldTickerInbox>;
 type TickerContext = ActorContext<typeof HoldTickerInbox>;
 
 

@@ -21,7 +21,7 @@ export const DECAY_TICKS = 900;
 const MAX_EARLY = 64;
 
 
-export type MissionControlMessage = MessageOf<typeof McInbox>;
+type MissionControlMessage = MessageOf<typeof McInbox>;
 
 const McArgs = v.object({
   seed: v.pipe(v.number(), v.integer()),

@@ -6,7 +6,7 @@ import { evaluate, evaluateSource } from '../../src/lisp/evaluator.js';
 import { read } from '../../src/lisp/reader.js';
 import { Keyword, LispMap, Sym, type Value } from '../../src/lisp/values.js';
 import { type ActorContext, defineActor } from '../../src/runtime/actor.js';
-import type { BodyOf, MessageOf } from '../../src/runtime/inbox.js';
+import type { BodyOf } from '../../src/runtime/inbox.js';
 import { peer } from '../../src/runtime/peer.js';
 import type { Move } from '../cartridges/game.js';
 import { CartridgeInbox, type CapabilityResultBody, type CartPrompt } from '../cartridge/messages.js';
@@ -20,7 +20,6 @@ const LOG = peer(RunnerLog, '$log');
 const OUTSIDE = peer(RunnerOutside, '$deck');
 const MAX_MISSIONS = 1_000_000;
 
-export type RunnerMessage = MessageOf<typeof RunnerInbox>;
 type RunnerContext = ActorContext<typeof RunnerInbox>;
 
 const RunnerArgs = v.object({

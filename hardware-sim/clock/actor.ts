@@ -1,10 +1,8 @@
 import { type ActorContext, defineActor } from '../../src/runtime/actor.js';
-import type { MessageOf } from '../../src/runtime/inbox.js';
 import { peer } from '../../src/runtime/peer.js';
 import { ClockEvents, ClockInbox, MAX_SUBSCRIBERS } from './inbox.js';
 import { ticksForMs } from './deck-clock.js';
 
-export type ClockMessage = MessageOf<typeof ClockInbox>;
 type ClockContext = ActorContext<typeof ClockInbox>;
 
 interface ClockState {

@@ -1,13 +1,11 @@
 import * as v from 'valibot';
 import { type ActorContext, defineActor } from '../../src/runtime/actor.js';
-import type { MessageOf } from '../../src/runtime/inbox.js';
 import { peer } from '../../src/runtime/peer.js';
 import { DisplayEvents, DisplayInbox } from './inbox.js';
 import { type BusConfig, DEFAULT_BUS, DisplayBus } from './bus.js';
 import { type DrawCommand, draw } from './draw.js';
 import { Frame } from './frame.js';
 
-export type DisplayMessage = MessageOf<typeof DisplayInbox>;
 type DisplayContext = ActorContext<typeof DisplayInbox>;
 
 const DisplayArgs = v.nullable(v.object({ cyclesPerTick: v.number(), cyclesPerByte: v.number() }));

@@ -1,6 +1,5 @@
 import * as v from 'valibot';
 import { type ActorContext, defineActor } from '../../src/runtime/actor.js';
-import type { MessageOf } from '../../src/runtime/inbox.js';
 import { peer } from '../../src/runtime/peer.js';
 import { rngFromSeed } from '../../src/runtime/rng.js';
 import { ticksForCycles } from '../clock/deck-clock.js';
@@ -15,7 +14,6 @@ import { NorFlash } from './nor-flash.js';
 
 const CHIP_MEMORY_BYTES = chipMemoryBytes(DEFAULT_GEOMETRY);
 
-export type FlashMessage = MessageOf<typeof FlashInbox>;
 type FlashContext = ActorContext<typeof FlashInbox>;
 /** Whoever asked: replies go back to the sender of the request, which accepts the flash's replies. */
 const client = (id: string) => peer(FlashReplies, id);

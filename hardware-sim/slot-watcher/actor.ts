@@ -1,12 +1,10 @@
 import * as v from 'valibot';
 import { type ActorContext, defineActor } from '../../src/runtime/actor.js';
-import type { MessageOf } from '../../src/runtime/inbox.js';
 import { peer } from '../../src/runtime/peer.js';
 import { type SlotChanged, SlotEvents, SlotInbox } from './inbox.js';
 import { contactBounce, settleCycle } from './bounce.js';
 import { decodeStaticData } from './static-data.js';
 
-export type SlotMessage = MessageOf<typeof SlotInbox>;
 type SlotContext = ActorContext<typeof SlotInbox>;
 
 const CONTACT_BYTES = 4;

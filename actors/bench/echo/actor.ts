@@ -1,13 +1,12 @@
 import * as v from 'valibot';
 import { defineActor } from '../../../src/runtime/actor.js';
-import { type MessageOf, defineInbox } from '../../../src/runtime/inbox.js';
+import { defineInbox } from '../../../src/runtime/inbox.js';
 import { int } from '../../../src/runtime/schema.js';
 import { peer } from '../../../src/runtime/peer.js';
 
 export const EchoInbox = defineInbox({
   ping: v.object({ n: int() }),
 });
-export type EchoMessage = MessageOf<typeof EchoInbox>;
 
 /** What whoever pings the echo hears back. */
 export const EchoReplies = defineInbox({
