@@ -17,6 +17,7 @@ import { CLIENT, KERNEL, ROOT, SYS_CHILD_FAILED, type ChildFailed, isExternal } 
 import type { SendRecord, TraceRecord } from './trace/record.js';
 import type { TraceSink } from './trace/sink.js';
 import { type WallClock, nowNs, wallClockFrom } from './wall.js';
+import { checkCarried } from './wire-value.js';
 
 export type Placement = 'inline' | 'threads';
 
@@ -176,6 +177,7 @@ export abstract class Coordinator implements HostEvents {
   /** An envelope from outside the actors (CLI, tests, benchmarks). */
   clientSend(to: string, kind: string, body: unknown, after = 1, from = CLIENT): void {
     if (!isExternal(from)) throw new Error(`client sends must come from a '$' address, got '${from}'`);
+    checkCarried(body, 'body', from, `send '${kind}' to '${to}'`);
     const seq = this.clientSeq.get(from) ?? 0;
     this.clientSeq.set(from, seq + 1);
     const due = this.config.mode === 'lockstep' ? this.tick + Math.max(1, after) : this.tick + after;

@@ -13,6 +13,8 @@ import { serveCell } from './serve-cell.js';
  * actor identically.
  */
 export class InlineHost implements ActorHost {
+  /** Numbers this host's start/step requests (HostInbound `req`). */
+  private requests = 0;
   private readonly inbound = new Subject<HostInbound>();
   private readonly cell: ActorCell;
   private readonly subscription: Subscription;
@@ -37,11 +39,11 @@ export class InlineHost implements ActorHost {
   }
 
   start(tick: number): StepResult | Promise<StepResult> {
-    return this.request({ t: 'start', tick });
+    return this.request({ t: 'start', req: ++this.requests, tick });
   }
 
   step(tick: number, batch: readonly unknown[], crash: string | null = null): StepResult | Promise<StepResult> {
-    return this.request({ t: 'step', tick, batch: batch as Envelope[], crash });
+    return this.request({ t: 'step', req: ++this.requests, tick, batch: batch as Envelope[], crash });
   }
 
   deliver(envelope: Envelope): void {
