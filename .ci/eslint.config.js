@@ -55,7 +55,14 @@ export default tseslint.config(
     // docs/architecture.md (import rules): the simulated hardware knows no deck actor.
     files: ['hardware-sim/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '/(actors|workers|bench|test)/', message: 'hardware-sim imports only src/ and its own folders.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ regex: '/(actors|workers|bench|test)/|/src/(cli|campaign)/', message: 'hardware-sim imports only the pure core (src/) and its own folders.' }] }],
+    },
+  },
+  {
+    // docs/architecture.md (import rules): actors build on the pure core, not on what composes them.
+    files: ['actors/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '/(workers|bench|test)/|/src/(cli|campaign)/', message: 'Actors import the pure core (src/ but cli and campaign), not workers, bench, test or the CLI.' }] }],
     },
   },
   // Issue 12: an invariant is an oracle. It restates the seeds' rules in its own model and never imports

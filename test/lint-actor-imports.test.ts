@@ -34,6 +34,15 @@ describe("the lint rule that keeps actors out of each other's internals", () => 
     expect(await boundaryErrors(spec, filePath)).toBe(0);
   });
 
+  it.each([
+    ['actors/mission-control/actor.ts', '../../src/campaign/campaign.js'],
+    ['actors/cipher/actor.ts', '../../test/helpers/cli.js'],
+    ['hardware-sim/clock/actor.ts', '../../src/cli/main.js'],
+  ])('keeps %s from importing %s (what composes the actors)', async (filePath, spec) => {
+    const [result] = await eslint.lintText(`import { x } from '${spec}';\nexport const y = x;\n`, { filePath });
+    expect((result?.messages ?? []).map((m) => m.ruleId)).toContain('no-restricted-imports');
+  });
+
   it('leaves code outside the actors alone', async () => {
     expect(await boundaryErrors('../actors/hold-ticker/actor.js', 'test/x.test.ts')).toBe(0);
   });
