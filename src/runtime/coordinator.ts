@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { Subject } from 'rxjs';
 import type { SpawnOptions } from './actor.js';
 import { ActorTable, MAX_MAILBOX, type Slot, newMailbox } from './actor-table.js';
@@ -104,7 +105,7 @@ export abstract class Coordinator implements HostEvents {
     const identity: ActorIdentity = {
       id: slot.id, actor: slot.actor, moduleUrl: slot.moduleUrl, parent: slot.parent, runSeed: this.config.seed,
       incarnation: slot.incarnation, seqStart: slot.nextSeq, clock: this.config.clock, mode: this.config.mode, traceDetail: this.config.traceDetail,
-      runStartNs: this.runStartNs.toString(), args: slot.args,
+      runStartNs: this.runStartNs.toString(), firstRequest: randomInt(1, 2 ** 47), args: slot.args,
     };
     try {
       slot.host = await this.createHost(slot, identity);

@@ -28,6 +28,11 @@ export interface ActorIdentity {
   readonly traceDetail: TraceDetail;
   /** process.hrtime.bigint() at run start, as a decimal string (bigint does not survive every channel). */
   readonly runStartNs: string;
+  /**
+   * The `req` of this host's first start/step request (HostInbound). Drawn at random, not from
+   * the run's seed (it never reaches the trace): a stray message on the port cannot hit it by accident.
+   */
+  readonly firstRequest: number;
   readonly args: unknown;
 }
 
@@ -60,8 +65,9 @@ export interface StepResult {
 
 /**
  * Coordinator → host, on the host's data port. `req` numbers a host's start and
- * step requests 1, 2, 3…: one out of sequence is not the coordinator's, and is
- * rejected rather than run (a stray step would otherwise run the actor).
+ * step requests from its identity's `firstRequest`: one out of sequence is not
+ * the coordinator's, and is rejected rather than run (a stray step would
+ * otherwise run the actor).
  */
 export type HostInbound =
   | { readonly t: 'start'; readonly req: number; readonly tick: number }

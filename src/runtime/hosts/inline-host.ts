@@ -14,7 +14,7 @@ import { serveCell } from './serve-cell.js';
  */
 export class InlineHost implements ActorHost {
   /** Numbers this host's start/step requests (HostInbound `req`). */
-  private requests = 0;
+  private requests: number;
   private readonly inbound = new Subject<HostInbound>();
   private readonly cell: ActorCell;
   private readonly subscription: Subscription;
@@ -29,6 +29,7 @@ export class InlineHost implements ActorHost {
     /** Realtime: where this actor's sends go (the inline router). */
     sendRealtime: ((e: Envelope, after: number) => void) | null,
   ) {
+    this.requests = identity.firstRequest - 1;
     this.cell = new ActorCell(def, identity, wall, sendRealtime);
     const tickNs = identity.clock.tickMs * 1e6;
     this.subscription = serveCell(this.cell, this.inbound, (out) => this.onOutput(out, events), () => Math.floor(wall() / tickNs));

@@ -23,7 +23,7 @@ export function serveCell(
 ): Subscription {
   const queue: unknown[] = [];
   let busy = false;
-  const sequence = { next: 1 };
+  const sequence = { next: cell.identity.firstRequest };
   const drain = (): void => {
     while (queue.length > 0) {
       const out = dispatchSafely(cell, queue.shift(), realtimeTick, sequence);
@@ -99,7 +99,7 @@ export function hostMessageProblem(m: unknown, mode: ClockMode, nextRequest: num
   if (typeof m !== 'object' || m === null) return `is not ${takes}: got ${describe(m)}`;
   const msg = m as Record<string, unknown>;
   const tickOk = Number.isSafeInteger(msg.tick) && (msg.tick as number) >= 0;
-  if ((msg.t === 'start' || msg.t === 'step') && msg.req !== nextRequest) return `'${msg.t}' is out of sequence (request ${describe(msg.req)}, expected ${nextRequest}): not the coordinator's`;
+  if ((msg.t === 'start' || msg.t === 'step') && msg.req !== nextRequest) return `'${msg.t}' is out of sequence: not the coordinator's request, so it is not run`;
   switch (msg.t) {
     case 'start':
       return tickOk ? null : `'start' needs a non-negative integer tick, got ${describe(msg.tick)}`;

@@ -23,7 +23,7 @@ const SHUTDOWN_MS = 1_000;
  */
 export class ThreadHost implements ActorHost {
   /** Numbers this host's start/step requests (HostInbound `req`). */
-  private requests = 0;
+  private requests: number;
   private pending: { resolve: (r: StepResult) => void; reject: (e: Error) => void } | null = null;
   private dead: string | null = null;
   private readonly subscription: Subscription;
@@ -34,7 +34,9 @@ export class ThreadHost implements ActorHost {
     private readonly control: Comlink.Remote<WorkerControl>,
     private readonly controlPort: MessagePort,
     private readonly events: HostEvents,
+    firstRequest: number,
   ) {
+    this.requests = firstRequest - 1;
     this.subscription = fromPort(worker as unknown as MessagePort).subscribe((m) => this.onMessage(m));
     // What a worker throws need not be an Error (a DataCloneError arrives as a bare object): say what it was.
     worker.on('error', (err: unknown) => this.die(`worker error: ${errorText(err)}`));
@@ -44,7 +46,7 @@ export class ThreadHost implements ActorHost {
   /** Take a worker from the pool and boot it as this actor. */
   static async create(identity: ActorIdentity, events: HostEvents, pool: WorkerPool): Promise<ThreadHost> {
     const warm = await pool.take();
-    const host = new ThreadHost(identity.id, warm.worker, warm.control, warm.controlPort, events);
+    const host = new ThreadHost(identity.id, warm.worker, warm.control, warm.controlPort, events, identity.firstRequest);
     try {
       await warm.control.boot(identity);
     } catch (err) {
