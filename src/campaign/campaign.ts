@@ -24,6 +24,8 @@ export interface CampaignConfig {
   readonly missions: number;
   readonly placement?: Placement;
   readonly clock?: ClockMode;
+  /** Realtime: ticks per tick length of wall time (default 1). */
+  readonly speed?: number;
   /** The operator script; the shipped autopilot by default. */
   readonly script?: { readonly name: string; readonly text: string };
   /** Flash image file to keep the deck on (null: a chip in memory, gone when the run ends). */
@@ -126,6 +128,7 @@ export async function runCampaign(config: CampaignConfig): Promise<CampaignSumma
     catalog: deckCatalog,
     placement: config.placement ?? 'threads',
     clock: config.clock ?? 'lockstep',
+    ...(config.speed !== undefined ? { speed: config.speed } : {}),
     tick: { epochMs },
     // Hot Swaps restart the cartridge actor: keep its code loaded in the standby workers.
     warmPreload: ['cartridge'],

@@ -17,6 +17,11 @@ const MAX_PENDING = 256;
  */
 export class Watchdog implements TraceSink {
   private readonly pending = new Map<string, { kind: string; by: number; sent: number }>();
+  /**
+   * Answers seen before their request: in realtime each worker ships its records in batches, so a
+   * quick reply's record can come before the request's. Bounded like `pending`.
+   */
+  private readonly answeredEarly = new Set<string>();
   private mission: { contract: string; by: number; accepted: number } | null = null;
   private first: string | null = null;
 
@@ -26,8 +31,8 @@ export class Watchdog implements TraceSink {
     const body = r.body as Record<string, unknown>;
     if (r.from === 'mission-runner' && r.to === 'mission-control' && r.kind.startsWith('op/') && typeof body.reqId === 'string') return this.asked(r.kind, body, r.tick);
     if (r.to === 'mission-runner') {
-      if (r.kind === 'op/reply') this.pending.delete(body.reqId as string);
-      else if (r.kind === 'capability/result') this.pending.delete(body.callId as string);
+      if (r.kind === 'op/reply') this.answered(body.reqId as string);
+      else if (r.kind === 'capability/result') this.answered(body.callId as string);
       // The deck restarted under the operator: what it waited for is gone, and the runner knows it.
       else if (r.kind === 'deck/ready') this.pending.clear();
       return;
@@ -52,8 +57,15 @@ export class Watchdog implements TraceSink {
     return null;
   }
 
+  private answered(id: string): void {
+    if (this.pending.delete(id)) return;
+    if (this.answeredEarly.size >= MAX_PENDING) this.answeredEarly.delete(this.answeredEarly.values().next().value as string);
+    this.answeredEarly.add(id);
+  }
+
   private asked(kind: string, body: Record<string, unknown>, tick: number): void {
     const id = body.reqId as string;
+    if (this.answeredEarly.delete(id)) return;
     const ms = typeof body.ms === 'number' ? body.ms : 0;
     // A power-off is answered when the deck is back on; a capability call when its game is over.
     const within = kind === 'op/power-off' ? Math.ceil(ms / DEFAULT_TICK_MS) + ANSWER_DEADLINE_TICKS : kind === 'op/capability' ? CALL_DEADLINE_TICKS + 2 * ANSWER_DEADLINE_TICKS : ANSWER_DEADLINE_TICKS;

@@ -14,6 +14,15 @@ export function integer(flag: string, min = 0, max = Number.MAX_SAFE_INTEGER): (
   };
 }
 
+/** A positive decimal number up to `max`, e.g. a speed factor. */
+export function positiveNumber(flag: string, max: number): (value: string) => number {
+  return (value) => {
+    const n = /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : Number.NaN;
+    if (!(n > 0 && n <= max)) throw new InvalidArgumentError(`${flag} needs a number above 0 and at most ${max}, got '${value}'.`);
+    return n;
+  };
+}
+
 export function oneOf<const T extends string>(flag: string, choices: readonly T[]): (value: string) => T {
   return (value) => {
     if (!(choices as readonly string[]).includes(value)) {

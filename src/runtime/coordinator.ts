@@ -34,6 +34,8 @@ export interface CoordinatorConfig {
   readonly clock: ClockConfig;
   readonly sink: TraceSink;
   readonly traceDetail: TraceDetail;
+  /** Realtime: ticks per tick length of wall time (1 = the deck's own pace). */
+  readonly speed: number;
   /** Threads placement: how many actor-host workers to keep started ahead of need. */
   readonly warmWorkers: number;
   /** Actors whose code warm workers load while they wait (catalog names). */
@@ -104,7 +106,7 @@ export abstract class Coordinator implements HostEvents {
   protected async startSlot(slot: Slot): Promise<StepResult | null> {
     const identity: ActorIdentity = {
       id: slot.id, actor: slot.actor, moduleUrl: slot.moduleUrl, parent: slot.parent, runSeed: this.config.seed,
-      incarnation: slot.incarnation, seqStart: slot.nextSeq, clock: this.config.clock, mode: this.config.mode, traceDetail: this.config.traceDetail,
+      incarnation: slot.incarnation, seqStart: slot.nextSeq, clock: this.config.clock, mode: this.config.mode, traceDetail: this.config.traceDetail, speed: this.config.speed,
       runStartNs: this.runStartNs.toString(), firstRequest: randomInt(1, 2 ** 47), args: slot.args,
     };
     try {
@@ -172,7 +174,7 @@ export abstract class Coordinator implements HostEvents {
     const due = this.config.mode === 'lockstep' ? this.tick + 1 : this.tick;
     const r: SendRecord = { type: 'send', tick: this.tick, wall: this.wall(), kind, from: KERNEL, to, due, seq: this.kernelSeq++, cause: null, body };
     this.record(r);
-    this.deliver(toEnvelope(r));
+    this.deliverWhenDue(toEnvelope(r));
   }
 
   /** An envelope from outside the actors (CLI, tests, benchmarks). */
@@ -184,7 +186,7 @@ export abstract class Coordinator implements HostEvents {
     const due = this.config.mode === 'lockstep' ? this.tick + Math.max(1, after) : this.tick + after;
     const r: SendRecord = { type: 'send', tick: this.tick, wall: this.wall(), kind, from, to, due, seq, cause: null, body };
     this.record(r);
-    this.deliver(toEnvelope(r));
+    this.deliverWhenDue(toEnvelope(r));
   }
 
   /** Stop an actor and (first) its children; what is left in its mailbox becomes dead letters. */
@@ -247,6 +249,14 @@ export abstract class Coordinator implements HostEvents {
     this.deliverToSlot(slot, e);
   }
 
+  /**
+   * Route an envelope the kernel itself carries, honouring its due tick. Lockstep mailboxes are
+   * ordered by tick, so routing now is the same thing; realtime keeps it until its tick comes.
+   */
+  protected deliverWhenDue(e: Envelope): void {
+    this.deliver(e);
+  }
+
   private delayed(e: Envelope): Envelope {
     const key = `${e.from}#${e.seq}`;
     const ticks = this.delays.get(key);
@@ -306,7 +316,7 @@ export abstract class Coordinator implements HostEvents {
     }
     // Children first, then the mail: a handler may spawn (or swap) a child and write to it in one go.
     for (const s of result.spawns) await this.spawnChild(slot, s);
-    for (const e of outgoing) this.deliver(e);
+    for (const e of outgoing) this.deliverWhenDue(e);
     for (const id of result.stops) await this.stopRequested(slot, id);
     if (result.crashed !== null && this.table.get(slot.id) === slot && slot.status === 'running') await this.fail(slot, result.crashed);
   }

@@ -2,6 +2,7 @@ import type { Envelope } from './envelope.js';
 import type { SupervisionPolicy } from './supervisor.js';
 import type { TraceRecord } from './trace/record.js';
 import type { ClockConfig } from './clock.js';
+import type { ClockBase } from './realtime-clock.js';
 
 /** Plain data the coordinator and actor hosts exchange; every field crosses threads. */
 
@@ -26,6 +27,8 @@ export interface ActorIdentity {
    * instead of one by one, so observing a latency run barely disturbs it.
    */
   readonly traceDetail: TraceDetail;
+  /** Realtime: ticks per tick length of wall time (1 = the deck's own pace). */
+  readonly speed: number;
   /** process.hrtime.bigint() at run start, as a decimal string (bigint does not survive every channel). */
   readonly runStartNs: string;
   /**
@@ -73,7 +76,9 @@ export type HostInbound =
   | { readonly t: 'start'; readonly req: number; readonly tick: number }
   /** `crash`: fault injection: the first envelope of the batch is handled, then its handler fails with this error. */
   | { readonly t: 'step'; readonly req: number; readonly tick: number; readonly batch: readonly Envelope[]; readonly crash?: string | null }
-  | { readonly t: 'deliver'; readonly envelope: Envelope };
+  | { readonly t: 'deliver'; readonly envelope: Envelope }
+  /** Realtime: the coordinator jumped the clock over an idle stretch; the host adopts the new base. */
+  | { readonly t: 'clock'; readonly base: ClockBase };
 // A bare WireEnvelope array on a data port (either direction) is a realtime envelope.
 
 /** Host → coordinator, on the host's data port. */

@@ -33,6 +33,8 @@ export interface RuntimeOptions {
    * trace file or extra sink is asked for, `counts` otherwise.
    */
   readonly traceDetail?: TraceDetail;
+  /** Realtime: ticks per tick length of wall time (default 1, at most MAX_SPEED); idle stretches are jumped either way. */
+  readonly speed?: number;
   /** Threads placement: actor-host workers kept started ahead of need (default 2; 0 = start each on demand). */
   readonly warmWorkers?: number;
   /** Threads placement: actors whose code the warm workers load while waiting (a warm standby for Hot Swaps). */
@@ -95,6 +97,7 @@ export class Runtime {
       clock: { ...defaultClock, ...(options.tick ?? {}) },
       sink: this.sink,
       traceDetail: this.traceDetailFor(options),
+      speed: options.speed ?? 1,
       warmWorkers: options.warmWorkers ?? 2,
       warmPreload: options.warmPreload ?? [],
     };

@@ -6,7 +6,8 @@ import { Runtime } from '../../runtime/runtime.js';
 import { CampaignLog } from '../campaign-log.js';
 import { ConsoleSink } from '../console-sink.js';
 import { DEMO_CATALOG, startDemo } from '../demo-scenario.js';
-import { duration, integer, oneOf } from '../options.js';
+import { MAX_SPEED } from '../../runtime/realtime-clock.js';
+import { UsageError, duration, integer, oneOf, positiveNumber } from '../options.js';
 import { outputDir, outputFile } from '../output-paths.js';
 import { progressBar } from '../progress.js';
 
@@ -15,6 +16,7 @@ interface RunOptions {
   missions: number;
   placement: 'threads' | 'inline';
   clock: 'lockstep' | 'realtime';
+  speed?: number;
   ticks?: number;
   script?: string;
   flash?: string;
@@ -36,6 +38,7 @@ export function registerRun(program: Command): void {
     .option('--missions <m>', 'missions to play', integer('--missions', 0, 1_000_000), 12)
     .option('--placement <where>', 'threads: one worker per actor; inline: all actors on one thread', oneOf('--placement', ['threads', 'inline'] as const), 'threads')
     .option('--clock <mode>', 'lockstep: deterministic ticks; realtime: wall-clock delivery', oneOf('--clock', ['lockstep', 'realtime'] as const), 'lockstep')
+    .option('--speed <x>', `with --clock realtime: x ticks per 33 ms of wall time (default 1, at most ${MAX_SPEED}); idle stretches are jumped either way`, positiveNumber('--speed', MAX_SPEED))
     .option('--script <file.lisp>', 'the operator script to play with (default: actors/mission-runner/autopilot.lisp)')
     .option('--flash <image>', 'keep the deck on this flash image: a second run continues the campaign (created if missing)')
     .addOption(
@@ -51,7 +54,9 @@ export function registerRun(program: Command): void {
     .option('--json', 'print only a JSON summary as the last line', false)
     .option('--verbose', 'log every board and goal change', false)
     .option('--demo', "run the kernel's demo actors (ping-pong, a flaky worker) instead of the deck", false)
+    .addHelpText('after', '\nExamples:\n  nosh run --seed 7 --missions 30 --json\n  nosh run --clock realtime --speed 50 --placement threads --missions 5\n  nosh run --flash deck.img --missions 5 --off 3d')
     .action(async (opts: RunOptions) => {
+      if (opts.speed !== undefined && opts.clock !== 'realtime') throw new UsageError('--speed paces the realtime clock: give it with --clock realtime (lockstep runs as fast as it can).');
       if (opts.demo) await runDemo(opts);
       else await runDeck(opts);
     });
@@ -67,13 +72,14 @@ async function runDeck(opts: RunOptions): Promise<void> {
   const view = new CampaignLog(log, opts.verbose);
   // The log already tells the story line by line; the bar is for quiet runs (--json) watched from a terminal.
   const bar = progressBar('missions', opts.missions, quiet);
-  if (!quiet) log(`nosh run · seed ${opts.seed} · ${opts.placement} · ${opts.clock} · ${opts.missions} missions · ${opts.script ?? 'autopilot.lisp'}`);
+  if (!quiet) log(`nosh run · seed ${opts.seed} · ${opts.placement} · ${opts.clock}${opts.speed !== undefined ? ` ×${opts.speed}` : ''} · ${opts.missions} missions · ${opts.script ?? 'autopilot.lisp'}`);
   let settled = 0;
   const summary = await runCampaign({
     seed: opts.seed,
     missions: opts.missions,
     placement: opts.placement,
     clock: opts.clock,
+    ...(opts.speed !== undefined ? { speed: opts.speed } : {}),
     ...(script ? { script } : {}),
     flash: opts.flash ?? null,
     offMs: opts.off,
@@ -101,7 +107,7 @@ async function runDeck(opts: RunOptions): Promise<void> {
       `¤${summary.credits} · rep ${summary.reputation} · intel ${summary.intel} · ${summary.hotSwaps} hot swaps · ${summary.restarts} restarts · ` +
       `${summary.scriptErrors} script errors`,
   );
-  log(`         ${summary.ticks} ticks (${hours} h of deck time) · ${summary.envelopes} envelopes · ${wallMs} ms${summary.ended === 'done' ? '' : ` · stopped: ${summary.ended}`}`);
+  log(`         ${summary.ticks} ticks (${hours} h of deck time) · ${summary.envelopes} envelopes · ${wallMs} ms${summary.ended === 'done' ? '' : ` · ${summary.ended}`}`);
   log(`trace    ${summary.traceHash ?? '(none in realtime)'}`);
   if (opts.trace) log(`chrome trace → ${opts.trace} (open in https://ui.perfetto.dev)`);
   if (opts.frames) log(`frames   ${summary.frames} PNG → ${opts.frames}${summary.frames >= opts.framesMax ? ` (stopped at --frames-max ${opts.framesMax})` : ''}`);

@@ -1,6 +1,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { Envelope } from '../envelope.js';
 import type { StepResult } from '../protocol.js';
+import type { ClockBase } from '../realtime-clock.js';
 
 export interface ActorInspection {
   readonly id: string;
@@ -26,6 +27,8 @@ export interface ActorHost {
   /** `crash`: fault injection: the batch's first envelope is handled, then its handler fails with this error. */
   step(tick: number, batch: readonly unknown[], crash?: string | null): StepResult | Promise<StepResult>;
   deliver(envelope: Envelope): void;
+  /** Realtime: the coordinator jumped the clock; the host's actor reads its ticks from the new base. */
+  adoptClock(base: ClockBase): void;
   /** Realtime (threads): give this actor a direct port to a peer. */
   connect(peer: string, port: MessagePort): Promise<void>;
   inspect(): Promise<ActorInspection>;

@@ -3,6 +3,7 @@ import type { AnyActorDef } from '../actor.js';
 import { ActorCell } from '../cell.js';
 import type { Envelope } from '../envelope.js';
 import type { ActorIdentity, HostInbound, HostOutbound, StepResult } from '../protocol.js';
+import { type ClockBase, RealtimeClock } from '../realtime-clock.js';
 import type { WallClock } from '../wall.js';
 import type { ActorHost, ActorInspection, HostEvents } from './host.js';
 import { serveCell } from './serve-cell.js';
@@ -31,8 +32,8 @@ export class InlineHost implements ActorHost {
   ) {
     this.requests = identity.firstRequest - 1;
     this.cell = new ActorCell(def, identity, wall, sendRealtime);
-    const tickNs = identity.clock.tickMs * 1e6;
-    this.subscription = serveCell(this.cell, this.inbound, (out) => this.onOutput(out, events), () => Math.floor(wall() / tickNs));
+    const clock = new RealtimeClock(wall, identity.clock.tickMs, identity.speed);
+    this.subscription = serveCell(this.cell, this.inbound, (out) => this.onOutput(out, events), clock);
   }
 
   get id(): string {
@@ -49,6 +50,10 @@ export class InlineHost implements ActorHost {
 
   deliver(envelope: Envelope): void {
     this.inbound.next({ t: 'deliver', envelope });
+  }
+
+  adoptClock(base: ClockBase): void {
+    this.inbound.next({ t: 'clock', base });
   }
 
   /** Test and fault-injection hook: push anything at all into the actor's inbound stream. */

@@ -2,6 +2,7 @@ import type { Observable, Subscription } from 'rxjs';
 import type { ActorCell } from '../cell.js';
 import { describe } from '../envelope.js';
 import type { ClockMode, HostInbound, HostOutbound, StepResult } from '../protocol.js';
+import type { RealtimeClock } from '../realtime-clock.js';
 import { fromWire } from '../wire.js';
 
 /** Bound on messages waiting behind an async handler; past it the host is failing, not slow. */
@@ -19,14 +20,25 @@ export function serveCell(
   cell: ActorCell,
   inbound$: Observable<unknown>,
   post: (out: HostOutbound) => void,
-  realtimeTick: () => number,
+  clock: RealtimeClock,
 ): Subscription {
   const queue: unknown[] = [];
   let busy = false;
-  const sequence = { next: cell.identity.firstRequest };
+  const host: HostState = { nextRequest: cell.identity.firstRequest, started: false, early: [], clock };
   const drain = (): void => {
     while (queue.length > 0) {
-      const out = dispatchSafely(cell, queue.shift(), realtimeTick, sequence);
+      const m = queue.shift();
+      if (!host.started && isEnvelopeMessage(m)) {
+        // Boot is ordered: mail that beats `start` here (a peer's port is wired before init runs) waits for it.
+        if (host.early.length < MAX_QUEUED) host.early.push(m);
+        continue;
+      }
+      const out = dispatchSafely(cell, m, host);
+      if (!host.started && isStart(m) && host.nextRequest !== cell.identity.firstRequest) {
+        host.started = true;
+        queue.unshift(...host.early);
+        host.early = [];
+      }
       if (out === null) continue;
       if (out instanceof Promise) {
         busy = true;
@@ -50,42 +62,67 @@ export function serveCell(
   });
 }
 
+interface HostState {
+  /** The `req` the coordinator's next start/step carries. */
+  nextRequest: number;
+  /** Whether init has run; realtime mail that arrives before it waits in `early`. */
+  started: boolean;
+  early: unknown[];
+  readonly clock: RealtimeClock;
+}
+
+function isEnvelopeMessage(m: unknown): boolean {
+  return Array.isArray(m) || (typeof m === 'object' && m !== null && (m as { t?: unknown }).t === 'deliver');
+}
+
+function isStart(m: unknown): boolean {
+  return typeof m === 'object' && m !== null && (m as { t?: unknown }).t === 'start';
+}
+
 /**
  * Whatever arrives, nothing escapes: a message that is not one this clock mode takes is rejected
  * (lockstep: traced with the next step; realtime: reported at once), and a pipeline failure is reported.
  * Null when there is nothing to post now.
  */
-function dispatchSafely(cell: ActorCell, m: unknown, realtimeTick: () => number, sequence: { next: number }): HostOutbound | Promise<HostOutbound> | null {
-  const problem = hostMessageProblem(m, cell.identity.mode, sequence.next);
+function dispatchSafely(cell: ActorCell, m: unknown, host: HostState): HostOutbound | Promise<HostOutbound> | null {
+  const problem = hostMessageProblem(m, cell.identity.mode, host.nextRequest);
   if (problem !== null) {
     const error = `host message to ${cell.id} ${problem}`;
     if (cell.identity.mode === 'realtime') return { t: 'rejected', kind: '?', field: 't', error };
     cell.rejectHostMessage(error);
     return null;
   }
-  if (!Array.isArray(m) && (m as HostInbound).t !== 'deliver') sequence.next++;
+  const msg = m as HostInbound | readonly unknown[];
+  if (!isWireTuple(msg) && (msg.t === 'start' || msg.t === 'step')) host.nextRequest++;
   try {
-    return dispatch(cell, m as HostInbound | readonly unknown[], realtimeTick);
+    return dispatch(cell, msg, host.clock);
   } catch (err) {
     return internalError(cell, err);
   }
 }
 
-function dispatch(cell: ActorCell, m: HostInbound | readonly unknown[], realtimeTick: () => number): HostOutbound | Promise<HostOutbound> {
-  if (isWireTuple(m)) {
-    const r = cell.handle(fromWire(m), realtimeTick());
-    return r instanceof Promise ? r.then(effects) : effects(r);
-  }
+function dispatch(cell: ActorCell, m: HostInbound | readonly unknown[], clock: RealtimeClock): HostOutbound | Promise<HostOutbound> | null {
+  if (isWireTuple(m)) return handled(cell.handle(fromWire(m), Math.max(clock.now(), dueTick(m[3]))));
   switch (m.t) {
     case 'start':
       return stepped(cell.start(m.tick));
     case 'step':
       return stepped(cell.step(m.tick, m.batch, m.crash ?? null));
-    case 'deliver': {
-      const r = cell.handle(m.envelope, realtimeTick());
-      return r instanceof Promise ? r.then(effects) : effects(r);
-    }
+    case 'deliver':
+      return handled(cell.handle(m.envelope, Math.max(clock.now(), dueTick(m.envelope.tick))));
+    case 'clock':
+      clock.adopt(m.base);
+      return null;
   }
+}
+
+/** Realtime: an actor's tick is never before the tick its envelope was due, even if this host has not yet heard of a clock jump. */
+function dueTick(t: unknown): number {
+  return Number.isSafeInteger(t) ? (t as number) : 0;
+}
+
+function handled(r: StepResult | Promise<StepResult>): HostOutbound | Promise<HostOutbound> {
+  return r instanceof Promise ? r.then(effects) : effects(r);
 }
 
 function isWireTuple(m: HostInbound | readonly unknown[]): m is readonly unknown[] {
@@ -110,6 +147,11 @@ export function hostMessageProblem(m: unknown, mode: ClockMode, nextRequest: num
       return msg.crash === undefined || msg.crash === null || typeof msg.crash === 'string' ? null : `'step' crash must be a string or null, got ${describe(msg.crash)}`;
     case 'deliver':
       return mode === 'realtime' ? ('envelope' in msg ? null : `'deliver' needs an envelope`) : `'deliver' is realtime's, and this host runs lockstep`;
+    case 'clock': {
+      if (mode !== 'realtime') return `'clock' is realtime's, and this host runs lockstep`;
+      const base = (typeof msg.base === 'object' && msg.base !== null ? msg.base : {}) as Record<string, unknown>;
+      return Number.isSafeInteger(base.tick) && Number.isFinite(base.wallNs) ? null : `'clock' needs a base { tick, wallNs }`;
+    }
     default:
       return `is not ${takes}: got an object with keys [${Object.keys(msg).slice(0, 8).join(', ')}]`;
   }

@@ -3,6 +3,7 @@ import * as Comlink from 'comlink';
 import type { Subscription } from 'rxjs';
 import type { Envelope } from '../envelope.js';
 import type { ActorIdentity, HostInbound, HostOutbound, StepResult } from '../protocol.js';
+import type { ClockBase } from '../realtime-clock.js';
 import { toWire, fromWire } from '../wire.js';
 import { errorText } from '../cell.js';
 import { describe } from '../envelope.js';
@@ -66,6 +67,10 @@ export class ThreadHost implements ActorHost {
 
   deliver(envelope: Envelope): void {
     if (this.dead === null) this.worker.postMessage(toWire(envelope));
+  }
+
+  adoptClock(base: ClockBase): void {
+    if (this.dead === null) this.worker.postMessage({ t: 'clock', base } satisfies HostInbound);
   }
 
   /** Test and fault-injection hook: post anything at all to the actor's data port. */

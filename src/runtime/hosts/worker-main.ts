@@ -4,6 +4,7 @@ import { Subject, merge, mergeAll } from 'rxjs';
 import { ActorCell, errorText } from '../cell.js';
 import type { Envelope } from '../envelope.js';
 import type { ActorIdentity, HostOutbound, StepResult } from '../protocol.js';
+import { RealtimeClock } from '../realtime-clock.js';
 import { wallClockFrom } from '../wall.js';
 import { toWire } from '../wire.js';
 import { fromPort } from './from-port.js';
@@ -76,20 +77,18 @@ async function hostActor(identity: ActorIdentity, data: MessagePort): Promise<Ho
   const wall = wallClockFrom(BigInt(identity.runStartNs));
   const peers = new Map<string, MessagePort>();
   const peerStreams = new Subject<ReturnType<typeof fromPort>>();
-  const tickNs = identity.clock.tickMs * 1e6;
+  const clock = new RealtimeClock(wall, identity.clock.tickMs, identity.speed);
 
-  // Realtime sends go straight to the peer's port, or to the coordinator when there is none (a `$` address, a new actor).
-  const route = (e: Envelope): void => {
-    (peers.get(e.to) ?? data).postMessage(toWire(e));
-  };
+  // Realtime sends due now go straight to the peer's port, or to the coordinator when there is none (a `$`
+  // address, a new actor). Later ones go to the coordinator, which keeps every timer, so it can tell when
+  // nothing is due and jump the clock.
   const sendRealtime = (e: Envelope, after: number): void => {
-    if (after === 0) route(e);
-    else setTimeout(route, after * identity.clock.tickMs, e);
+    (after <= 1 ? (peers.get(e.to) ?? data) : data).postMessage(toWire(e));
   };
   const cell = new ActorCell(def, identity, wall, identity.mode === 'realtime' ? sendRealtime : null);
   const post = identity.mode === 'realtime' ? batchedPost(data) : (out: HostOutbound) => postOrExplain(data, out);
   const inbound$ = merge(fromPort(data), peerStreams.pipe(mergeAll()));
-  const subscription = serveCell(cell, inbound$, post, () => Math.floor(wall() / tickNs));
+  const subscription = serveCell(cell, inbound$, post, clock);
   return {
     identity,
     inspect: () => ({
