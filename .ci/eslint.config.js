@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { actorBoundaries } from './actor-boundaries.js';
 
 /** Actor and domain code must be deterministic: time and randomness come from the actor context. */
 const nondeterminism = {
@@ -44,21 +45,46 @@ export default tseslint.config(
     },
   },
   {
-    // ARCHITECTURE.md: the pure core imports only src/ and npm packages (src/cli and src/campaign compose everything).
+    // docs/architecture.md (import rules): the pure core imports only src/ and npm packages (src/cli and src/campaign compose everything).
     files: ['src/runtime/**/*.ts', 'src/lisp/**/*.ts', 'src/objectives/**/*.ts', 'src/mission-control/**/*.ts', 'src/deck/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ regex: '/(actors|hardware-sim|workers|bench|test)/', message: 'The pure core (src/) imports only src/ and npm packages.' }] }],
     },
   },
   {
+    // docs/architecture.md (import rules): the simulated hardware knows no deck actor.
     files: ['hardware-sim/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '/(actors|workers|bench|test)/', message: 'hardware-sim imports only src/ and its own folders.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ regex: '/(actors|workers|bench|test)/|/src/(cli|campaign)/', message: 'hardware-sim imports only the pure core (src/) and its own folders.' }] }],
+    },
+  },
+  {
+    // docs/architecture.md (import rules): actors build on the pure core, not on what composes them.
+    files: ['actors/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '/(workers|bench|test)/|/src/(cli|campaign)/', message: 'Actors import the pure core (src/ but cli and campaign), not workers, bench, test or the CLI.' }] }],
     },
   },
   // Issue 12: an invariant is an oracle. It restates the seeds' rules in its own model and never imports
   // the code it checks: no deck, objectives, economy or Mission Control code, no actor, no hardware, nor the
   // rest of the campaign. It reads the trace's record types and the cart files (through the Lisp reader).
+  // docs/architecture.md (import rules): an actor talks to another through messages, so all it may import of
+  // another actor is that actor's declared inbox.ts / messages.ts; it imports src/ and its own folder freely.
+  {
+    files: ['actors/**/*.ts', 'hardware-sim/**/*.ts'],
+    plugins: { nosh: { rules: { 'actor-boundaries': actorBoundaries } } },
+    rules: {
+      'nosh/actor-boundaries': [
+        'error',
+        {
+          // The cartridge actor plays the games that live in cartridges/ (one cart's loop and content per folder).
+          units: [['actors/cartridge', 'actors/cartridges']],
+          // The deck's time base: every hardware part counts its operations in the clock's cycles.
+          shared: ['hardware-sim/clock/deck-clock.js'],
+        },
+      ],
+    },
+  },
   oracle(['src/campaign/invariants/*.ts'], '^\\.\\./(?!\\.\\./(runtime/trace|lisp/(reader|values))\\b)'),
   oracle(['src/campaign/invariants/model/**/*.ts'], '^\\.\\./\\.\\./(?!\\.\\./(runtime/trace|lisp/(reader|values))\\b)'),
   {

@@ -55,16 +55,17 @@ describe('a malformed envelope sent across a worker boundary', () => {
 
     rt.postRaw('pong', { hello: 'world' });
     rt.postRaw('pong', 42);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Lockstep traces what was not a step with the actor's next step, at the same point on every placement.
+    rt.send('pong', 'ping', { n: 1, nonce: 9 });
+    await rt.run(10);
     const portRejects = trace.of('reject').slice(3);
     expect(portRejects.map((r) => [r.actor, r.field])).toEqual([
       ['pong', 't'],
       ['pong', 't'],
     ]);
-    expect(portRejects[0]?.error).toBe('host message to pong is not start/step/deliver: got an object with keys [hello]');
+    expect(portRejects[0]?.error).toBe('host message to pong is not start/step (lockstep): got an object with keys [hello]');
+    expect(portRejects[1]?.error).toBe('host message to pong is not start/step (lockstep): got the number 42');
     // Still alive and answering.
-    rt.send('pong', 'ping', { n: 1, nonce: 9 });
-    await rt.run(10);
     expect((await rt.inspect('pong')).handled).toBe(2);
   });
 

@@ -1,6 +1,5 @@
 import * as v from 'valibot';
-import type { DrawCommand } from '../../hardware-sim/display/draw.js';
-import { DisplayInbox } from '../../hardware-sim/display/inbox.js';
+import { DisplayInbox, type DrawCommand } from '../../hardware-sim/display/inbox.js';
 import { type ActorContext, defineActor } from '../../src/runtime/actor.js';
 import { peer } from '../../src/runtime/peer.js';
 import { CipherEvents, CipherInbox, type CipherLine, HOLD_TICKS, MAX_QUEUE } from './inbox.js';

@@ -4,7 +4,7 @@ import { peer } from '../../src/runtime/peer.js';
 import type { PredicateValue } from '../../src/lisp/compile-predicate.js';
 import { HoldWatcher, type WatchList, type WatchSpec } from '../../src/objectives/holds.js';
 import { HoldTickerInbox, HoldsReplies } from './inbox.js';
-import { absorbTelemetry } from './variables.js';
+import { absorbTelemetry } from '../../src/objectives/telemetry-variables.js';
 
 type HoldTickerMessage = MessageOf<typeof HoldTickerInbox>;
 type TickerContext = ActorContext<typeof HoldTickerInbox>;

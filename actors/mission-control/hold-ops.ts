@@ -1,5 +1,5 @@
 import type { MissionEvent, Verdicts } from '../../src/objectives/index.js';
-import { absorbTelemetry } from '../hold-ticker/variables.js';
+import { absorbTelemetry } from '../../src/objectives/telemetry-variables.js';
 import type { HoldsJudged, WireVariable } from '../hold-ticker/inbox.js';
 import { absorb } from './absorb.js';
 import { printBindings } from './bindings.js';

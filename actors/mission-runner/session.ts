@@ -4,7 +4,7 @@ import { LispError } from '../../src/lisp/errors.js';
 import { print } from '../../src/lisp/printer.js';
 import { read } from '../../src/lisp/reader.js';
 import { Cons, Keyword, LispMap, type Value, isFunction, list, listToArray } from '../../src/lisp/values.js';
-import type { CapabilityResult } from '../cartridges/game.js';
+import type { CapabilityResult } from '../cartridge/messages.js';
 import type { OpReply, OpRequestBody, OpRequestKind } from '../mission-control/messages.js';
 import { VERB_NAMES, type VerbName } from '../../src/objectives/verbs.js';
 import { goalInfo, goalName, goalsOf } from './goals.js';

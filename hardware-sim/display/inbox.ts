@@ -2,6 +2,9 @@ import * as v from 'valibot';
 import { defineInbox } from '../../src/runtime/inbox.js';
 import { DrawCommandSchema } from './draw.js';
 
+/** One command of a `display/draw`, for the senders (they may not import the display's internals). */
+export type { DrawCommand } from './draw.js';
+
 /** Bound on commands in one draw message (a full screen of text is ~75). */
 const MAX_COMMANDS = 512;
 

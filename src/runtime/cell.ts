@@ -8,10 +8,13 @@ import type { ActorIdentity, SpawnRequest, StepResult } from './protocol.js';
 import { type Rng, actorRng } from './rng.js';
 import type { TraceRecord } from './trace/record.js';
 import type { WallClock } from './wall.js';
+import { checkCarried } from './wire-value.js';
 
 /** Limits on what one envelope's handler may do (TIGER_STYLE: bound everything). */
 export const MAX_SENDS_PER_HANDLER = 10_000;
 export const MAX_SPAWNS_PER_HANDLER = 64;
+/** Stray host messages traced one by one with the next step; past this many they are counted. */
+export const MAX_STRAYS_TRACED = 64;
 
 interface Effects {
   records: TraceRecord[];
@@ -51,6 +54,9 @@ export class ActorCell {
   private readonly lean: boolean;
   /** Fault injection: the next envelope's handler runs, then fails with this error (its effects discarded). */
   private crashNext: string | null = null;
+  /** Lockstep: host messages that were not steps, waiting to be traced with the next step (see rejectHostMessage). */
+  private strays: string[] = [];
+  private straysUntraced = 0;
 
   constructor(
     private readonly def: AnyActorDef,
@@ -105,6 +111,15 @@ export class ActorCell {
   /** Realtime: handle one envelope as it arrives. */
   handle(envelope: unknown, tick: number): StepResult | Promise<StepResult> {
     return this.step(tick, [envelope]);
+  }
+
+  /**
+   * Lockstep: something on the host's port that is not a step. It is traced with this actor's next
+   * step result, so it lands at the same point in the trace whether the port is a worker's or inline.
+   */
+  rejectHostMessage(error: string): void {
+    if (this.strays.length < MAX_STRAYS_TRACED) this.strays.push(error);
+    else this.straysUntraced++;
   }
 
   view(): unknown {
@@ -223,8 +238,17 @@ export class ActorCell {
 
   private result(tick: number, consumed: number, fx: Effects, crashed: string | null): StepResult {
     this.effects = null;
+    if (this.strays.length > 0) fx.records.unshift(...this.strayRecords(tick));
     const elided = fx.elidedSends + fx.elidedHandles === 0 ? null : { send: fx.elidedSends, handle: fx.elidedHandles };
     return { actor: this.id, tick, consumed, records: fx.records, spawns: fx.spawns, stops: fx.stops, crashed, nextSeq: this.seq, elided };
+  }
+
+  private strayRecords(tick: number): TraceRecord[] {
+    if (this.straysUntraced > 0) this.strays.push(`and ${this.straysUntraced} more stray host messages`);
+    const records = this.strays.map((error): TraceRecord => ({ type: 'reject', tick, wall: this.wall(), actor: this.id, kind: '?', from: '?', seq: -1, field: 't', error }));
+    this.strays = [];
+    this.straysUntraced = 0;
+    return records;
   }
 
   private current(what: string): Effects {
@@ -251,7 +275,9 @@ export class ActorCell {
         this.current('stop').stops.push(id ?? this.id);
       },
       mark: (name, args) => {
-        this.current('mark').records.push({ type: 'mark', tick: this.tick, wall: this.wall(), actor: this.id, name, args: args ?? null });
+        const fx = this.current('mark');
+        if (args !== undefined) this.checkCarried(args, 'args', `mark '${name}'`);
+        fx.records.push({ type: 'mark', tick: this.tick, wall: this.wall(), actor: this.id, name, args: args ?? null });
       },
     };
   }
@@ -261,14 +287,21 @@ export class ActorCell {
     if (++fx.sends > MAX_SENDS_PER_HANDLER) throw new RangeError(`${this.id}: more than ${MAX_SENDS_PER_HANDLER} sends from one handler`);
     const after = options?.after ?? 1;
     if (!Number.isSafeInteger(after) || after < 0) throw new RangeError(`${this.id}: send after must be a non-negative integer, got ${after}`);
+    this.checkCarried(body, 'body', `send '${kind}' to '${to}'`);
     const due = this.identity.mode === 'lockstep' ? this.tick + Math.max(1, after) : this.tick + after;
     fx.records.push({ type: 'send', tick: this.tick, wall: this.lean ? 0 : this.wall(), kind, from: this.id, to, due, seq: this.seq++, cause: this.cause, body });
+  }
+
+  /** What a handler hands the kernel must be plain data, on every placement alike (wire-value.ts). */
+  private checkCarried(value: unknown, root: string, what: string): void {
+    checkCarried(value, root, this.id, what);
   }
 
   private spawn(actor: string, options: SpawnOptions | undefined, replace = false): string {
     const fx = this.current(replace ? 'replace' : 'spawn');
     if (fx.spawns.length >= MAX_SPAWNS_PER_HANDLER) throw new RangeError(`${this.id}: more than ${MAX_SPAWNS_PER_HANDLER} spawns from one handler`);
     const id = options?.id ?? `${this.id}/${actor}-${this.childCount}`;
+    if (options?.args !== undefined) this.checkCarried(options.args, 'args', `spawn '${id}'`);
     this.childCount++;
     fx.spawns.push({ id, actor, parent: this.id, args: options?.args ?? null, supervision: options?.supervision ?? null, ...(replace ? { replace: true } : {}) });
     return id;
@@ -286,6 +319,9 @@ export function toEnvelope(r: Extract<TraceRecord, { type: 'send' }>): Envelope 
 
 export function errorText(err: unknown): string {
   if (err instanceof Error) return `${err.name}: ${err.message}`;
+  // An error that crossed a thread (a DataCloneError, say) can arrive as a bare object with the same fields.
+  const e = (typeof err === 'object' && err !== null ? err : {}) as { name?: unknown; message?: unknown };
+  if (typeof e.message === 'string') return `${typeof e.name === 'string' ? e.name : 'Error'}: ${e.message}`;
   return `thrown: ${String(err)}`;
 }
 

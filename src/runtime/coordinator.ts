@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { Subject } from 'rxjs';
 import type { SpawnOptions } from './actor.js';
 import { ActorTable, MAX_MAILBOX, type Slot, newMailbox } from './actor-table.js';
@@ -17,6 +18,7 @@ import { CLIENT, KERNEL, ROOT, SYS_CHILD_FAILED, type ChildFailed, isExternal } 
 import type { SendRecord, TraceRecord } from './trace/record.js';
 import type { TraceSink } from './trace/sink.js';
 import { type WallClock, nowNs, wallClockFrom } from './wall.js';
+import { checkCarried } from './wire-value.js';
 
 export type Placement = 'inline' | 'threads';
 
@@ -103,7 +105,7 @@ export abstract class Coordinator implements HostEvents {
     const identity: ActorIdentity = {
       id: slot.id, actor: slot.actor, moduleUrl: slot.moduleUrl, parent: slot.parent, runSeed: this.config.seed,
       incarnation: slot.incarnation, seqStart: slot.nextSeq, clock: this.config.clock, mode: this.config.mode, traceDetail: this.config.traceDetail,
-      runStartNs: this.runStartNs.toString(), args: slot.args,
+      runStartNs: this.runStartNs.toString(), firstRequest: randomInt(1, 2 ** 47), args: slot.args,
     };
     try {
       slot.host = await this.createHost(slot, identity);
@@ -176,6 +178,7 @@ export abstract class Coordinator implements HostEvents {
   /** An envelope from outside the actors (CLI, tests, benchmarks). */
   clientSend(to: string, kind: string, body: unknown, after = 1, from = CLIENT): void {
     if (!isExternal(from)) throw new Error(`client sends must come from a '$' address, got '${from}'`);
+    checkCarried(body, 'body', from, `send '${kind}' to '${to}'`);
     const seq = this.clientSeq.get(from) ?? 0;
     this.clientSeq.set(from, seq + 1);
     const due = this.config.mode === 'lockstep' ? this.tick + Math.max(1, after) : this.tick + after;

@@ -1,6 +1,7 @@
 import type { Slot } from './actor-table.js';
 import { Coordinator } from './coordinator.js';
-import type { Envelope } from './envelope.js';
+import { type Envelope, describe } from './envelope.js';
+import { KERNEL } from './system-messages.js';
 import type { StepResult } from './protocol.js';
 
 /** A step that takes longer than this is treated as a hung handler: the actor is failed. */
@@ -80,7 +81,9 @@ export class LockstepCoordinator extends Coordinator {
       const { slot, batch } = work[i] as { slot: Slot; batch: unknown[] };
       const outcome = results[i] as StepResult | Error;
       if (outcome instanceof Error) {
-        this.requeue(slot, batch, 0);
+        // The host died (or hung) inside this batch, and which envelope did it is unknown: handing any of
+        // them to the next incarnation could kill it the same way, so the whole batch is dropped, traced.
+        this.dropBatch(batch, `its host failed handling it: ${outcome.message}`);
         this.record({ type: 'crash', tick: t, wall: this.wall(), actor: slot.id, kind: null, from: null, seq: null, error: outcome.message });
         await this.fail(slot, outcome.message);
         continue;
@@ -111,7 +114,14 @@ export class LockstepCoordinator extends Coordinator {
     return batch;
   }
 
-  /** What an actor did not get to (it crashed first) stays in its mailbox for the next incarnation. */
+  private dropBatch(batch: readonly unknown[], reason: string): void {
+    for (const e of batch) if (isEnvelopeLike(e)) this.deadLetter(e, reason);
+  }
+
+  /**
+   * What an actor did not get to (it crashed first) stays in its mailbox for the next incarnation;
+   * the envelope it crashed on is among the `consumed`, so it is dropped, never handed over again.
+   */
   private requeue(slot: Slot, batch: readonly unknown[], consumed: number): void {
     for (const e of batch.slice(consumed)) {
       if (this.table.get(slot.id) === slot) slot.mailbox.push(e as Envelope);
@@ -205,12 +215,14 @@ export class LockstepCoordinator extends Coordinator {
     slot.raw.push(raw);
   }
 
-  onEffects(): void {
-    throw new Error('lockstep hosts report through step results, not effects');
+  // A lockstep host reports only through step results; anything else on its port is stray, and
+  // traced as such rather than thrown: no message, of any shape, stops the coordinator.
+  onEffects(result: unknown): void {
+    this.onRejected(actorOf(result), 'stray effects from a lockstep host (it reports through step results)');
   }
 
-  onRoute(): void {
-    throw new Error('lockstep hosts do not route directly');
+  onRoute(raw: unknown): void {
+    this.onRejected(KERNEL, `stray envelope from a lockstep host (sends travel in step results): ${describe(raw)}`);
   }
 
   /** A worker died between steps; it is failed at the next tick, deterministically placed. */
@@ -226,4 +238,16 @@ function withTimeout(p: Promise<StepResult>, id: string): Promise<StepResult> {
     timer = setTimeout(() => reject(new Error(`${id}: step did not finish within ${STEP_TIMEOUT_MS} ms`)), STEP_TIMEOUT_MS);
   });
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Raw mail (injectRaw) may be anything; only what has the shape of an envelope can be a dead letter. */
+function isEnvelopeLike(e: unknown): e is Envelope {
+  if (typeof e !== 'object' || e === null) return false;
+  const r = e as Record<string, unknown>;
+  return typeof r.kind === 'string' && typeof r.from === 'string' && typeof r.to === 'string' && typeof r.seq === 'number';
+}
+
+function actorOf(result: unknown): string {
+  const actor = typeof result === 'object' && result !== null ? (result as { actor?: unknown }).actor : undefined;
+  return typeof actor === 'string' && actor.length > 0 && actor.length <= 256 ? actor : KERNEL;
 }

@@ -28,6 +28,11 @@ export interface ActorIdentity {
   readonly traceDetail: TraceDetail;
   /** process.hrtime.bigint() at run start, as a decimal string (bigint does not survive every channel). */
   readonly runStartNs: string;
+  /**
+   * The `req` of this host's first start/step request (HostInbound). Drawn at random, not from
+   * the run's seed (it never reaches the trace): a stray message on the port cannot hit it by accident.
+   */
+  readonly firstRequest: number;
   readonly args: unknown;
 }
 
@@ -58,11 +63,16 @@ export interface StepResult {
   readonly elided: { readonly send: number; readonly handle: number } | null;
 }
 
-/** Coordinator → host, on the host's data port. */
+/**
+ * Coordinator → host, on the host's data port. `req` numbers a host's start and
+ * step requests from its identity's `firstRequest`: one out of sequence is not
+ * the coordinator's, and is rejected rather than run (a stray step would
+ * otherwise run the actor).
+ */
 export type HostInbound =
-  | { readonly t: 'start'; readonly tick: number }
+  | { readonly t: 'start'; readonly req: number; readonly tick: number }
   /** `crash`: fault injection: the first envelope of the batch is handled, then its handler fails with this error. */
-  | { readonly t: 'step'; readonly tick: number; readonly batch: readonly Envelope[]; readonly crash?: string | null }
+  | { readonly t: 'step'; readonly req: number; readonly tick: number; readonly batch: readonly Envelope[]; readonly crash?: string | null }
   | { readonly t: 'deliver'; readonly envelope: Envelope };
 // A bare WireEnvelope array on a data port (either direction) is a realtime envelope.
 

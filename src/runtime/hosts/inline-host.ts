@@ -13,6 +13,8 @@ import { serveCell } from './serve-cell.js';
  * actor identically.
  */
 export class InlineHost implements ActorHost {
+  /** Numbers this host's start/step requests (HostInbound `req`). */
+  private requests: number;
   private readonly inbound = new Subject<HostInbound>();
   private readonly cell: ActorCell;
   private readonly subscription: Subscription;
@@ -27,6 +29,7 @@ export class InlineHost implements ActorHost {
     /** Realtime: where this actor's sends go (the inline router). */
     sendRealtime: ((e: Envelope, after: number) => void) | null,
   ) {
+    this.requests = identity.firstRequest - 1;
     this.cell = new ActorCell(def, identity, wall, sendRealtime);
     const tickNs = identity.clock.tickMs * 1e6;
     this.subscription = serveCell(this.cell, this.inbound, (out) => this.onOutput(out, events), () => Math.floor(wall() / tickNs));
@@ -37,11 +40,11 @@ export class InlineHost implements ActorHost {
   }
 
   start(tick: number): StepResult | Promise<StepResult> {
-    return this.request({ t: 'start', tick });
+    return this.request({ t: 'start', req: ++this.requests, tick });
   }
 
   step(tick: number, batch: readonly unknown[], crash: string | null = null): StepResult | Promise<StepResult> {
-    return this.request({ t: 'step', tick, batch: batch as Envelope[], crash });
+    return this.request({ t: 'step', req: ++this.requests, tick, batch: batch as Envelope[], crash });
   }
 
   deliver(envelope: Envelope): void {

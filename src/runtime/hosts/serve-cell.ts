@@ -1,6 +1,7 @@
 import type { Observable, Subscription } from 'rxjs';
 import type { ActorCell } from '../cell.js';
-import type { HostInbound, HostOutbound, StepResult } from '../protocol.js';
+import { describe } from '../envelope.js';
+import type { ClockMode, HostInbound, HostOutbound, StepResult } from '../protocol.js';
 import { fromWire } from '../wire.js';
 
 /** Bound on messages waiting behind an async handler; past it the host is failing, not slow. */
@@ -22,9 +23,11 @@ export function serveCell(
 ): Subscription {
   const queue: unknown[] = [];
   let busy = false;
+  const sequence = { next: cell.identity.firstRequest };
   const drain = (): void => {
     while (queue.length > 0) {
-      const out = dispatch(cell, queue.shift(), realtimeTick);
+      const out = dispatchSafely(cell, queue.shift(), realtimeTick, sequence);
+      if (out === null) continue;
       if (out instanceof Promise) {
         busy = true;
         void out.then(post, (err: unknown) => post(internalError(cell, err))).finally(() => {
@@ -37,31 +40,78 @@ export function serveCell(
     }
   };
   return inbound$.subscribe((m) => {
-    if (queue.length >= MAX_QUEUED) throw new Error(`${cell.id}: more than ${MAX_QUEUED} host messages queued behind an async handler`);
+    if (queue.length >= MAX_QUEUED) {
+      // Past the bound the host is failing, not slow: say so and drop the message rather than throw into the stream.
+      post(internalError(cell, new Error(`more than ${MAX_QUEUED} host messages queued behind an async handler; one dropped`)));
+      return;
+    }
     queue.push(m);
     if (!busy) drain();
   });
 }
 
-function dispatch(cell: ActorCell, m: unknown, realtimeTick: () => number): HostOutbound | Promise<HostOutbound> {
-  if (Array.isArray(m)) {
+/**
+ * Whatever arrives, nothing escapes: a message that is not one this clock mode takes is rejected
+ * (lockstep: traced with the next step; realtime: reported at once), and a pipeline failure is reported.
+ * Null when there is nothing to post now.
+ */
+function dispatchSafely(cell: ActorCell, m: unknown, realtimeTick: () => number, sequence: { next: number }): HostOutbound | Promise<HostOutbound> | null {
+  const problem = hostMessageProblem(m, cell.identity.mode, sequence.next);
+  if (problem !== null) {
+    const error = `host message to ${cell.id} ${problem}`;
+    if (cell.identity.mode === 'realtime') return { t: 'rejected', kind: '?', field: 't', error };
+    cell.rejectHostMessage(error);
+    return null;
+  }
+  if (!Array.isArray(m) && (m as HostInbound).t !== 'deliver') sequence.next++;
+  try {
+    return dispatch(cell, m as HostInbound | readonly unknown[], realtimeTick);
+  } catch (err) {
+    return internalError(cell, err);
+  }
+}
+
+function dispatch(cell: ActorCell, m: HostInbound | readonly unknown[], realtimeTick: () => number): HostOutbound | Promise<HostOutbound> {
+  if (isWireTuple(m)) {
     const r = cell.handle(fromWire(m), realtimeTick());
     return r instanceof Promise ? r.then(effects) : effects(r);
   }
-  const msg = (typeof m === 'object' && m !== null ? m : { t: undefined }) as HostInbound | { t: undefined };
-  switch (msg.t) {
+  switch (m.t) {
     case 'start':
-      return stepped(cell.start(msg.tick));
+      return stepped(cell.start(m.tick));
     case 'step':
-      return stepped(cell.step(msg.tick, msg.batch, msg.crash ?? null));
+      return stepped(cell.step(m.tick, m.batch, m.crash ?? null));
     case 'deliver': {
-      const r = cell.handle(msg.envelope, realtimeTick());
+      const r = cell.handle(m.envelope, realtimeTick());
       return r instanceof Promise ? r.then(effects) : effects(r);
     }
-    default: {
-      const seen = typeof m === 'object' && m !== null ? `an object with keys [${Object.keys(m).join(', ')}]` : typeof m;
-      return { t: 'rejected', kind: '?', field: 't', error: `host message to ${cell.id} is not start/step/deliver: got ${seen}` };
-    }
+  }
+}
+
+function isWireTuple(m: HostInbound | readonly unknown[]): m is readonly unknown[] {
+  return Array.isArray(m);
+}
+
+/** Null when `m` is a host message this clock mode takes; else what is wrong with it, for the reject. */
+export function hostMessageProblem(m: unknown, mode: ClockMode, nextRequest: number): string | null {
+  const takes = mode === 'lockstep' ? 'start/step (lockstep)' : 'start, deliver or an envelope tuple (realtime)';
+  if (Array.isArray(m)) return mode === 'realtime' ? null : `is an envelope tuple, but a lockstep host takes envelopes only in steps`;
+  if (typeof m !== 'object' || m === null) return `is not ${takes}: got ${describe(m)}`;
+  const msg = m as Record<string, unknown>;
+  const tickOk = Number.isSafeInteger(msg.tick) && (msg.tick as number) >= 0;
+  if ((msg.t === 'start' || msg.t === 'step') && msg.req !== nextRequest) return `'${msg.t}' is out of sequence: not the coordinator's request, so it is not run`;
+  switch (msg.t) {
+    case 'start':
+      return tickOk ? null : `'start' needs a non-negative integer tick, got ${describe(msg.tick)}`;
+    case 'step':
+      if (mode !== 'lockstep') return `'step' is lockstep's, and this host runs realtime`;
+      if (!tickOk) return `'step' needs a non-negative integer tick, got ${describe(msg.tick)}`;
+      if (!Array.isArray(msg.batch)) return `'step' needs a batch array, got ${describe(msg.batch)}`;
+      return msg.crash === undefined || msg.crash === null || typeof msg.crash === 'string' ? null : `'step' crash must be a string or null, got ${describe(msg.crash)}`;
+    case 'deliver':
+      return mode === 'realtime' ? ('envelope' in msg ? null : `'deliver' needs an envelope`) : `'deliver' is realtime's, and this host runs lockstep`;
+    default:
+      return `is not ${takes}: got an object with keys [${Object.keys(msg).slice(0, 8).join(', ')}]`;
   }
 }
 

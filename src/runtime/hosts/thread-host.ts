@@ -4,6 +4,8 @@ import type { Subscription } from 'rxjs';
 import type { Envelope } from '../envelope.js';
 import type { ActorIdentity, HostInbound, HostOutbound, StepResult } from '../protocol.js';
 import { toWire, fromWire } from '../wire.js';
+import { errorText } from '../cell.js';
+import { describe } from '../envelope.js';
 import { fromPort } from './from-port.js';
 import type { ActorHost, ActorInspection, HostEvents } from './host.js';
 import type { WorkerControl } from './worker-main.js';
@@ -20,6 +22,8 @@ const SHUTDOWN_MS = 1_000;
  * shutdown) goes over a second port through comlink.
  */
 export class ThreadHost implements ActorHost {
+  /** Numbers this host's start/step requests (HostInbound `req`). */
+  private requests: number;
   private pending: { resolve: (r: StepResult) => void; reject: (e: Error) => void } | null = null;
   private dead: string | null = null;
   private readonly subscription: Subscription;
@@ -30,16 +34,19 @@ export class ThreadHost implements ActorHost {
     private readonly control: Comlink.Remote<WorkerControl>,
     private readonly controlPort: MessagePort,
     private readonly events: HostEvents,
+    firstRequest: number,
   ) {
+    this.requests = firstRequest - 1;
     this.subscription = fromPort(worker as unknown as MessagePort).subscribe((m) => this.onMessage(m));
-    worker.on('error', (err) => this.die(`worker error: ${err.name}: ${err.message}`));
+    // What a worker throws need not be an Error (a DataCloneError arrives as a bare object): say what it was.
+    worker.on('error', (err: unknown) => this.die(`worker error: ${errorText(err)}`));
     worker.on('exit', (code) => this.die(`worker exited with code ${code}`));
   }
 
   /** Take a worker from the pool and boot it as this actor. */
   static async create(identity: ActorIdentity, events: HostEvents, pool: WorkerPool): Promise<ThreadHost> {
     const warm = await pool.take();
-    const host = new ThreadHost(identity.id, warm.worker, warm.control, warm.controlPort, events);
+    const host = new ThreadHost(identity.id, warm.worker, warm.control, warm.controlPort, events, identity.firstRequest);
     try {
       await warm.control.boot(identity);
     } catch (err) {
@@ -50,11 +57,11 @@ export class ThreadHost implements ActorHost {
   }
 
   start(tick: number): Promise<StepResult> {
-    return this.request({ t: 'start', tick });
+    return this.request({ t: 'start', req: ++this.requests, tick });
   }
 
   step(tick: number, batch: readonly unknown[], crash: string | null = null): Promise<StepResult> {
-    return this.request({ t: 'step', tick, batch: batch as Envelope[], crash });
+    return this.request({ t: 'step', req: ++this.requests, tick, batch: batch as Envelope[], crash });
   }
 
   deliver(envelope: Envelope): void {
@@ -103,24 +110,32 @@ export class ThreadHost implements ActorHost {
     });
   }
 
+  /** Anything may arrive on the port; what is not a host message is traced as a reject, never thrown. */
   private onMessage(raw: unknown): void {
     if (Array.isArray(raw)) {
       this.events.onRoute(fromWire(raw));
       return;
     }
-    const m = raw as HostOutbound;
-    switch (m.t) {
+    const m = (typeof raw === 'object' && raw !== null ? raw : {}) as Partial<Record<string, unknown>>;
+    const problem = m.t === 'rejected' ? null : m.t === 'stepped' || m.t === 'effects' ? stepResultProblem(m.result) : `not a host message: ${describe(raw)}`;
+    if (problem !== null) {
+      this.events.onRejected(this.id, `stray message from ${this.id}'s worker: ${problem}`);
+      return;
+    }
+    const out = raw as HostOutbound;
+    switch (out.t) {
       case 'stepped': {
         const p = this.pending;
         this.pending = null;
-        p?.resolve(m.result);
+        if (p) p.resolve(out.result);
+        else this.events.onRejected(this.id, `stray message from ${this.id}'s worker: a step result with no step in flight`);
         return;
       }
       case 'effects':
-        this.events.onEffects(m.result);
+        this.events.onEffects(out.result);
         return;
       case 'rejected':
-        this.events.onRejected(this.id, m.error);
+        this.events.onRejected(this.id, typeof out.error === 'string' ? out.error : describe(out.error));
         return;
     }
   }
@@ -133,4 +148,15 @@ export class ThreadHost implements ActorHost {
     p?.reject(new Error(`${this.id}: ${reason}`));
     this.events.onHostFailure(this.id, reason);
   }
+}
+
+/** Null when `r` has the shape of a StepResult the coordinator can apply; else what is wrong. */
+function stepResultProblem(r: unknown): string | null {
+  if (typeof r !== 'object' || r === null) return `a step result that is ${describe(r)}`;
+  const x = r as Record<string, unknown>;
+  if (typeof x.actor !== 'string') return 'a step result without an actor';
+  for (const list of ['records', 'spawns', 'stops'] as const) if (!Array.isArray(x[list])) return `a step result whose ${list} is ${describe(x[list])}`;
+  for (const n of ['tick', 'consumed', 'nextSeq'] as const) if (!Number.isSafeInteger(x[n])) return `a step result whose ${n} is ${describe(x[n])}`;
+  if (x.crashed !== null && typeof x.crashed !== 'string') return `a step result whose crashed is ${describe(x.crashed)}`;
+  return null;
 }

@@ -1,7 +1,7 @@
 import { type MessagePort, parentPort, threadId, workerData } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import { Subject, merge, mergeAll } from 'rxjs';
-import { ActorCell } from '../cell.js';
+import { ActorCell, errorText } from '../cell.js';
 import type { Envelope } from '../envelope.js';
 import type { ActorIdentity, HostOutbound, StepResult } from '../protocol.js';
 import { wallClockFrom } from '../wall.js';
@@ -87,7 +87,7 @@ async function hostActor(identity: ActorIdentity, data: MessagePort): Promise<Ho
     else setTimeout(route, after * identity.clock.tickMs, e);
   };
   const cell = new ActorCell(def, identity, wall, identity.mode === 'realtime' ? sendRealtime : null);
-  const post = identity.mode === 'realtime' ? batchedPost(data) : (out: HostOutbound) => data.postMessage(out);
+  const post = identity.mode === 'realtime' ? batchedPost(data) : (out: HostOutbound) => postOrExplain(data, out);
   const inbound$ = merge(fromPort(data), peerStreams.pipe(mergeAll()));
   const subscription = serveCell(cell, inbound$, post, () => Math.floor(wall() / tickNs));
   return {
@@ -127,14 +127,14 @@ function batchedPost(port: MessagePort): (out: HostOutbound) => void {
   const flush = (): void => {
     if (timer) clearTimeout(timer);
     timer = null;
-    if (pending.length > 0) port.postMessage({ t: 'effects', result: mergeResults(pending) } satisfies HostOutbound);
+    if (pending.length > 0) postOrExplain(port, { t: 'effects', result: mergeResults(pending) });
     pending = [];
     records = 0;
   };
   return (out) => {
     if (out.t !== 'effects') {
       flush();
-      port.postMessage(out);
+      postOrExplain(port, out);
       return;
     }
     const result = out.result;
@@ -144,6 +144,20 @@ function batchedPost(port: MessagePort): (out: HostOutbound) => void {
     if (urgent || records >= FLUSH_RECORDS) flush();
     else timer ??= setTimeout(flush, FLUSH_MS);
   };
+}
+
+/**
+ * Bodies are checked at send, but a result could still hold something that does not clone: then
+ * the step is reported as a crash of this actor, with the reason, instead of killing the worker.
+ */
+function postOrExplain(port: MessagePort, out: HostOutbound): void {
+  try {
+    port.postMessage(out);
+  } catch (err) {
+    const error = `its step result could not cross threads: ${errorText(err)}`;
+    if (out.t === 'rejected') port.postMessage({ ...out, error });
+    else port.postMessage({ t: out.t, result: { ...out.result, records: [], spawns: [], stops: [], crashed: error } } satisfies HostOutbound);
+  }
 }
 
 function mergeResults(results: StepResult[]): StepResult {

@@ -58,7 +58,7 @@ export type VarValue = number | string | boolean | null;
 
 /**
  * How telemetry moves the variables, restated from docs/objectives.md rather than imported from the hold
- * ticker (actors/hold-ticker/variables.ts): the oracle must not share the code it checks, so a bug there
+ * ticker (src/objectives/telemetry-variables.ts): the oracle must not share the code it checks, so a bug there
  * shows up as a disagreement here.
  */
 export function absorb(vars: Record<string, VarValue>, t: Readonly<Record<string, unknown>>): void {

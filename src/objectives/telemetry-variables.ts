@@ -1,12 +1,15 @@
-import type { PredicateValue } from '../../src/lisp/compile-predicate.js';
+import type { PredicateValue } from '../lisp/compile-predicate.js';
 
 /**
  * How cart telemetry moves the mission variables that holds, fail-ons,
- * escalations and `:at` triggers read (src/objectives/variables.ts). Numbers
+ * escalations and `:at` triggers read (variables.ts). Numbers
  * a cart reports under a variable's name are copied; events count or name
  * things: `node-entered` sets `node`, `alarm` counts and names the alarm,
  * `hunter-spawn` counts hunters, `exfil` names the file, `lockdown-armed`
  * and `timeout` set their flags.
+ *
+ * Here in the core, not in the hold ticker, because two actors apply it: the
+ * ticker to judge holds, and Mission Control to keep its own copy of the record.
  */
 export function absorbTelemetry(vars: Record<string, PredicateValue>, t: Readonly<Record<string, unknown>>): void {
   for (const [name, value] of Object.entries(t)) {

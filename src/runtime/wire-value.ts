@@ -1,0 +1,113 @@
+/**
+ * What may travel in a body (and in mark and spawn arguments): plain data that
+ * structured clone copies faithfully and the trace can hash. Checked at `send`,
+ * on every placement, so a body that could not cross a thread is refused the
+ * same way inline: a function would be stripped inline and fail to clone on
+ * threads, and the trace hash would differ between placements.
+ */
+
+/** Largest body, estimated as below (docs/kernel.md, Limits). */
+export const MAX_BODY_BYTES = 1024 * 1024;
+/** Deepest nesting of arrays and objects in one body. */
+export const MAX_BODY_DEPTH = 64;
+
+/** Rough cost of a value on the wire: 8 bytes per scalar and per key or slot, 2 per string char, binary at its length. */
+const SCALAR_BYTES = 8;
+
+export class WireValueError extends TypeError {
+  override readonly name = 'WireValueError';
+  constructor(
+    /** Dotted path of the offending part, e.g. `body.reply.fn`. */
+    readonly field: string,
+    readonly problem: string,
+  ) {
+    super(`${field} ${problem}`);
+  }
+}
+
+/**
+ * Throws a WireValueError naming the first part of `value` that is not plain
+ * data, or the body as a whole when it is over MAX_BODY_BYTES. Returns the
+ * estimated size.
+ */
+export function checkWireValue(value: unknown, root: string): number {
+  const walk = new Walk(root);
+  walk.visit(value, root, 0);
+  return walk.bytes;
+}
+
+class Walk {
+  bytes = 0;
+  /** Objects on the current path: a cycle cannot be hashed, though it can be cloned. */
+  private readonly path = new Set<object>();
+
+  constructor(private readonly root: string) {}
+
+  visit(value: unknown, where: string, depth: number): void {
+    this.charge(SCALAR_BYTES, where);
+    switch (typeof value) {
+      case 'undefined':
+      case 'boolean':
+        return;
+      case 'number':
+        return;
+      case 'string':
+        this.charge(value.length * 2, where);
+        return;
+      case 'bigint':
+        throw new WireValueError(where, 'is a bigint, which the trace cannot record; send it as a decimal string');
+      case 'symbol':
+        throw new WireValueError(where, 'is a symbol, which cannot cross threads');
+      case 'function':
+        throw new WireValueError(where, 'is a function, which cannot cross threads; send data, not behaviour');
+      case 'object':
+        if (value === null) return;
+        this.visitObject(value, where, depth);
+    }
+  }
+
+  private visitObject(value: object, where: string, depth: number): void {
+    if (ArrayBuffer.isView(value)) return this.charge(value.byteLength, where);
+    if (value instanceof ArrayBuffer || value instanceof SharedArrayBuffer) return this.charge(value.byteLength, where);
+    if (depth >= MAX_BODY_DEPTH) throw new WireValueError(where, `is nested more than ${MAX_BODY_DEPTH} levels deep`);
+    if (this.path.has(value)) throw new WireValueError(where, 'refers back to itself (a cycle), which the trace cannot record');
+    this.path.add(value);
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) this.visit(value[i], `${where}[${i}]`, depth + 1);
+    } else {
+      const proto = Object.getPrototypeOf(value) as unknown;
+      if (proto !== Object.prototype && proto !== null) {
+        const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
+        throw new WireValueError(where, `is a ${typeof name === 'string' && name ? name : 'class instance'}, which arrives on another thread as a plain object or not at all; send a plain object or array`);
+      }
+      for (const key of Object.keys(value)) {
+        this.charge(key.length * 2, where);
+        this.visit((value as Record<string, unknown>)[key], `${where}.${key}`, depth + 1);
+      }
+      if (Object.getOwnPropertySymbols(value).length > 0) throw new WireValueError(where, 'has a symbol key, which cannot cross threads');
+    }
+    this.path.delete(value);
+  }
+
+  private charge(bytes: number, where: string): void {
+    this.bytes += bytes;
+    if (this.bytes > MAX_BODY_BYTES) throw new WireValueError(this.root, `is over ${MAX_BODY_BYTES} bytes (the limit on one message), reached at ${where}`);
+  }
+}
+
+/** A send, mark or spawn the kernel refused because of what it carried: a crash of the handler that tried it. */
+export class SendRefused extends TypeError {
+  override readonly name = 'SendRefused';
+  constructor(actor: string, what: string, cause: WireValueError) {
+    super(`${actor} cannot ${what}: ${cause.message}`, { cause });
+  }
+}
+
+/** Check what an actor (or a client) hands the kernel: a SendRefused naming who, what and where, or nothing. */
+export function checkCarried(value: unknown, root: string, actor: string, what: string): void {
+  try {
+    checkWireValue(value, root);
+  } catch (err) {
+    throw err instanceof WireValueError ? new SendRefused(actor, what, err) : err;
+  }
+}
