@@ -9,9 +9,13 @@ export interface Latency {
 
 type Task = () => Promise<unknown> | unknown;
 
-/** Run one task under tinybench for `timeMs` and report its latency in µs. */
-export async function measureLatency(name: string, fn: Task, timeMs = 1500, beforeEach?: () => Promise<void>): Promise<Latency> {
-  const bench = new Bench({ name, time: timeMs, warmupTime: Math.min(200, timeMs / 3) });
+/**
+ * Run one task under tinybench for `timeMs` and at least `iterations` times,
+ * and report its latency in µs. A task of tens of milliseconds (a process
+ * spawn) needs fewer than tinybench's default 64 to stay within its time.
+ */
+export async function measureLatency(name: string, fn: Task, timeMs = 1500, beforeEach?: () => Promise<void>, iterations = 64): Promise<Latency> {
+  const bench = new Bench({ name, time: timeMs, iterations, warmupTime: Math.min(200, timeMs / 3), warmupIterations: Math.min(16, iterations) });
   // async: true, so tinybench does not probe the task with an extra (unawaited) call.
   bench.add(name, fn, { async: true, ...(beforeEach ? { beforeEach } : {}) });
   await bench.run();
@@ -40,13 +44,14 @@ export async function compareLatency(
   candidate: { name: string; fn: Task },
   totalMs = 4000,
   rounds = 10,
+  iterations = 64,
 ): Promise<{ baseline: Latency; candidate: Latency; ratioP50: number; ratioP99: number }> {
   const perRound = totalMs / (2 * rounds);
   const a: Latency[] = [];
   const b: Latency[] = [];
   for (let i = 0; i < rounds; i++) {
-    a.push(await measureLatency(baseline.name, baseline.fn, perRound));
-    b.push(await measureLatency(candidate.name, candidate.fn, perRound));
+    a.push(await measureLatency(baseline.name, baseline.fn, perRound, undefined, iterations));
+    b.push(await measureLatency(candidate.name, candidate.fn, perRound, undefined, iterations));
   }
   return {
     baseline: medianLatency(a),

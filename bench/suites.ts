@@ -1,22 +1,17 @@
-import { boardSuite } from './board.js';
-import { displaySuite } from './display.js';
-import { flashSuite } from './flash.js';
-import { hotswapSuite } from './hotswap.js';
-import { kernelSuite } from './kernel.js';
-import { lispSuite } from './lisp.js';
-import { objectivesSuite } from './objectives.js';
-import { soakSuite } from './soak.js';
-import { tickSuite } from './tick.js';
-
-/** Every benchmark suite by name; each returns its figures as one flat record. */
+/**
+ * Every benchmark suite by name; each returns its figures as one flat record.
+ * A suite's module is imported only when it runs: `nosh --help` lists these
+ * names, and must not load vega, tinybench or a worker pool to do it.
+ */
 export const suites: Readonly<Record<string, () => Promise<Record<string, number>>>> = {
-  kernel: () => kernelSuite(),
-  lisp: () => lispSuite(),
-  objectives: () => objectivesSuite(),
-  board: () => boardSuite(),
-  tick: () => tickSuite(),
-  hotswap: () => hotswapSuite(),
-  flash: () => flashSuite(),
-  display: () => displaySuite(),
-  soak: () => soakSuite(),
+  kernel: async () => (await import('./kernel.js')).kernelSuite(),
+  lisp: async () => (await import('./lisp.js')).lispSuite(),
+  objectives: async () => (await import('./objectives.js')).objectivesSuite(),
+  board: async () => (await import('./board.js')).boardSuite(),
+  tick: async () => (await import('./tick.js')).tickSuite(),
+  hotswap: async () => (await import('./hotswap.js')).hotswapSuite(),
+  flash: async () => (await import('./flash.js')).flashSuite(),
+  display: async () => (await import('./display.js')).displaySuite(),
+  soak: async () => (await import('./soak.js')).soakSuite(),
+  startup: async () => (await import('./startup.js')).startupSuite(),
 };

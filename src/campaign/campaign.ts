@@ -8,6 +8,7 @@ import type { ClockMode } from '../runtime/protocol.js';
 import { Runtime } from '../runtime/runtime.js';
 import type { TraceSink } from '../runtime/trace/sink.js';
 import { ChromeTraceWriter } from '../runtime/trace/chrome-writer.js';
+import { DEFAULT_OFF_MS } from './defaults.js';
 import { readDeckImage } from './deck-image.js';
 import { type FaultCounts, FaultInjector, type FaultRates } from './faults/index.js';
 import { InvariantChecker, type Violation, allInvariants, readContent } from './invariants/index.js';
@@ -99,9 +100,6 @@ export interface CampaignSummary {
   /** Per-mission points for reports (every `stride`-th mission); null unless asked for. */
   readonly series: { readonly stride: number; readonly points: readonly MissionPoint[] } | null;
 }
-
-/** The deck is off this long between two runs on one image unless told otherwise: an afternoon away. */
-export const DEFAULT_OFF_MS = 4 * 3600_000;
 
 /** Ticks the deck may run before the campaign is declared stuck, per mission asked for. */
 const TICKS_PER_MISSION_BOUND = 2_000_000;

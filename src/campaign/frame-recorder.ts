@@ -2,9 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Frame, COLS, ROWS } from '../../hardware-sim/display/frame.js';
 import { frameToPng } from '../../hardware-sim/display/png-snapshot.js';
-
-/** Frames written per run unless told otherwise: a long campaign changes screens tens of thousands of times. */
-export const DEFAULT_MAX_FRAMES = 500;
+import { DEFAULT_MAX_FRAMES } from './defaults.js';
 
 export interface FrameRecorderStats {
   readonly written: number;

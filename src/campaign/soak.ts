@@ -1,8 +1,8 @@
-import { availableParallelism } from 'node:os';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { distUrl } from '../runtime/paths.js';
 import type { CampaignSummary } from './campaign.js';
+import { MAX_CAMPAIGNS } from './defaults.js';
 import type { FaultRates } from './faults/index.js';
 import { replayCommand } from './replay-command.js';
 
@@ -70,12 +70,6 @@ export interface SoakProgress {
   readonly plannedMissions: number;
   readonly violations: number;
   readonly elapsedMs: number;
-}
-
-export const MAX_CAMPAIGNS = 100_000;
-
-export function defaultWorkers(): number {
-  return Math.max(1, availableParallelism());
 }
 
 export type CampaignPool = Piscina<CampaignTask, CampaignSummary>;

@@ -1,4 +1,7 @@
 #!/usr/bin/env node
+// Startup is what every command pays, `--version` and `--help` included: the command modules
+// imported here hold only options and help, and each imports its work (./actions/) when it runs.
+// test/fast-start.test.ts checks that nothing heavy loads before then; `nosh bench startup` times it.
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerBench } from './commands/bench.js';

@@ -1,25 +1,9 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { boardJson, viewBoard } from '../../mission-control/board-view.js';
-import { briefingFor, renderBriefing } from '../../mission-control/briefing.js';
-import { setupDeck } from '../../mission-control/deck-setup.js';
-import { type CipherEvent, cipherMessage } from '../../mission-control/events.js';
-import { fillBoard } from '../../mission-control/generation.js';
-import { renderBoard } from '../../mission-control/render-board.js';
-import { shippedCatalog } from '../../campaign/cart-files.js';
+import type { BoardOptions } from '../actions/board.js';
 import { integer } from '../options.js';
 
 /** Decision: without --at the deck's clock reads this fixed time, so the same flags always print the same board. */
 export const DEFAULT_AT = '2026-06-20T12:00:00Z';
-
-interface BoardOptions {
-  seed: number;
-  insert?: string;
-  registered: { cart: string; lastSeen: number | null }[];
-  at: number;
-  reveal: boolean;
-  json: boolean;
-  brief?: number;
-}
 
 export function registerBoard(program: Command): void {
   program
@@ -36,8 +20,9 @@ export function registerBoard(program: Command): void {
     .option('--reveal', 'designers: also show TTL category, expiry, opportunity flag, schema and seed', false)
     .option('--brief <n>', 'also print the full briefing of contract n ([CAR])', integer('--brief', 1, 5))
     .option('--json', 'print one JSON object {contracts:[…]}', false)
-    .action((opts: BoardOptions) => {
-      boardCommand(opts);
+    .action(async (opts: BoardOptions) => {
+      const { boardAction } = await import('../actions/board.js');
+      boardAction(opts);
     });
 }
 
@@ -60,31 +45,4 @@ function parseTime(flag: string, iso: string): number {
   const ms = Date.parse(iso);
   if (!Number.isFinite(ms) || ms < 0) throw new InvalidArgumentError(`${flag}: '${iso}' is not a valid time.`);
   return ms;
-}
-
-function boardCommand(opts: BoardOptions): void {
-  const now = opts.at;
-  const catalog = shippedCatalog();
-  const { uds, ctx } = setupDeck(catalog, {
-    seed: opts.seed,
-    inserted: opts.insert ?? null,
-    registered: opts.registered.map((r) => ({ cart: r.cart, lastSeen: r.lastSeen ?? now })),
-    now,
-  });
-  const events: CipherEvent[] = [];
-  const deck = fillBoard(uds, ctx, 'refresh', events);
-  const contracts = viewBoard(deck, ctx, opts.reveal);
-  if (opts.json) {
-    process.stdout.write(`${JSON.stringify(boardJson(contracts))}\n`);
-    return;
-  }
-  const lines = renderBoard(contracts, 0, ctx.registry.inserted);
-  if (opts.reveal) for (const e of events) lines.push(`event :${e.event} ${JSON.stringify(cipherMessage(e).detail)}`);
-  if (opts.brief !== undefined) {
-    const entry = deck.board[opts.brief - 1];
-    if (entry === undefined) throw new Error(`--brief ${opts.brief}: the board has ${deck.board.length} contracts`);
-    const cs = catalog.schemaByName.get(entry.schema);
-    if (cs !== undefined) lines.push('', ...renderBriefing(briefingFor(entry, cs, ctx)));
-  }
-  process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { runCampaign } from '../../campaign/campaign.js';
+import { Runtime } from '../../runtime/runtime.js';
+import { CampaignLog } from '../campaign-log.js';
+import { ConsoleSink } from '../console-sink.js';
+import { DEMO_CATALOG, startDemo } from '../demo-scenario.js';
+import { progressBar } from '../progress.js';
+
+export interface RunOptions {
+  seed: number;
+  missions: number;
+  placement: 'threads' | 'inline';
+  clock: 'lockstep' | 'realtime';
+  speed?: number;
+  ticks?: number;
+  script?: string;
+  flash?: string;
+  off: number;
+  frames?: string;
+  framesMax: number;
+  trace?: string;
+  traceJsonl?: string;
+  json: boolean;
+  verbose: boolean;
+  demo: boolean;
+}
+
+/** `nosh run`: the deck (or, with --demo, the kernel's demo actors). */
+export async function runAction(opts: RunOptions): Promise<void> {
+  if (opts.demo) await runDemo(opts);
+  else await runDeck(opts);
+}
+
+async function runDeck(opts: RunOptions): Promise<void> {
+  const started = performance.now();
+  const log = (line: string): void => {
+    (opts.json ? process.stderr : process.stdout).write(`${line}\n`);
+  };
+  const script = opts.script ? { name: opts.script, text: readFileSync(opts.script, 'utf8') } : undefined;
+  const quiet = opts.json && !opts.verbose;
+  const view = new CampaignLog(log, opts.verbose);
+  // The log already tells the story line by line; the bar is for quiet runs (--json) watched from a terminal.
+  const bar = progressBar('missions', opts.missions, quiet);
+  if (!quiet) log(`nosh run · seed ${opts.seed} · ${opts.placement} · ${opts.clock}${opts.speed !== undefined ? ` ×${opts.speed}` : ''} · ${opts.missions} missions · ${opts.script ?? 'autopilot.lisp'}`);
+  let settled = 0;
+  const summary = await runCampaign({
+    seed: opts.seed,
+    missions: opts.missions,
+    placement: opts.placement,
+    clock: opts.clock,
+    ...(opts.speed !== undefined ? { speed: opts.speed } : {}),
+    ...(script ? { script } : {}),
+    flash: opts.flash ?? null,
+    offMs: opts.off,
+    ...(opts.frames ? { frames: { dir: opts.frames, max: opts.framesMax } } : {}),
+    ...(opts.ticks ? { maxTicks: opts.ticks } : {}),
+    ...(opts.trace ? { traceFile: opts.trace } : {}),
+    ...(opts.traceJsonl ? { traceJsonl: opts.traceJsonl } : {}),
+    onEnvelope: (e) => {
+      if (!quiet) view.envelope(e);
+      if (e.kind === 'deck/event' && (e.body as { type: string }).type === 'settled') bar.update(++settled);
+    },
+  });
+  bar.stop();
+  const wallMs = Math.round(performance.now() - started);
+  // The asked work was not done (the campaign stopped before its missions were played): a failure.
+  // Stopping at the --ticks bound the user gave is what was asked.
+  if (summary.ended !== 'done' && !(opts.ticks !== undefined && summary.ended.startsWith('stopped: tick limit'))) process.exitCode = 1;
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify({ ...summary, wallMs })}\n`);
+    return;
+  }
+  const hours = (summary.ticks / 30 / 3600).toFixed(1);
+  log(
+    `summary  ${summary.missions} missions · ${summary.succeeded} succeeded · ${summary.failed} failed · ${summary.abandoned} abandoned · ` +
+      `¤${summary.credits} · rep ${summary.reputation} · intel ${summary.intel} · ${summary.hotSwaps} hot swaps · ${summary.restarts} restarts · ` +
+      `${summary.scriptErrors} script errors`,
+  );
+  log(`         ${summary.ticks} ticks (${hours} h of deck time) · ${summary.envelopes} envelopes · ${wallMs} ms${summary.ended === 'done' ? '' : ` · ${summary.ended}`}`);
+  log(`trace    ${summary.traceHash ?? '(none in realtime)'}`);
+  if (opts.trace) log(`chrome trace → ${opts.trace} (open in https://ui.perfetto.dev)`);
+  if (opts.frames) log(`frames   ${summary.frames} PNG → ${opts.frames}${summary.frames >= opts.framesMax ? ` (stopped at --frames-max ${opts.framesMax})` : ''}`);
+  if (opts.flash) log(`deck kept on ${opts.flash}: run again with --flash ${opts.flash} to continue the campaign`);
+}
+
+async function runDemo(opts: RunOptions): Promise<void> {
+  const started = performance.now();
+  const ticks = opts.ticks ?? 600;
+  const log = (line: string): void => {
+    (opts.json ? process.stderr : process.stdout).write(`${line}\n`);
+  };
+  const quiet = opts.json && !opts.verbose;
+  const rt = new Runtime({
+    seed: opts.seed,
+    catalog: DEMO_CATALOG,
+    placement: opts.placement,
+    clock: opts.clock,
+    ...(opts.trace ? { traceFile: opts.trace } : {}),
+    ...(opts.traceJsonl ? { traceJsonl: opts.traceJsonl } : {}),
+    sinks: quiet ? [] : [new ConsoleSink(log, opts.verbose)],
+  });
+  if (!quiet) log(`nosh run --demo · seed ${opts.seed} · ${opts.placement} · ${opts.clock} · ${ticks} ticks`);
+  await startDemo(rt);
+  await rt.run(ticks);
+  const summary = { ...(await rt.shutdown()), ticks, wallMs: Math.round(performance.now() - started) };
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify(summary)}\n`);
+    return;
+  }
+  log(`summary  ${summary.ticks} ticks · ${summary.envelopes} envelopes · ${summary.crashes} crashes · ${summary.restarts} restarts · ${summary.escalations} escalations · ${summary.wallMs} ms`);
+  log(`trace    ${summary.traceHash}`);
+}

@@ -1,0 +1,111 @@
+import { replayCommand } from '../../campaign/replay-command.js';
+import { writeSoakReport } from '../../campaign/report/write-report.js';
+import { type SoakProgress, type SoakResult, runSoak } from '../../campaign/soak.js';
+import { faultsOf } from '../fault-flags.js';
+import { progressBar } from '../progress.js';
+
+export interface SoakOptions {
+  campaigns: number;
+  missions: number;
+  workers: number;
+  seed: number;
+  faults: boolean;
+  faultRates?: string;
+  skimCredit?: number;
+  json: boolean;
+  report?: string;
+}
+
+/** Plain progress lines (not a TTY) at most this often. */
+const LINE_EVERY_MS = 5_000;
+
+/** `nosh soak`: the pool, its progress, the report and the exit status. */
+export async function soakAction(opts: SoakOptions): Promise<void> {
+  const faults = faultsOf(opts.faults, opts.faultRates);
+  // More threads than campaigns would only start threads that never get one.
+  const workers = Math.min(opts.workers, opts.campaigns);
+  const config = { campaigns: opts.campaigns, missions: opts.missions, workers, seed: opts.seed, faults, skimCredit: opts.skimCredit ?? null, series: opts.report !== undefined };
+  if (!opts.json) process.stdout.write(`soak: ${config.campaigns} campaigns × ${config.missions} missions on ${config.workers} worker${config.workers === 1 ? '' : 's'} · seeds ${config.seed}–${config.seed + config.campaigns - 1} · faults ${faults ? 'on' : 'off'}\n`);
+  const progress = soakProgress(config.campaigns, config.campaigns * config.missions);
+  // Ctrl-C: the campaigns running are ended, the finished ones reported; a second Ctrl-C leaves at once.
+  const interrupt = new AbortController();
+  const onSigint = (): void => {
+    if (interrupt.signal.aborted) process.exit(130);
+    interrupt.abort();
+  };
+  process.on('SIGINT', onSigint);
+  let result: SoakResult;
+  try {
+    result = await runSoak(config, progress.update, undefined, interrupt.signal);
+  } finally {
+    progress.stop();
+    process.off('SIGINT', onSigint);
+  }
+  if (result.interrupted && !opts.json) process.stdout.write(`soak: interrupted · ${result.summaries.length} of ${config.campaigns} campaigns finished; what follows is theirs\n`);
+  if (opts.report) {
+    const files = await writeSoakReport(opts.report, result);
+    if (!opts.json) process.stdout.write(`report: ${files.length} files in ${opts.report} (report.md, summary.json, plots)\n`);
+  }
+  printResult(result, opts.json);
+  if (result.interrupted) process.exitCode = 130;
+  else if (result.violations > 0 || result.failures.length > 0 || stoppedEarly(result).length > 0) process.exitCode = 1;
+}
+
+function printResult(r: SoakResult, json: boolean): void {
+  const out = (s: string): boolean => process.stdout.write(`${s}\n`);
+  if (!json) {
+    out(`${r.missions} missions in ${(r.wallMs / 1000).toFixed(1)} s (${r.missionsPerSec.toFixed(0)} missions/s) · ${r.violations} violation${r.violations === 1 ? '' : 's'}`);
+    for (const d of r.details) out(`VIOLATION ${d.invariant} · seed ${d.seed} · mission ${d.mission} · tick ${d.tick}: ${d.detail}\n  replay: ${d.replay}`);
+    const unlisted = r.violations - r.details.length;
+    if (unlisted > 0) out(`… and ${unlisted} more (each campaign lists its first ${r.details.length > 0 ? 'few' : '0'})`);
+    for (const s of stoppedEarly(r)) out(`STOPPED campaign seed ${s.seed} stopped early: ${s.ended}\n  replay: ${s.replay}`);
+    for (const f of r.failures) out(`FAILED campaign seed ${f.seed}: ${f.error}\n  replay: ${f.replay}`);
+  }
+  const bySeed = new Map(r.summaries.map((s) => [s.seed, s.traceHash]));
+  const hashes = Array.from({ length: r.config.campaigns }, (_, i) => bySeed.get(r.config.seed + i) ?? null);
+  const line: Record<string, unknown> = { campaigns: r.config.campaigns, missions: r.missions, violations: r.violations, missionsPerSec: Math.round(r.missionsPerSec * 10) / 10, workers: r.config.workers, hashes };
+  // Only there when something went wrong beyond a violation, so a clean soak's line keeps its documented shape.
+  const stopped = stoppedEarly(r);
+  if (r.interrupted) {
+    line.interrupted = true;
+    line.finished = r.summaries.length;
+  }
+  if (r.details.length > 0) line.details = r.details;
+  if (stopped.length > 0) line.stopped = stopped;
+  if (r.failures.length > 0) line.failed = r.failures;
+  out(JSON.stringify(line));
+}
+
+/** Campaigns that ended before their missions were played (a tick bound, a stall, an actor that kept crashing). */
+function stoppedEarly(r: SoakResult): Array<{ seed: number; ended: string; replay: string }> {
+  return r.summaries
+    .filter((s) => s.ended !== 'done')
+    .map((s) => ({ seed: s.seed, ended: s.ended, replay: replayCommand({ ...r.config, seed: s.seed, mission: null, hash: s.traceHash }) }));
+}
+
+/** A bar on a terminal (campaigns, missions/s, ETA); on a pipe, a plain line every few seconds. */
+function soakProgress(total: number, plannedMissions: number): { update: (p: SoakProgress) => void; stop: () => void } {
+  if (process.stderr.isTTY) {
+    const fields = (p: Pick<SoakProgress, 'done' | 'missions' | 'elapsedMs' | 'violations'>): Record<string, string> => ({
+      campaigns: `${p.done}/${total} campaigns`,
+      rate: `${Math.round(p.elapsedMs > 0 ? p.missions / (p.elapsedMs / 1000) : 0)} missions/s`,
+      violations: `${p.violations} violations`,
+    });
+    const bar = progressBar('soak missions', plannedMissions, true, fields({ done: 0, missions: 0, elapsedMs: 0, violations: 0 }));
+    return {
+      update: (p) => bar.update(p.missions, fields(p)),
+      stop: () => bar.stop(),
+    };
+  }
+  let last = 0;
+  return {
+    update: (p) => {
+      if (p.done < p.total && p.elapsedMs - last < LINE_EVERY_MS) return;
+      last = p.elapsedMs;
+      const rate = p.missions / (p.elapsedMs / 1000);
+      const eta = p.missions > 0 ? Math.max(0, (p.plannedMissions - p.missions) / rate) : 0;
+      process.stderr.write(`soak: ${p.done}/${p.total} campaigns · ${p.missions}/${p.plannedMissions} missions · ${rate.toFixed(0)} missions/s · ${p.violations} violations · eta ${eta.toFixed(0)} s\n`);
+    },
+    stop: () => {},
+  };
+}
