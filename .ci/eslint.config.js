@@ -77,8 +77,6 @@ export default tseslint.config(
       'nosh/actor-boundaries': [
         'error',
         {
-          // The cartridge actor plays the games that live in cartridges/ (one cart's loop and content per folder).
-          units: [['actors/cartridge', 'actors/cartridges']],
           // The deck's time base: every hardware part counts its operations in the clock's cycles.
           shared: ['hardware-sim/clock/deck-clock.js'],
         },
@@ -95,7 +93,6 @@ export default tseslint.config(
   {
     // Every peer an actor sends to is named by its inbox (`peer(Inbox, id)`), so a wrong send does not compile.
     files: ['actors/**/*.ts', 'hardware-sim/**/*.ts'],
-    ignores: ['actors/demo/**'],
     rules: {
       'no-restricted-syntax': ['error', ...nondeterminism['no-restricted-syntax'].slice(1), { selector: "CallExpression[callee.name='untypedPeer']", message: 'Name the peer by its inbox: peer(Inbox, id). untypedPeer is for kernel tests only.' }],
     },

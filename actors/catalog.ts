@@ -1,4 +1,4 @@
-import type { Catalog } from '../src/runtime/catalog.js';
+import type { ActorCatalog } from '../src/runtime/catalog.js';
 import { distUrl } from '../src/runtime/paths.js';
 
 /**
@@ -15,31 +15,22 @@ function hardware(path: string): string {
 }
 
 /** The deck's hardware, simulated: actors like the others. */
-export const hardwareCatalog: Catalog = {
+export const hardwareCatalog: ActorCatalog = {
   display: hardware('display'),
   'slot-watcher': hardware('slot-watcher'),
   clock: hardware('clock'),
   flash: hardware('flash'),
 };
 
-/** The demo set that drives `nosh run` until the deck's own actors exist. */
-export const demoCatalog: Catalog = {
-  ping: bundled('demo/ping'),
-  pong: bundled('demo/pong'),
-  ticker: bundled('demo/ticker'),
-  flaky: bundled('demo/flaky'),
-  overseer: bundled('demo/overseer'),
-};
-
 /** Probes the benchmarks use. */
-export const benchCatalog: Catalog = {
+export const benchCatalog: ActorCatalog = {
   echo: bundled('bench/echo'),
   'swap-probe': bundled('bench/swap-probe'),
   cartridge: bundled('cartridge'),
 };
 
 /** The deck's own actors (the cartridge slot, the hold ticker) and its hardware. */
-export const deckCatalog: Catalog = {
+export const deckCatalog: ActorCatalog = {
   ...hardwareCatalog,
   cartridge: bundled('cartridge'),
   'hold-ticker': bundled('hold-ticker'),

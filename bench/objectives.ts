@@ -1,7 +1,7 @@
 import { Bench } from 'tinybench';
 import type { PredicateValue } from '../src/lisp/compile-predicate.js';
 import { Mission } from '../src/objectives/mission.js';
-import { type ContractSchema, readContractSchemas } from '../src/objectives/schema.js';
+import { type ObjectiveSchema, readContractSchemas } from '../src/objectives/schema.js';
 import { defaultVariables } from '../src/objectives/variables.js';
 import { bareEchoWorker } from './kernel.js';
 import { compareLatency, round } from './measure.js';
@@ -57,7 +57,7 @@ export async function objectivesSuite(timeMs = 4000): Promise<Record<string, num
 }
 
 /** A mission with the GLASS PAYROLL spine shape, 32 hold goals and one escalation. */
-export function benchSchema(): ContractSchema {
+export function benchSchema(): ObjectiveSchema {
   const shapes = [
     (i: number) => `(< trace ${60 + i})`,
     (i: number) => `(and (< trace ${60 + i}) (>= timer 0))`,
@@ -76,7 +76,7 @@ ${holds.join('\n')})
   (limbs
     (escalation (on (>= trace 95) (goal escape :role :primary :reveal :latent :fail-on timeout)))))`;
   const [schema] = readContractSchemas(text, 'bench-holds.lisp');
-  return schema as ContractSchema;
+  return schema as ObjectiveSchema;
 }
 
 /** Varied records under every hold's threshold (an LCG, so every run ticks the same records). */
@@ -91,7 +91,7 @@ function tickRecords(): Record<string, PredicateValue>[] {
 }
 
 /** The benchmark must measure real checks: every record holds, and a hot trace breaks every trace hold. */
-function proveHoldsAreLive(schema: ContractSchema, mission: Mission, records: readonly Record<string, PredicateValue>[]): void {
+function proveHoldsAreLive(schema: ObjectiveSchema, mission: Mission, records: readonly Record<string, PredicateValue>[]): void {
   for (const r of records) if (mission.tick(r).length !== 0) throw new Error('a benchmark record broke a hold');
   if (mission.watchSpec().holds.length !== HOLD_GOALS) throw new Error(`expected ${HOLD_GOALS} live holds`);
   const probe = Mission.instantiate(schema, { seed: 1 });
@@ -100,7 +100,7 @@ function proveHoldsAreLive(schema: ContractSchema, mission: Mission, records: re
 }
 
 /** Median time of one full settlement; each iteration settles a fresh mission prepared outside the timing. */
-async function settleLatency(schema: ContractSchema, timeMs: number): Promise<number> {
+async function settleLatency(schema: ObjectiveSchema, timeMs: number): Promise<number> {
   let seed = 0;
   let mission = played(schema, seed);
   const bench = new Bench({ name: 'settle', time: timeMs, warmupTime: Math.min(200, timeMs / 3) });
@@ -121,7 +121,7 @@ async function settleLatency(schema: ContractSchema, timeMs: number): Promise<nu
   return result.latency.p50 * 1000;
 }
 
-function played(schema: ContractSchema, seed: number): Mission {
+function played(schema: ObjectiveSchema, seed: number): Mission {
   const m = Mission.instantiate(schema, { seed });
   for (const step of [() => m.complete('breach'), () => m.choose('corrupt'), () => m.complete('corrupt'), () => m.complete('exfil')]) {
     if (!step().ok) throw new Error('benchmark mission did not play');

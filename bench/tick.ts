@@ -13,7 +13,7 @@ import { compareLatency, round } from './measure.js';
  * a bare postMessage round trip measured in the same run.
  */
 export async function tickSuite(timeMs = 4000): Promise<Record<string, number>> {
-  const text = readFileSync(new URL('actors/cartridges/ice-breaker/glass-payroll.lisp', projectRoot), 'utf8');
+  const text = readFileSync(new URL('actors/cartridge/games/ice-breaker/glass-payroll.lisp', projectRoot), 'utf8');
   const [schema] = readContractSchemas(text, 'glass-payroll.lisp');
   if (!schema) throw new Error('glass-payroll.lisp holds no schema');
   const mission = Mission.instantiate(schema, { seed: 1, threat: 3 });

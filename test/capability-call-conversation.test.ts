@@ -8,7 +8,7 @@ import type { Envelope } from '../src/runtime/envelope.js';
 import { Runtime } from '../src/runtime/runtime.js';
 import { MemorySink } from '../src/runtime/trace/memory-sink.js';
 
-const [glassPayroll] = readContractSchemas(readFileSync(new URL('../actors/cartridges/ice-breaker/glass-payroll.lisp', import.meta.url), 'utf8'), 'glass-payroll.lisp');
+const [glassPayroll] = readContractSchemas(readFileSync(new URL('../actors/cartridge/games/ice-breaker/glass-payroll.lisp', import.meta.url), 'utf8'), 'glass-payroll.lisp');
 
 interface Outcome {
   result: CapabilityResultBody | null;

@@ -5,7 +5,7 @@ import { formatProblem } from '../src/mission-control/problems.js';
 import { catalog } from './helpers/mission-control.js';
 
 describe('the launch carts and baselines', () => {
-  it('load from actors/cartridges with no problems', () => {
+  it('load from actors/cartridge/games with no problems', () => {
     expect(loadCartContent(shippedCartFiles()).problems.map(formatProblem)).toEqual([]);
   });
 
@@ -24,7 +24,7 @@ describe('the launch carts and baselines', () => {
     const count = new Map<string, number>();
     let multi = 0;
     for (const s of catalog().schemas) {
-      const owner = /actors\/cartridges\/([^/]+)\//.exec(s.schema.at.form?.source ?? '')?.[1] as string;
+      const owner = /actors\/cartridge\/games\/([^/]+)\//.exec(s.schema.at.form?.source ?? '')?.[1] as string;
       count.set(owner, (count.get(owner) ?? 0) + 1);
       if (s.providers.length > 1) multi++;
       expect(s.schema.objectives.length, s.schema.name).toBeGreaterThan(0);

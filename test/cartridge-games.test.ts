@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type CapabilityResult, MAX_TURNS, type Telemetry } from '../actors/cartridges/game.js';
-import { games } from '../actors/cartridges/games.js';
+import { type CapabilityResult, MAX_TURNS, type Telemetry } from '../actors/cartridge/games/game.js';
+import { games } from '../actors/cartridge/games/games.js';
 import { rngFromSeed } from '../src/runtime/rng.js';
 
 /** Play a whole game on the cart's own suggested moves; returns everything it reported. */

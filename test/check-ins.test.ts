@@ -16,7 +16,7 @@ function settleClean(schema: string, session: number, path: readonly string[] = 
   // `path`: verbs to play first, as `choose:goal` or `goal` (complete), then the rest of the primaries.
   for (const step of path) {
     const [verb, goal] = step.includes(':') ? (step.split(':') as [string, string]) : ['complete', step];
-    const r = verb === 'choose' ? struct.mission.choose(goal) : struct.mission.complete(goal);
+    const r = verb === 'choose' ? struct.graph.choose(goal) : struct.graph.complete(goal);
     if (!r.ok) throw new Error(r.error.message);
     played = applyMissionEvents(played, struct, r.events);
   }

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RUN_OUTCOMES } from '../src/deck/uds.js';
-import { type CareerRun, simulateCareer } from '../src/mission-control/career.js';
+import { type CareerRun, simulateCareer } from './helpers/career.js';
 import { COMPRESSION_FLOOR, compression, reputationDelta, scaleCredits } from '../src/mission-control/economy.js';
 import { renderCareerSvg } from './helpers/economy-plot.js';
 import { NOON, catalog } from './helpers/mission-control.js';

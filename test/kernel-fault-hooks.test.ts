@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoCatalog } from '../actors/catalog.js';
+import { demoCatalog } from './fixtures/catalog.js';
 import type { Placement } from '../src/runtime/coordinator.js';
 import { Runtime } from '../src/runtime/runtime.js';
 import type { TraceRecord } from '../src/runtime/trace/record.js';

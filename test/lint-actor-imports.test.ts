@@ -14,7 +14,7 @@ describe("the lint rule that keeps actors out of each other's internals", () => 
     ['actors/mission-control/hold-ops.ts', '../hold-ticker/actor.js'],
     ['actors/mission-control/sub/deep.ts', '../../cipher/lines.js'],
     ['actors/cipher/actor.ts', '../../hardware-sim/display/draw.js'],
-    ['actors/mission-runner/session.ts', '../cartridges/game.js'],
+    ['actors/mission-runner/session.ts', '../cartridge/games/game.js'],
     ['hardware-sim/flash/actor.ts', '../display/draw.js'],
   ])('rejects %s importing %s', async (filePath, spec) => {
     expect(await boundaryErrors(spec, filePath)).toBe(1);
@@ -26,8 +26,8 @@ describe("the lint rule that keeps actors out of each other's internals", () => 
     ['actors/mission-control/actor.ts', './state.js'],
     ['actors/mission-control/actor.ts', '../../src/runtime/peer.js'],
     ['actors/cipher/actor.ts', '../../hardware-sim/display/inbox.js'],
-    ['actors/cartridges/ice-breaker/game.ts', '../game.js'],
-    ['actors/cartridge/actor.ts', '../cartridges/games.js'],
+    ['actors/cartridge/games/ice-breaker/game.ts', '../game.js'],
+    ['actors/cartridge/actor.ts', './games/games.js'],
     ['hardware-sim/flash/actor.ts', '../clock/deck-clock.js'],
     ['hardware-sim/flash/actor.ts', '../clock/inbox.js'],
   ])('allows %s importing %s', async (filePath, spec) => {

@@ -20,7 +20,7 @@ export function receive(): number {
 `;
 
 describe('the determinism lint rule', () => {
-  it.each(['actors/demo/x/actor.ts', 'hardware-sim/flash.ts', 'src/lisp/eval.ts', 'src/objectives/x.ts', 'src/mission-control/x.ts', 'src/deck/x.ts'])(
+  it.each(['actors/example/x/actor.ts', 'hardware-sim/flash.ts', 'src/lisp/eval.ts', 'src/objectives/x.ts', 'src/mission-control/x.ts', 'src/deck/x.ts'])(
     'rejects wall-clock and Math.random use in %s',
     async (filePath) => {
       const ids = await ruleIds(wallClockActor, filePath);
@@ -36,7 +36,7 @@ describe('the determinism lint rule', () => {
   });
 
   it('passes actor code that uses ctx.rng and ctx.now', async () => {
-    const ids = await ruleIds('export function f(ctx: { rng: { next(): number }; now(): number }): number {\n  return ctx.rng.next() + ctx.now();\n}\n', 'actors/demo/y/actor.ts');
+    const ids = await ruleIds('export function f(ctx: { rng: { next(): number }; now(): number }): number {\n  return ctx.rng.next() + ctx.now();\n}\n', 'actors/example/y/actor.ts');
     expect(ids).toEqual([]);
   });
 });

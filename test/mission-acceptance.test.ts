@@ -32,9 +32,9 @@ describe('accepting a contract', () => {
 
   it('routes (scale N) through the economy at the contract rate, matching the board quote', () => {
     const { struct } = acceptSchema('zaibatsu-penetration');
-    const breach = struct.mission.info('breach');
+    const breach = struct.graph.info('breach');
     expect(breach?.rewards[0]?.amount).toBe(scaleCredits(500, struct.terms));
-    const primaries = struct.mission.snapshot().goals.filter((g) => g.role === 'primary' && g.origin === 'spine');
+    const primaries = struct.graph.snapshot().goals.filter((g) => g.role === 'primary' && g.origin === 'spine');
     expect(primaries.flatMap((g) => g.rewards).filter((r) => r.kind === '¤').reduce((s, r) => s + r.amount, 0)).toBe(struct.entry.payout);
   });
 
@@ -54,11 +54,11 @@ describe('accepting a contract', () => {
   it('survives a power cycle: the running mission is rebuilt from UDS bytes with its progress', () => {
     const { uds, ctx, struct } = acceptSchema('data-heist');
     const progressed = completePrimaries(uds, { ...struct });
-    expect(struct.mission.isReady).toBe(true);
+    expect(struct.graph.isReady).toBe(true);
     const rebooted = decodeUds(encodeUds(progressed));
     const restored = restoreMission(rebooted, deckContext(catalog(), rebooted, 'ice-breaker', ctx.now + HOUR));
-    expect(restored?.mission.snapshot().goals.filter((g) => g.state === 'done').map((g) => g.name)).toEqual(
-      struct.mission.snapshot().goals.filter((g) => g.state === 'done').map((g) => g.name),
+    expect(restored?.graph.snapshot().goals.filter((g) => g.state === 'done').map((g) => g.name)).toEqual(
+      struct.graph.snapshot().goals.filter((g) => g.state === 'done').map((g) => g.name),
     );
     expect(restored?.entry).toEqual(struct.entry);
   });

@@ -38,7 +38,7 @@ describe('resolving a mission', () => {
 
   it('complete-mission with a primary left undone is a failure: escrow forfeited, banked kept, the larger penalty', () => {
     const { uds, ctx, struct } = acceptSchema('zaibatsu-penetration');
-    const breach = struct.mission.complete('breach');
+    const breach = struct.graph.complete('breach');
     expect(breach.ok).toBe(true);
     const r = completeMission(uds, struct, ctx, REPORT);
     expect(r.outcome).toBe('failure');

@@ -6,7 +6,7 @@ import { MAX_GOALS_PER_PHASE, MAX_PHASES } from '../src/objectives/limits.js';
 import { parseContractSchema, readContractSchemas } from '../src/objectives/schema.js';
 
 const SEED_003 = readFileSync(new URL('./fixtures/seed-003-glass-payroll.lisp', import.meta.url), 'utf8');
-const GLASS_PAYROLL = readFileSync(new URL('../actors/cartridges/ice-breaker/glass-payroll.lisp', import.meta.url), 'utf8');
+const GLASS_PAYROLL = readFileSync(new URL('../actors/cartridge/games/ice-breaker/glass-payroll.lisp', import.meta.url), 'utf8');
 
 function schemaError(text: string): ObjectiveError {
   try {

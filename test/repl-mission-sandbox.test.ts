@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { glassPayroll, seedDrawing } from './helpers/objectives.js';
 import { nosh } from './helpers/cli.js';
 
-const FILE = 'actors/cartridges/ice-breaker/glass-payroll.lisp';
+const FILE = 'actors/cartridge/games/ice-breaker/glass-payroll.lisp';
 
 describe('nosh repl --mission FILE --seed N --sandbox (the real CLI)', () => {
   const seed = seedDrawing(glassPayroll(), ['ghost', 'exec-bonus']);

@@ -30,11 +30,6 @@ describe('nosh run (the built CLI in a child process)', () => {
     expect(r.stdout).toMatch(/trace {4}[0-9a-f]{64}/);
   });
 
-  it('still runs the kernel demo with --demo', async () => {
-    const [threads, inline] = await Promise.all([nosh(['run', '--demo', '--ticks', '300', '--json']), nosh(['run', '--demo', '--ticks', '300', '--json', '--placement', 'inline'])]);
-    expect(lastJson(threads.stdout).traceHash).toBe(lastJson(inline.stdout).traceHash);
-  });
-
   it('explains itself with --help and rejects bad flags with a clear message', async () => {
     const help = await nosh(['run', '--help']);
     expect(help.code).toBe(0);

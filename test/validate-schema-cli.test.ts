@@ -9,9 +9,9 @@ const BROKEN = 'test/fixtures/broken-schemas.lisp';
 describe('nosh validate-schema', () => {
   it('passes every shipped schema', async () => {
     const { readdirSync } = await import('node:fs');
-    const files = readdirSync('actors/cartridges', { recursive: true, encoding: 'utf8' })
+    const files = readdirSync('actors/cartridge/games', { recursive: true, encoding: 'utf8' })
       .filter((f) => f.endsWith('.lisp'))
-      .map((f) => join('actors/cartridges', f));
+      .map((f) => join('actors/cartridge/games', f));
     expect(files.length).toBeGreaterThanOrEqual(16);
     const r = await nosh(['validate-schema', ...files]);
     expect(r.stdout).toMatch(/^ok: \d+ schemas in \d+ files\n$/);

@@ -2,8 +2,8 @@ import * as v from 'valibot';
 import { type ActorContext, defineActor } from '../../src/runtime/actor.js';
 import { peer } from '../../src/runtime/peer.js';
 import { type Rng, rngFromSeed } from '../../src/runtime/rng.js';
-import type { CapabilityResult, Move, Played } from '../cartridges/game.js';
-import { games } from '../cartridges/games.js';
+import type { CapabilityResult, Move, Played } from './games/game.js';
+import { games } from './games/games.js';
 import { CallWatcherEvents, type CapabilityCall, CartEvents, CartridgeInbox } from './messages.js';
 
 type CartContext = ActorContext<typeof CartridgeInbox>;

@@ -3,7 +3,7 @@ import { defineInbox } from '../../src/runtime/inbox.js';
 import { pick } from '../../src/runtime/peer.js';
 
 /** The game's shapes that travel in these messages, for the actors on the other end (they may not import the games). */
-export type { CapabilityResult, Move } from '../cartridges/game.js';
+export type { CapabilityResult, Move } from './games/game.js';
 
 /** Bounds on what crosses the slot: a prompt's options, a status's fields, a result's lists. */
 const MAX_OPTIONS = 32;

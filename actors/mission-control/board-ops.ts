@@ -80,7 +80,7 @@ export function acceptOp(state: McState, from: string, reqId: string, index: num
   state.dirty = true;
   const s = accepted.struct;
   state.acceptTick = ctx.tick;
-  state.vars = startingVariables(s.mission.schema.variables, s.entry.threat);
+  state.vars = startingVariables(s.graph.schema.variables, s.entry.threat);
   tell(ctx, { type: 'accepted', contract: contractLabel(s.entry.id), id: s.entry.id, schema: s.entry.schema, threat: s.entry.threat, phases: s.phases.length, target: s.content.target, category: s.entry.category, at: ctx.now(), goals: goalFacts(s) });
   showBriefing(state, ctx);
   armHolds(state, ctx, true);

@@ -31,7 +31,7 @@ export interface GoalFact {
 }
 
 export function goalFacts(struct: MissionStruct): GoalFact[] {
-  return struct.mission.snapshot().goals.map((g) => ({
+  return struct.graph.snapshot().goals.map((g) => ({
     goal: g.name,
     phase: g.phase,
     role: g.role,

@@ -30,7 +30,7 @@ function restingValue(name: string): WireVariable {
 /** Tell the hold ticker what to watch (again, whenever the engine's watch set changes), and have it ticked. */
 export function armHolds(state: McState, ctx: McContext, subscribe = false): void {
   if (!state.mission || !state.missionId || !state.vars) return;
-  const spec = state.mission.mission.watchSpec();
+  const spec = state.mission.graph.watchSpec();
   // A copy: the record is sent now, and Mission Control goes on moving its own (an inline receiver would see the moves).
   ctx.send(PEERS.holdTicker, 'holds/watch', { mission: state.missionId, replyTo: ctx.self, spec, variables: { ...state.vars }, startTick: state.acceptTick });
   if (subscribe) ctx.send(PEERS.clock, 'clock/subscribe', { to: PEERS.holdTicker, every: 1 });
@@ -47,14 +47,14 @@ export function verdictsOp(state: McState, body: { mission: string; tick: number
   if (!m || body.mission !== state.missionId || body.verdicts === null) return;
   // Settling: the run's ticks end the tick before the operator resolved it; later verdicts are not the run's.
   if (state.settling && body.tick >= state.settling.tick) return;
-  apply(state, m.mission.applyVerdicts(body.verdicts as Verdicts), body.tick, ctx);
+  apply(state, m.graph.applyVerdicts(body.verdicts as Verdicts), body.tick, ctx);
 }
 
 /** The ticker came back from a crash without its watch: holds nobody watched meanwhile are forfeited, the rest re-armed. */
 export function tickerRestarted(state: McState, ctx: McContext): void {
   const m = state.mission;
   if (!m) return;
-  apply(state, m.mission.forfeitUnwatchedHolds(), ctx.tick, ctx);
+  apply(state, m.graph.forfeitUnwatchedHolds(), ctx.tick, ctx);
   armHolds(state, ctx, true);
 }
 
@@ -80,15 +80,15 @@ export function requestFlush(state: McState, ctx: McContext): void {
 export function flushAnswered(state: McState, judged: HoldsJudged | null, ctx: McContext): void {
   const m = state.mission;
   if (!m) return;
-  if (judged === null || !judged.complete) apply(state, m.mission.forfeitUnwatchedHolds(), ctx.tick, ctx);
+  if (judged === null || !judged.complete) apply(state, m.graph.forfeitUnwatchedHolds(), ctx.tick, ctx);
 }
 
 function apply(state: McState, events: readonly MissionEvent[], judged: number, ctx: McContext): void {
   const m = state.mission;
   if (!m || events.length === 0) return;
-  const version = m.mission.watchSpec().version;
+  const version = m.graph.watchSpec().version;
   absorb(state, events, ctx, judged);
-  if (m.mission.watchSpec().version !== version) armHolds(state, ctx);
+  if (m.graph.watchSpec().version !== version) armHolds(state, ctx);
   commit(state, ctx);
   // `runs` dates the change: one that arrives after the run it belongs to was resolved (a delay in
   // flight) is stale, and the runner must not bind a mission that is over.

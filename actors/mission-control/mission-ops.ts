@@ -20,11 +20,11 @@ import { abortCall } from './capability-ops.js';
 export function verbOp(state: McState, from: string, reqId: string, verb: VerbName, goal: string, ctx: McContext): void {
   const m = state.mission;
   if (!m) return refuse(ctx, from, reqId, 'no-mission', 'no mission is running: accept a contract first');
-  const result = m.mission.verb(verb, goal);
+  const result = m.graph.verb(verb, goal);
   if (!result.ok) return refuse(ctx, from, reqId, result.error.code, result.error.message);
-  const version = m.mission.watchSpec().version;
+  const version = m.graph.watchSpec().version;
   absorb(state, result.events, ctx);
-  if (m.mission.watchSpec().version !== version) armHolds(state, ctx);
+  if (m.graph.watchSpec().version !== version) armHolds(state, ctx);
   commit(state, ctx);
   reply(ctx, from, reqId, print(list(new Keyword(result.state), bindingsValue(state))));
 }

@@ -48,7 +48,7 @@ export function boot(state: McState, read: BootRead, ctx: McContext): void {
     // A mission restored mid-run is watched again from now: its escalations, fail-ons and reveals
     // (its holds came back forfeited: nobody watched them while the deck was down).
     state.acceptTick = Math.max(0, ctx.tick - Math.round((ctx.now() - uds.active.acceptedAt) / ctx.tickMs));
-    state.vars = startingVariables(state.mission.mission.schema.variables, uds.active.entry.threat);
+    state.vars = startingVariables(state.mission.graph.schema.variables, uds.active.entry.threat);
     armHolds(state, ctx, true);
   }
   speak(ctx, events);

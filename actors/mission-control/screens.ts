@@ -26,7 +26,7 @@ export function showBriefing(state: McState, ctx: McContext): void {
 /** The objective panel (seed 003 §9) of the running mission, as the operator may see it. */
 export function showPanel(state: McState, ctx: McContext): void {
   if (!state.mission) return;
-  const text = renderPanel(state.mission.mission.snapshot(), { view: 'operator', rows: SCREEN_ROWS, columns: COLUMNS });
+  const text = renderPanel(state.mission.graph.snapshot(), { view: 'operator', rows: SCREEN_ROWS, columns: COLUMNS });
   show(state, 'panel', text.split('\n'), ctx);
 }
 

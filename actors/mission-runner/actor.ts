@@ -13,6 +13,7 @@ import { McInbox, type OpReply } from '../mission-control/messages.js';
 import { RunnerInbox, RunnerLog, RunnerOutside } from './inbox.js';
 import { ScriptDriver } from './driver.js';
 import { type OperatorLink, OperatorSession, toLisp } from './session.js';
+import { at } from '../../src/assert.js';
 
 const MISSION_CONTROL = peer(McInbox, 'mission-control');
 const LOG = peer(RunnerLog, '$log');
@@ -296,8 +297,8 @@ async function reactively(state: RunnerState, ctx: RunnerContext, fn: () => Prom
 async function callLisp(env: Env, fn: Value, args: readonly Value[]): Promise<Value> {
   const frame = env;
   frame.define('*fn*', fn);
-  frame.define('*args*', args.length > 0 ? (args[0] as Value) : null);
-  frame.define('*args2*', args.length > 1 ? (args[1] as Value) : null);
+  frame.define('*args*', args.length > 0 ? (at(args, 0)) : null);
+  frame.define('*args2*', args.length > 1 ? (at(args, 1)) : null);
   const form = args.length === 0 ? '(*fn*)' : args.length === 1 ? '(*fn* *args*)' : '(*fn* *args* *args2*)';
   return evaluate(read(form), env);
 }

@@ -1,4 +1,5 @@
 import { HEADER_SIZE, payloadCrc, scanHeader } from './record-header.js';
+import { at } from '../../src/assert.js';
 
 /** Where a record sits on the chip. */
 export interface Placed {
@@ -51,7 +52,7 @@ export function scanLog(image: Uint8Array, geometry: Layout, maxPayload: number)
   const dropped: DroppedRecord[] = [];
   let i = 0;
   for (; i < candidates.length && current === null; i++) {
-    const c = candidates[i] as Candidate;
+    const c = at(candidates, i);
     const payload = sliceCircular(image, c.address + HEADER_SIZE, c.length);
     if (payloadCrc(payload) === c.crc) {
       current = { seq: c.seq, address: c.address, length: c.length };

@@ -7,8 +7,8 @@ import { type Catalog, buildCatalog } from '../mission-control/catalog.js';
 import { MAX_CART_FILE_BYTES } from '../mission-control/limits.js';
 import { projectRoot } from '../runtime/paths.js';
 
-/** Where the shipped carts keep their `.lisp` content: `actors/cartridges/<cart>/*.lisp`. */
-export const CARTRIDGES_DIR = new URL('actors/cartridges/', projectRoot);
+/** Where the shipped carts keep their `.lisp` content: `actors/cartridge/games/<cart>/*.lisp`. */
+export const CARTRIDGES_DIR = new URL('actors/cartridge/games/', projectRoot);
 
 /** The cart content shipped with nosh: every `.lisp` file beside each cart, and which carts are physical. */
 export interface CartLibrary {

@@ -5,6 +5,7 @@ import type { Pos } from './position.js';
 import { print } from './printer.js';
 import { type ReadOptions, read } from './reader.js';
 import { Cons, type Keyword, LispMap, Sym, type Value, Vec, listToArray, positionOf, truthy, typeName } from './values.js';
+import { at } from '../assert.js';
 
 /** What a `:hold` predicate may read: deck and mission variables (keywords as Keyword values). */
 export type PredicateValue = number | boolean | string | Keyword | null;
@@ -108,7 +109,7 @@ class PredicateCompiler {
     }
     if (op === 'not') {
       arity(form, op, args.length, 1, 1);
-      const x = this.bool(args[0] as Value, depth + 1);
+      const x = this.bool(at(args, 0), depth + 1);
       return (vars) => !x(vars);
     }
     if (op === 'and' || op === 'or') {
@@ -203,7 +204,7 @@ class PredicateCompiler {
     const parts = args.map((a) => this.any(a, depth + 1));
     return (vars) => {
       const xs = parts.map((p) => p(vars));
-      for (let i = 1; i < xs.length; i++) if (!equal(xs[i - 1] as Value, xs[i] as Value)) return false;
+      for (let i = 1; i < xs.length; i++) if (!equal(at(xs, i - 1), at(xs, i))) return false;
       return true;
     };
   }
@@ -273,7 +274,7 @@ function arity(form: Cons, op: string, n: number, min: number, max = Number.POSI
 
 function all(parts: readonly Bool[]): Bool {
   if (parts.length === 0) return () => true;
-  if (parts.length === 1) return parts[0] as Bool;
+  if (parts.length === 1) return at(parts, 0);
   if (parts.length === 2) {
     const [a, b] = parts as [Bool, Bool];
     return (vars) => a(vars) && b(vars);
@@ -286,7 +287,7 @@ function all(parts: readonly Bool[]): Bool {
 
 function any(parts: readonly Bool[]): Bool {
   if (parts.length === 0) return () => false;
-  if (parts.length === 1) return parts[0] as Bool;
+  if (parts.length === 1) return at(parts, 0);
   if (parts.length === 2) {
     const [a, b] = parts as [Bool, Bool];
     return (vars) => a(vars) || b(vars);
@@ -319,7 +320,7 @@ function arithmetic(form: Cons, op: string, parts: readonly Num[]): Num {
       if (parts.length === 1) return (vars) => finite(1 / divisor(a(vars)));
       return (vars) => {
         let acc = a(vars);
-        for (let i = 1; i < parts.length; i++) acc /= divisor((parts[i] as Num)(vars));
+        for (let i = 1; i < parts.length; i++) acc /= divisor((at(parts, i))(vars));
         return finite(acc);
       };
     case 'mod':
@@ -338,7 +339,7 @@ function arithmetic(form: Cons, op: string, parts: readonly Num[]): Num {
       return (vars) => {
         let best = a(vars);
         for (let i = 1; i < parts.length; i++) {
-          const x = (parts[i] as Num)(vars);
+          const x = (at(parts, i))(vars);
           if (better(x, best)) best = x;
         }
         return best;

@@ -1,6 +1,7 @@
 import { LispError } from './errors.js';
 import { MAX_DEPTH } from './limits.js';
 import { Cons, Keyword, LispMap, Sym, type Value, Vec } from './values.js';
+import { at } from '../assert.js';
 
 /**
  * Structural equality, what `=` means and what `read(print(v))` is held to.
@@ -31,7 +32,7 @@ function eq(a: Value, b: Value, depth: number): boolean {
   }
   if (a instanceof Vec) {
     if (!(b instanceof Vec) || a.items.length !== b.items.length) return false;
-    for (let i = 0; i < a.items.length; i++) if (!eq(a.items[i] as Value, b.items[i] as Value, depth + 1)) return false;
+    for (let i = 0; i < a.items.length; i++) if (!eq(at(a.items, i), at(b.items, i), depth + 1)) return false;
     return true;
   }
   if (a instanceof LispMap) {

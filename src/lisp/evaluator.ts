@@ -8,6 +8,7 @@ import { type ReadOptions, readAll } from './reader.js';
 import { Run } from './run.js';
 import { SPECIAL_FORMS } from './special-forms.js';
 import { Cons, LispMap, type List, Sym, type Value, Vec, positionOf } from './values.js';
+import { at } from '../assert.js';
 
 /** What a special form's analyser gets: recursion into sub-forms, one level deeper. */
 export interface Analyzer {
@@ -126,7 +127,7 @@ function callNode(form: Cons, depth: number): Node {
       if (fn instanceof Promise) return callFrom(site, fn, argNodes, 0, undefined, [], env, run);
       const args = new Array<Value>(n);
       for (let i = 0; i < n; i++) {
-        const v = (argNodes[i] as Node)(env, run);
+        const v = (at(argNodes, i))(env, run);
         if (v instanceof Promise) return callFrom(site, fn, argNodes, i, v, args, env, run);
         args[i] = v;
       }
@@ -166,7 +167,7 @@ async function callFrom(
     let i = from;
     if (pending !== undefined) args[i++] = await pending;
     for (; i < argNodes.length; i++) {
-      const v = (argNodes[i] as Node)(env, run);
+      const v = (at(argNodes, i))(env, run);
       args[i] = v instanceof Promise ? await v : v;
     }
     return await invoke(fn, args, run);
@@ -195,7 +196,7 @@ function mapNode(form: LispMap, depth: number): Node {
   if (entries.every(([, v]) => isLiteral(v))) return constant(form);
   const keys = entries.map(([k]) => k);
   const nodes = entries.map(([, v]) => analyze(v, depth));
-  const build = (values: Value[]): LispMap => LispMap.fromPairs(values.map((v, i) => [keys[i] as Value, v] as const));
+  const build = (values: Value[]): LispMap => LispMap.fromPairs(values.map((v, i) => [at(keys, i), v] as const));
   return (env, run) => {
     const values = evaluateEach(nodes, env, run);
     return values instanceof Promise ? values.then(build) : build(values);

@@ -3,6 +3,7 @@ import { LispError, asLispError } from './errors.js';
 import { print } from './printer.js';
 import type { Run } from './run.js';
 import { Keyword, Lambda, LispMap, Native, type Value, arrayToList, isValue, typeName } from './values.js';
+import { at } from '../assert.js';
 
 /**
  * Apply a function value to evaluated arguments. One step per application;
@@ -15,14 +16,14 @@ export function invoke(fn: Value, args: readonly Value[], run: Run): Value | Pro
   if (fn instanceof Native) return callNative(fn, args, run);
   if (fn instanceof LispMap) {
     if (args.length < 1 || args.length > 2) throw arityError('a map', 1, 2, args.length);
-    return fn.get(args[0] as Value) ?? (args.length === 2 ? (args[1] as Value) : null);
+    return fn.get(at(args, 0)) ?? (args.length === 2 ? (at(args, 1)) : null);
   }
   if (fn instanceof Keyword) {
     if (args.length < 1 || args.length > 2) throw arityError(`:${fn.name}`, 1, 2, args.length);
-    const m = args[0] as Value;
-    if (m === null) return args.length === 2 ? (args[1] as Value) : null;
+    const m = at(args, 0);
+    if (m === null) return args.length === 2 ? (at(args, 1)) : null;
     if (!(m instanceof LispMap)) throw new LispError('type', `:${fn.name} looks a key up in a map, got ${typeName(m)}`);
-    return m.get(fn) ?? (args.length === 2 ? (args[1] as Value) : null);
+    return m.get(fn) ?? (args.length === 2 ? (at(args, 1)) : null);
   }
   throw new LispError('type', `not a function: ${describe(fn)}`);
 }
@@ -43,7 +44,7 @@ function callLambda(fn: Lambda, args: readonly Value[], run: Run): Value | Promi
     throw arityError(fn.name ?? 'fn', n, fn.rest === null ? n : Number.POSITIVE_INFINITY, args.length);
   }
   const frame = new Env(fn.env);
-  for (let i = 0; i < n; i++) frame.bind(fn.params[i] as string, args[i] as Value);
+  for (let i = 0; i < n; i++) frame.bind(fn.params[i] as string, at(args, i));
   if (fn.rest !== null) frame.bind(fn.rest, arrayToList(args, n));
   if (++run.depth > run.limits.maxCallDepth) {
     run.depth--;

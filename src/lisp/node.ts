@@ -1,6 +1,7 @@
 import type { Env } from './env.js';
 import type { Run } from './run.js';
 import type { Value } from './values.js';
+import { at } from '../assert.js';
 
 /**
  * An analysed form: a closure the evaluator runs. It returns a plain value
@@ -16,21 +17,21 @@ export function constant(v: Value): Node {
 /** Run nodes in order, value of the last; nil when empty. */
 export function sequence(nodes: readonly Node[]): Node {
   if (nodes.length === 0) return constant(null);
-  if (nodes.length === 1) return nodes[0] as Node;
+  if (nodes.length === 1) return at(nodes, 0);
   const last = nodes.length - 1;
   return (env, run) => {
     for (let i = 0; i < last; i++) {
-      const v = (nodes[i] as Node)(env, run);
+      const v = (at(nodes, i))(env, run);
       if (v instanceof Promise) return sequenceFrom(nodes, i, v, env, run);
     }
-    return (nodes[last] as Node)(env, run);
+    return (at(nodes, last))(env, run);
   };
 }
 
 async function sequenceFrom(nodes: readonly Node[], i: number, pending: Promise<Value>, env: Env, run: Run): Promise<Value> {
   let v = await pending;
   for (let k = i + 1; k < nodes.length; k++) {
-    const r = (nodes[k] as Node)(env, run);
+    const r = (at(nodes, k))(env, run);
     v = r instanceof Promise ? await r : r;
   }
   return v;
@@ -40,7 +41,7 @@ async function sequenceFrom(nodes: readonly Node[], i: number, pending: Promise<
 export function evaluateEach(nodes: readonly Node[], env: Env, run: Run): Value[] | Promise<Value[]> {
   const out = new Array<Value>(nodes.length);
   for (let i = 0; i < nodes.length; i++) {
-    const v = (nodes[i] as Node)(env, run);
+    const v = (at(nodes, i))(env, run);
     if (v instanceof Promise) return evaluateEachFrom(nodes, out, i, v, env, run);
     out[i] = v;
   }
@@ -50,7 +51,7 @@ export function evaluateEach(nodes: readonly Node[], env: Env, run: Run): Value[
 async function evaluateEachFrom(nodes: readonly Node[], out: Value[], i: number, pending: Promise<Value>, env: Env, run: Run): Promise<Value[]> {
   out[i] = await pending;
   for (let k = i + 1; k < nodes.length; k++) {
-    const r = (nodes[k] as Node)(env, run);
+    const r = (at(nodes, k))(env, run);
     out[k] = r instanceof Promise ? await r : r;
   }
   return out;
@@ -60,7 +61,7 @@ async function evaluateEachFrom(nodes: readonly Node[], out: Value[], i: number,
 export function mapEach<T>(items: readonly T[], step: (item: T, index: number) => Value | Promise<Value>): Value[] | Promise<Value[]> {
   const out = new Array<Value>(items.length);
   for (let i = 0; i < items.length; i++) {
-    const v = step(items[i] as T, i);
+    const v = step(at(items, i), i);
     if (v instanceof Promise) return mapEachFrom(items, step, out, i, v);
     out[i] = v;
   }
@@ -76,7 +77,7 @@ async function mapEachFrom<T>(
 ): Promise<Value[]> {
   out[i] = await pending;
   for (let k = i + 1; k < items.length; k++) {
-    const r = step(items[k] as T, k);
+    const r = step(at(items, k), k);
     out[k] = r instanceof Promise ? await r : r;
   }
   return out;

@@ -2,6 +2,7 @@ import { LispError } from './errors.js';
 import { MAX_DEPTH, MAX_SOURCE_LENGTH, MAX_TOKEN_LENGTH } from './limits.js';
 import { RESERVED_NAMES, looksNumeric } from './reader.js';
 import { Cons, Keyword, Lambda, LispMap, Native, Sym, type Value, Vec } from './values.js';
+import { at } from '../assert.js';
 
 /**
  * Canonical printing: one space between items, no trailing space, quote
@@ -156,7 +157,7 @@ class Printer {
     this.emit(open);
     for (let i = 0; i < items.length; i++) {
       if (i > 0) this.emit(' ');
-      this.value(items[i] as Value, depth + 1);
+      this.value(at(items, i), depth + 1);
     }
     this.emit(close);
   }

@@ -3,6 +3,7 @@ import type { Analyzer, SpecialForm } from './evaluator.js';
 import { type Node, constant, evaluateEach } from './node.js';
 import type { Run } from './run.js';
 import { Cons, LispMap, Sym, type Value, Vec, arrayToList, listToArray, typeName } from './values.js';
+import { at } from '../assert.js';
 
 /**
  * `(quasiquote x)`: x as data, except that `,e` is evaluated and `,@e` spliced
@@ -12,7 +13,7 @@ import { Cons, LispMap, Sym, type Value, Vec, arrayToList, listToArray, typeName
 export const quasiquote: SpecialForm = (form, a) => {
   const args = listToArray(form.cdr);
   if (args.length !== 1) throw new LispError('syntax', `quasiquote: expected (quasiquote form), got ${args.length} operands`, form.pos);
-  return template(args[0] as Value, 1, a).node;
+  return template(at(args, 0), 1, a).node;
 };
 
 interface Part {
@@ -87,7 +88,7 @@ function sequence(original: Value, items: readonly Value[], level: number, a: An
   const assemble = (values: Value[], run: Run): Value => {
     const out: Value[] = [];
     values.forEach((v, i) => {
-      if (!(parts[i] as Part).splice) out.push(v);
+      if (!(at(parts, i)).splice) out.push(v);
       else out.push(...spliced(v, run));
     });
     return make(out);

@@ -2,6 +2,7 @@ import { ReadError } from './errors.js';
 import { MAX_DEPTH, MAX_SOURCE_LENGTH, MAX_STRING_LENGTH, MAX_TOKEN_LENGTH } from './limits.js';
 import { type Pos, formatPos } from './position.js';
 import { Cons, Keyword, LispMap, type List, Sym, type Value, Vec, mapKey, typeName } from './values.js';
+import { at } from '../assert.js';
 
 /** Returned by `Reader.next` when only whitespace and comments remain. */
 export const END: unique symbol = Symbol('end of input');
@@ -260,7 +261,7 @@ export class Reader {
   private list(pos: Pos, depth: number): List {
     const { items, positions } = this.sequence(Ch.CloseParen, 'list', pos, depth);
     let list: List = null;
-    for (let k = items.length - 1; k >= 0; k--) list = new Cons(items[k] as Value, list, k === 0 ? pos : positions[k]);
+    for (let k = items.length - 1; k >= 0; k--) list = new Cons(at(items, k), list, k === 0 ? pos : positions[k]);
     return list;
   }
 
@@ -272,14 +273,14 @@ export class Reader {
     const seen = new Set<string>();
     const pairs: [Value, Value][] = [];
     for (let k = 0; k < items.length; k += 2) {
-      const key = items[k] as Value;
+      const key = at(items, k);
       const encoded = mapKey(key);
       if (encoded === undefined) {
-        throw new ReadError(`expected a map key (keyword, string, number, symbol or boolean), found a ${typeName(key)}`, positions[k] as Pos);
+        throw new ReadError(`expected a map key (keyword, string, number, symbol or boolean), found a ${typeName(key)}`, at(positions, k));
       }
-      if (seen.has(encoded)) throw new ReadError('duplicate key in map: expected each key once', positions[k] as Pos);
+      if (seen.has(encoded)) throw new ReadError('duplicate key in map: expected each key once', at(positions, k));
       seen.add(encoded);
-      pairs.push([key, items[k + 1] as Value]);
+      pairs.push([key, at(items, k + 1)]);
     }
     return LispMap.fromPairs(pairs, pos);
   }

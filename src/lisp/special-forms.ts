@@ -6,6 +6,7 @@ import { print } from './printer.js';
 import { quasiquote } from './quasiquote.js';
 import type { Run } from './run.js';
 import { Cons, Lambda, type List, Sym, type Value, listToArray, truthy, typeName } from './values.js';
+import { at } from '../assert.js';
 
 /**
  * The special forms. Each is analysed once into a Node. Their names cannot be
@@ -72,7 +73,7 @@ const cond: SpecialForm = (form, a) => {
 
 function condFrom(clauses: readonly Clause[], start: number, env: Env, run: Run): Value | Promise<Value> {
   for (let i = start; i < clauses.length; i++) {
-    const clause = clauses[i] as Clause;
+    const clause = at(clauses, i);
     if (clause.test === null) return (clause.body as Node)(env, run);
     const t = clause.test(env, run);
     if (t instanceof Promise) {
@@ -118,7 +119,7 @@ const let_: SpecialForm = (form, a) => {
   const body = a.body((form.cdr as Cons).cdr);
   const enter = (values: Value[], env: Env, run: Run): Value | Promise<Value> => {
     const frame = new Env(env);
-    for (let i = 0; i < names.length; i++) frame.bind(names[i] as string, values[i] as Value);
+    for (let i = 0; i < names.length; i++) frame.bind(names[i] as string, at(values, i));
     return body(frame, run);
   };
   return (env, run) => {
@@ -138,7 +139,7 @@ const letStar: SpecialForm = (form, a) => {
 
 function bindFrom(names: readonly string[], inits: readonly Node[], body: Node, start: number, frame: Env, run: Run): Value | Promise<Value> {
   for (let i = start; i < inits.length; i++) {
-    const v = (inits[i] as Node)(frame, run);
+    const v = (at(inits, i))(frame, run);
     if (v instanceof Promise) {
       return v.then((x) => {
         frame.bind(names[i] as string, x);
@@ -243,7 +244,7 @@ const or: SpecialForm = (form, a) => {
 
 function shortCircuit(nodes: readonly Node[], start: number, last: Value, stopOn: boolean, env: Env, run: Run): Value | Promise<Value> {
   for (let i = start; i < nodes.length; i++) {
-    const v = (nodes[i] as Node)(env, run);
+    const v = (at(nodes, i))(env, run);
     if (v instanceof Promise) return v.then((x) => (truthy(x) === stopOn ? x : shortCircuit(nodes, i + 1, x, stopOn, env, run)));
     if (truthy(v) === stopOn) return v;
     last = v;

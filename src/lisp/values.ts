@@ -1,6 +1,7 @@
 import type { Env } from './env.js';
 import type { Node } from './node.js';
 import type { Pos } from './position.js';
+import { at } from '../assert.js';
 
 /**
  * The value model. Code is data: the reader produces these, the evaluator runs
@@ -174,7 +175,7 @@ export function truthy(v: Value): boolean {
 
 export function arrayToList(items: readonly Value[], start = 0): List {
   let list: List = null;
-  for (let i = items.length - 1; i >= start; i--) list = new Cons(items[i] as Value, list);
+  for (let i = items.length - 1; i >= start; i--) list = new Cons(at(items, i), list);
   return list;
 }
 

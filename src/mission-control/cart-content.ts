@@ -8,7 +8,7 @@ import { type ContractSchema, parseSchemaForm } from './schema.js';
 
 /** One cart file's text, read by the caller (this module does no I/O). */
 export interface CartFile {
-  /** Shown in every position: `actors/cartridges/ice-breaker/registration.lisp`. */
+  /** Shown in every position: `actors/cartridge/games/ice-breaker/registration.lisp`. */
   readonly path: string;
   readonly text: string;
 }

@@ -1,7 +1,7 @@
 import type { CartContent } from './cart-content.js';
 import type { ModuleDef } from './modules.js';
 import type { RewardSpec } from '../objectives/rewards.js';
-import type { ContractSchema as ObjectiveSchema } from '../objectives/schema.js';
+import type { ObjectiveSchema } from '../objectives/schema.js';
 import { primaryCreditRewards } from './objectives.js';
 import { formatProblem } from './problems.js';
 import type { ContractSchema } from './schema.js';

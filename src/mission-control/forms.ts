@@ -2,6 +2,7 @@ import type { Pos } from '../lisp/position.js';
 import { print } from '../lisp/printer.js';
 import { Cons, Keyword, type List, Sym, type Value, positionOf, typeName } from '../lisp/values.js';
 import { fail } from './problems.js';
+import { at } from '../assert.js';
 
 /**
  * Reading the declarative cart forms (`register-capabilities`,
@@ -32,17 +33,17 @@ export function plist(items: readonly Located[], rest: ReadonlySet<string> = new
   const out = new Map<string, { key: Located; values: Located[] }>();
   let i = 0;
   while (i < items.length) {
-    const key = items[i] as Located;
+    const key = at(items, i);
     if (!(key.value instanceof Keyword)) fail(key.pos, `expected a :keyword, found ${describe(key.value)}`);
     const name = key.value.name;
     if (out.has(name)) fail(key.pos, `:${name} is given twice`);
     i++;
     const values: Located[] = [];
     if (rest.has(name)) {
-      while (i < items.length && !((items[i] as Located).value instanceof Keyword)) values.push(items[i++] as Located);
+      while (i < items.length && !((at(items, i)).value instanceof Keyword)) values.push(at(items, i++));
     } else if (i < items.length) {
       // After a key always comes its value, keyword or not (`:module :ice-breaker`).
-      values.push(items[i++] as Located);
+      values.push(at(items, i++));
     }
     if (values.length === 0) fail(key.pos, `:${name} has no value`);
     out.set(name, { key, values });

@@ -8,6 +8,7 @@ import { mix32, unit } from './hash.js';
 import { quotePayout, termsFor } from './objectives.js';
 import type { DeckContext } from './inputs.js';
 import { skillSignal } from './skill.js';
+import { last } from '../assert.js';
 
 /** Standard contracts live 2–8 h unless their schema says otherwise (seed 004 §3.3). */
 export const STANDARD_TTL_S: readonly [number, number] = [2 * 3600, 8 * 3600];
@@ -79,7 +80,7 @@ function pickWeighted(rng: Rng, pool: readonly Composition[], total: number): Co
     x -= c.weight;
     if (x < 0) return c;
   }
-  return pool[pool.length - 1] as Composition;
+  return last(pool);
 }
 
 /**

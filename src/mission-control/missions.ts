@@ -23,6 +23,7 @@ import { boardEntry } from './generation.js';
 import type { DeckContext } from './inputs.js';
 import { instantiateMission, payoutFunction, termsFor } from './objectives.js';
 import { contractClass } from './schema.js';
+import { last } from '../assert.js';
 
 /** One phase of the mission struct: which capabilities (and so which carts) it calls on. */
 export interface PhasePlan {
@@ -43,8 +44,8 @@ export interface MissionStruct {
   readonly entry: BoardEntry;
   readonly schema: CatalogSchema;
   readonly content: ContractContent;
-  /** The objective engine's instance: goal verbs and hold ticks go to it. */
-  readonly mission: Mission;
+  /** The objective graph's instance (the objective engine): goal verbs and hold ticks go to it. */
+  readonly graph: Mission;
   readonly phases: readonly PhasePlan[];
   /** The ¤ rate the run pays at (fixed when the contract was generated). */
   readonly terms: PayoutTerms;
@@ -98,7 +99,7 @@ export function acceptContract(uds: Uds, index: number, ctx: DeckContext, events
   const struct = structOf(entry, cs, instantiateMission(cs.objectives, entry, terms), terms);
   events.push({ event: 'mission-start', contract: entry.id, schema: entry.schema, threat: entry.threat, affect: 'terse' });
   return {
-    uds: { ...uds, board: uds.board.filter((_, i) => i !== index), active: { entry, acceptedAt: ctx.now }, phaseChain: struct.mission.encodeChain() },
+    uds: { ...uds, board: uds.board.filter((_, i) => i !== index), active: { entry, acceptedAt: ctx.now }, phaseChain: struct.graph.encodeChain() },
     struct,
   };
 }
@@ -118,7 +119,7 @@ export function restoreMission(uds: Uds, ctx: DeckContext): MissionStruct | null
 }
 
 function structOf(entry: BoardEntry, cs: CatalogSchema, mission: Mission, terms: PayoutTerms): MissionStruct {
-  return { entry, schema: cs, content: contractContent(cs, entry), mission, phases: planPhases(cs, mission), terms };
+  return { entry, schema: cs, content: contractContent(cs, entry), graph: mission, phases: planPhases(cs, mission), terms };
 }
 
 function schemaOf(entry: BoardEntry, ctx: DeckContext): CatalogSchema {
@@ -134,7 +135,7 @@ function schemaOf(entry: BoardEntry, ctx: DeckContext): CatalogSchema {
  * `phase-chain` (the phase records, each with its capabilities).
  */
 export function missionBindings(struct: MissionStruct): { 'current-mission': Value; 'mission-params': LispMap; 'phase-chain': Value } {
-  let params = missionParamsToLisp(struct.mission)
+  let params = missionParamsToLisp(struct.graph)
     .with(kw('contract'), contractLabel(struct.entry.id))
     .with(kw('class'), kw(contractClass(struct.schema.schema).toLowerCase().replace(/ /g, '-')))
     .with(kw('target'), struct.content.target)
@@ -148,7 +149,7 @@ export function missionBindings(struct: MissionStruct): { 'current-mission': Val
     for (const a of m.affinities) if (!params.has(kw(`${a}-seed`))) params = params.with(kw(`${a}-seed`), mix32('nosh:capability-seed', struct.entry.seed, m.name));
   }
   for (const [name, g] of struct.content.generated) params = params.with(kw(name), g.value);
-  return { 'current-mission': missionToLisp(struct.mission.snapshot()), 'mission-params': params, 'phase-chain': phaseChainToLisp(struct.mission) };
+  return { 'current-mission': missionToLisp(struct.graph.snapshot()), 'mission-params': params, 'phase-chain': phaseChainToLisp(struct.graph) };
 }
 
 /**
@@ -159,7 +160,7 @@ export function missionBindings(struct: MissionStruct): { 'current-mission': Val
 export function applyMissionEvents(uds: Uds, struct: MissionStruct, events: readonly MissionEvent[]): Uds {
   let next = uds;
   for (const e of events) if (e.kind === 'reward/banked') next = payReward(next, e.reward, struct);
-  return { ...next, phaseChain: struct.mission.encodeChain() };
+  return { ...next, phaseChain: struct.graph.encodeChain() };
 }
 
 function payReward(uds: Uds, r: Reward, struct: MissionStruct): Uds {
@@ -226,7 +227,7 @@ export function abandonMission(uds: Uds, struct: MissionStruct, ctx: DeckContext
 
 function resolve(uds: Uds, struct: MissionStruct, ctx: DeckContext, report: RunReport, events: CipherEvent[], kind: 'complete' | 'fail' | 'abandon', reason?: string): Resolution {
   if (uds.active === null || uds.active.entry.id !== struct.entry.id) throw new MissionControlError('no-mission', `contract ${contractLabel(struct.entry.id)} is not the running mission`);
-  const settled = struct.mission.settle(kind, reason);
+  const settled = struct.graph.settle(kind, reason);
   if (!settled.ok) throw new MissionControlError('no-mission', settled.error.message);
   const { settlement, events: settleEvents } = settled;
   // A goal that closes as the mission settles (a :hold held to the end, an OR-group it closes) banks its
@@ -294,7 +295,7 @@ export function lowerThreatAlternative(uds: Uds, abandoned: BoardEntry, ctx: Dec
   let chosen = same;
   if (chosen === undefined && others.length > 0) {
     let x = rng.next() * others.reduce((s, c) => s + c.weight, 0);
-    chosen = others.find((c) => (x -= c.weight) < 0) ?? (others[others.length - 1] as Composition);
+    chosen = others.find((c) => (x -= c.weight) < 0) ?? (last(others));
   }
   const c = chosen ?? pool[0];
   if (c === undefined) throw new MissionControlError('capability-not-registered', 'no schema composes: there is nothing to put on the board');

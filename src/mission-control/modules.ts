@@ -3,6 +3,7 @@ import { Cons, Sym } from '../lisp/values.js';
 import { type Located, elements, integerIn, keywordList, keywordName, plist, stringOf, symbolList } from './forms.js';
 import { MAX_AFFINITIES, MAX_DECLARED_THREAT, MAX_ICON_LENGTH, MAX_NAME_LENGTH, MAX_PROVIDES, MAX_SEEDS } from './limits.js';
 import { fail } from './problems.js';
+import { at } from '../assert.js';
 
 /**
  * A module that can contribute to contracts: a launch cartridge, or a System
@@ -78,7 +79,7 @@ function checkKeys(keys: Map<string, { key: Located }>, allowed: ReadonlySet<str
 function required(keys: Map<string, { key: Located; values: Located[] }>, name: string, form: Cons, what: string): Located {
   const entry = keys.get(name);
   if (entry === undefined) fail(form.pos, `${what} needs :${name}`);
-  return entry.values[0] as Located;
+  return at(entry.values, 0);
 }
 
 function kebab(at: Located, what: string): string {

@@ -2,7 +2,7 @@ import type { BoardEntry } from '../deck/uds.js';
 import { Mission, type MissionOptions } from '../objectives/mission.js';
 import type { PayoutFunction } from '../objectives/payout.js';
 import type { RewardSpec } from '../objectives/rewards.js';
-import type { ContractSchema as ObjectiveSchema } from '../objectives/schema.js';
+import type { ObjectiveSchema } from '../objectives/schema.js';
 import { type PayoutTerms, scaleCredits } from './economy.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { Pos } from '../lisp/position.js';
 import type { Cons } from '../lisp/values.js';
 import { ObjectiveError } from '../objectives/errors.js';
-import { type ContractSchema as ObjectiveSchema, parseContractSchema } from '../objectives/schema.js';
+import { type ObjectiveSchema, parseContractSchema } from '../objectives/schema.js';
 import { type Located, booleanOf, elements, integerIn, integerPair, keywordList, keywordName, numberIn, plist, stringOf, symbolList, symbolName } from './forms.js';
 import { MAX_BRIEF_LENGTH, MAX_DECLARED_THREAT, MAX_GENERATORS, MAX_NAME_LENGTH, MAX_REQUIRED_CAPABILITIES, MAX_TTL_SECONDS } from './limits.js';
 import { type Problem, fail } from './problems.js';

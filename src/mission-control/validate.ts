@@ -8,7 +8,7 @@ import type { ModuleDef } from './modules.js';
 import { type Problem, sortProblems } from './problems.js';
 import type { ContractSchema } from './schema.js';
 import type { GoalSpec } from '../objectives/goal-cell.js';
-import type { ContractSchema as ObjectiveSchema } from '../objectives/schema.js';
+import type { ObjectiveSchema } from '../objectives/schema.js';
 
 /** Checks a schema's `:objectives` (the objective engine's invariants); returns its problems. */
 export type ObjectiveChecker = (schema: ContractSchema) => Problem[];

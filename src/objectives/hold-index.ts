@@ -1,6 +1,7 @@
 import { type Predicate, type PredicateVars, compilePredicate } from '../lisp/compile-predicate.js';
 import { print } from '../lisp/printer.js';
 import { Cons, Sym, type Value, list, listToArray } from '../lisp/values.js';
+import { at } from '../assert.js';
 
 /**
  * A fast yes for "does every live hold still hold?", the question a tick asks
@@ -139,7 +140,7 @@ export function buildHoldIndex(holds: readonly { readonly form: Value | null; re
   return {
     allHold(vars) {
       for (let i = 0; i < names.length; i++) {
-        const b = bounds[i] as Bounds;
+        const b = at(bounds, i);
         const v = vars[names[i] as string];
         // A NaN fails every comparison, so it too falls through to the careful path.
         if (typeof v !== 'number' || !(v < b.lt && v <= b.le && v > b.gt && v >= b.ge)) return false;
@@ -148,7 +149,7 @@ export function buildHoldIndex(holds: readonly { readonly form: Value | null; re
         const v = vars[flagNames[i] as string];
         if (v === undefined || (v !== null && v !== false) !== flagWants[i]) return false;
       }
-      for (let i = 0; i < calls.length; i++) if (!(calls[i] as Predicate)(vars)) return false;
+      for (let i = 0; i < calls.length; i++) if (!(at(calls, i))(vars)) return false;
       return true;
     },
   };

@@ -4,7 +4,7 @@
  */
 export { ObjectiveError, PhaseChainError, type ObjectiveRule } from './errors.js';
 export { type GoalSpec, type Role, type Reveal, type GroupKind, parseGoal } from './goal-cell.js';
-export { type ContractSchema, type PoolSpec, type EscalationSpec, type SchemaOptions, parseContractSchema, readContractSchemas } from './schema.js';
+export { type ObjectiveSchema, type PoolSpec, type EscalationSpec, type SchemaOptions, parseContractSchema, readContractSchemas } from './schema.js';
 export { drawLimbs, type DrawnPool } from './limbs.js';
 export { Mission, type MissionOptions, type MissionStatus, type SettleResult } from './mission.js';
 export { type VerbName, type VerbError, type VerbErrorCode, type VerbResult, VERB_NAMES } from './verbs.js';

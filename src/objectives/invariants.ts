@@ -1,7 +1,7 @@
 import { type GoalSpec, flattenGoal } from './goal-cell.js';
 import { fail } from './lisp-forms.js';
 import { MAX_GOALS_PER_PHASE } from './limits.js';
-import type { ContractSchema } from './schema.js';
+import type { ObjectiveSchema } from './schema.js';
 
 /** Where a goal sits in its schema, for the cross-goal rules. */
 interface Placement {
@@ -19,7 +19,7 @@ interface Placement {
  * seed: every reference resolves, nothing waits on itself, every phase fits
  * its 96-bit record and has a primary to finish.
  */
-export function validateSchema(schema: ContractSchema): void {
+export function validateSchema(schema: ObjectiveSchema): void {
   const placements = new Map<string, Placement>();
   const place = (spec: GoalSpec, phase: number, origin: Placement['origin']): void => {
     const walk = (s: GoalSpec, parent: string | null): void => {
@@ -79,7 +79,7 @@ function isAncestor(placements: ReadonlyMap<string, Placement>, ancestor: string
 }
 
 /** The most goals a phase can hold in any instance: its spine, the largest draws of its pools, its escalations. */
-function checkPhaseCapacity(schema: ContractSchema): void {
+function checkPhaseCapacity(schema: ObjectiveSchema): void {
   const worst = schema.phases.map((goals) => goals.reduce((n, g) => n + flattenGoal(g).length, 0));
   for (const pool of schema.pools) {
     const sizes = pool.goals.map((g) => flattenGoal(g).length).sort((a, b) => b - a);

@@ -1,6 +1,7 @@
 import { type Rng, rngFromSeed } from '../runtime/rng.js';
 import type { GoalSpec } from './goal-cell.js';
-import type { ContractSchema } from './schema.js';
+import type { ObjectiveSchema } from './schema.js';
+import { at } from '../assert.js';
 
 /** The goals one optional pool drew for an instance, in the pool's authored order. */
 export interface DrawnPool {
@@ -13,7 +14,7 @@ export interface DrawnPool {
  * same hand (seed 003 §6), and nothing else (board generation, other
  * missions) can shift it.
  */
-export function limbRng(schema: ContractSchema, seed: number): Rng {
+export function limbRng(schema: ObjectiveSchema, seed: number): Rng {
   return rngFromSeed(`nosh:objectives:${schema.name}:${seed}`);
 }
 
@@ -22,7 +23,7 @@ export function limbRng(schema: ContractSchema, seed: number): Rng {
  * distinct goals, uniformly. Drawn goals keep the pool's order, so the phase
  * layout (and the chain's bit positions) never depends on draw order.
  */
-export function drawLimbs(schema: ContractSchema, seed: number): DrawnPool[] {
+export function drawLimbs(schema: ObjectiveSchema, seed: number): DrawnPool[] {
   const rng = limbRng(schema, seed);
   return schema.pools.map((pool, index) => {
     const count = rng.range(pool.draw.min, pool.draw.max);
@@ -33,6 +34,6 @@ export function drawLimbs(schema: ContractSchema, seed: number): DrawnPool[] {
       [order[i], order[j]] = [order[j] as number, order[i] as number];
     }
     const picked = order.slice(0, count).sort((a, b) => a - b);
-    return { pool: index, goals: picked.map((i) => pool.goals[i] as GoalSpec) };
+    return { pool: index, goals: picked.map((i) => at(pool.goals, i)) };
   });
 }

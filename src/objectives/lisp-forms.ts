@@ -3,6 +3,7 @@ import { print } from '../lisp/printer.js';
 import { Cons, Keyword, Sym, type Value, listToArray, positionOf, typeName } from '../lisp/values.js';
 import { ObjectiveError, type ObjectiveRule } from './errors.js';
 import { MAX_LINKS } from './limits.js';
+import { at } from '../assert.js';
 
 /**
  * Small readers over already-read Lisp forms, shared by the goal-cell and
@@ -33,7 +34,7 @@ export function headName(form: Value): string | null {
 export function keywordArgs(items: readonly Located<Value>[], allowed: ReadonlySet<string>, what: string, goal: string | null, formPos: Pos | undefined): Map<string, Located<Value>> {
   const out = new Map<string, Located<Value>>();
   for (let i = 0; i < items.length; i += 2) {
-    const key = items[i] as Located<Value>;
+    const key = at(items, i);
     if (!(key.value instanceof Keyword)) {
       throw new ObjectiveError('syntax', `expected a :keyword in ${what}, found ${describe(key.value)}`, goal, key.pos ?? formPos);
     }

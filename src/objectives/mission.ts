@@ -9,12 +9,13 @@ import { MAX_PHASES, MAX_SEED } from './limits.js';
 import { type PayoutFunction, identityPayout, resolveReward } from './payout.js';
 import { type PhaseChain, type Resolution, decodePhaseChain, encodePhaseChain, layoutFingerprint } from './phase-chain.js';
 import { PhaseChainError } from './errors.js';
-import type { ContractSchema, EscalationSpec } from './schema.js';
+import type { ObjectiveSchema, EscalationSpec } from './schema.js';
 import { type SettleKind, type Settlement, allCountedDone, closeHeld, computeSettlement } from './settlement.js';
 import { type GoalState, type TransitionCause, isDead, isLegalTransition, isTerminal } from './state-machine.js';
 import { type GoalView, type MissionSnapshot, goalView } from './views.js';
 import { type VerbContext, type VerbName, type VerbResult, checkChoose, checkClose, checkReveal, lockReason, unknownGoal } from './verbs.js';
 import { isReachable } from './reachability.js';
+import { at } from '../assert.js';
 
 export { VERB_NAMES, type VerbError, type VerbErrorCode, type VerbName, type VerbResult } from './verbs.js';
 
@@ -57,7 +58,7 @@ interface Escalation {
  * change is a `goal/changed` event through `isLegalTransition`.
  */
 export class Mission {
-  readonly schema: ContractSchema;
+  readonly schema: ObjectiveSchema;
   readonly seed: number;
   readonly threat: number | null;
   private readonly goals: GoalNode[] = [];
@@ -81,7 +82,7 @@ export class Mission {
   /** Check errors already reported (by message: it names the check and the goal). */
   private readonly reportedErrors = new Set<string>();
 
-  private constructor(schema: ContractSchema, options: MissionOptions) {
+  private constructor(schema: ObjectiveSchema, options: MissionOptions) {
     if (!Number.isSafeInteger(options.seed) || options.seed < 0 || options.seed > MAX_SEED) {
       throw new RangeError(`a mission seed is a safe non-negative integer, got ${options.seed}`);
     }
@@ -96,7 +97,7 @@ export class Mission {
     const add = (spec: GoalSpec, phase: number, origin: GoalNode['origin'], escalation: number, parent: GoalNode | null): void => {
       const context = { schema: schema.name, formula: schema.payoutFormula, goal: spec.name, seed: this.seed, threat: this.threat };
       const rewards = spec.rewards.map((r) => resolveReward(r, payout, context));
-      const list = this.phases[phase] as GoalNode[];
+      const list = at(this.phases, phase);
       const node = new GoalNode(this.goals.length, spec, phase, list.length, origin, escalation, parent, rewards);
       this.goals.push(node);
       list.push(node);
@@ -121,7 +122,7 @@ export class Mission {
   }
 
   /** Instantiate a schema: the spine, the limbs this seed draws, every reward amount final. */
-  static instantiate(schema: ContractSchema, options: MissionOptions): Mission {
+  static instantiate(schema: ObjectiveSchema, options: MissionOptions): Mission {
     return new Mission(schema, options);
   }
 
@@ -135,14 +136,14 @@ export class Mission {
    * `:hold` is forfeited (nobody watched it while the deck was off). Rewards of
    * done goals were banked when they closed and are not reported again.
    */
-  static restore(schema: ContractSchema, chain: PhaseChain | Uint8Array, options: Omit<MissionOptions, 'seed'> = {}): Mission {
+  static restore(schema: ObjectiveSchema, chain: PhaseChain | Uint8Array, options: Omit<MissionOptions, 'seed'> = {}): Mission {
     const decoded = chain instanceof Uint8Array ? decodePhaseChain(chain) : chain;
     const mission = new Mission(schema, { ...options, seed: decoded.seed });
     if (mission.fingerprint() !== decoded.fingerprint || mission.phases.length !== decoded.phases.length) {
       throw new PhaseChainError(`it belongs to another mission: schema :${schema.name} with seed ${decoded.seed} lays out different goals (fingerprint ${mission.fingerprint()} ≠ ${decoded.fingerprint})`);
     }
     decoded.phases.forEach((record, p) => {
-      const goals = mission.phases[p] as GoalNode[];
+      const goals = at(mission.phases, p);
       if (record.goalCount !== goals.length) throw new PhaseChainError(`phase ${p + 1} has ${record.goalCount} goals in the chain but ${goals.length} in the mission`);
     });
     mission.silently(() => {
@@ -152,7 +153,7 @@ export class Mission {
       mission.phaseFrozen = true;
       for (const [p, record] of decoded.phases.entries()) {
         for (const slot of record.done) {
-          const g = (mission.phases[p] as GoalNode[])[slot] as GoalNode;
+          const g = (at(mission.phases, p))[slot] as GoalNode;
           g.state = 'done';
           g.briefed = true;
           if (g.escalation >= 0) (mission.escalations.find((e) => e.goal === g) as Escalation).fired = true;
@@ -652,10 +653,10 @@ export class Mission {
     let changed = false;
     // Decision: an open :hold primary can only close at resolve, so it does not hold its phase back; it stays watched.
     const satisfied = (g: GoalNode): boolean => !isCountedPrimary(g) || g.state === 'done' || (g.state === 'open' && g.isHold);
-    while (this.active < this.phases.length - 1 && (this.phases[this.active] as GoalNode[]).every(satisfied)) {
+    while (this.active < this.phases.length - 1 && (at(this.phases, this.active)).every(satisfied)) {
       this.active++;
       this.watch = null;
-      for (const g of this.phases[this.active] as GoalNode[]) if (!this.openCauses.has(g)) this.openCauses.set(g, 'phase-reached');
+      for (const g of at(this.phases, this.active)) if (!this.openCauses.has(g)) this.openCauses.set(g, 'phase-reached');
       this.emit({ kind: 'phase/advanced', seq: 0, from: this.active, to: this.active + 1 });
       changed = true;
     }

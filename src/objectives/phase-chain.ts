@@ -1,6 +1,7 @@
 import { crc32 } from 'node:zlib';
 import { PhaseChainError } from './errors.js';
 import { MAX_GOALS_PER_PHASE, MAX_PHASES, MAX_SEED, PHASE_CHAIN_BYTES, PHASE_CHAIN_HEADER_BYTES, PHASE_RECORD_BYTES } from './limits.js';
+import { at } from '../assert.js';
 
 /**
  * The 256-byte phase chain (seed 003 §8, UDS `phase_chain`): what of a
@@ -117,7 +118,7 @@ export function decodePhaseChain(bytes: Uint8Array): PhaseChain {
     phases.push({ goalCount, done });
   }
   if (bytes.subarray(RESERVED_OFFSET).some((b) => b !== 0)) throw new PhaseChainError('reserved bytes 248..255 are not zero');
-  return { seed, fingerprint: view.getUint32(16), activePhase, resolution: RESOLUTIONS[flags] as Resolution, phases };
+  return { seed, fingerprint: view.getUint32(16), activePhase, resolution: at(RESOLUTIONS, flags), phases };
 }
 
 /** Refuse to encode what could not be decoded: the encoder's own positive space. */

@@ -7,6 +7,7 @@ import { validateSchema } from './invariants.js';
 import { type Located, describe, elements, fail, headName } from './lisp-forms.js';
 import { MAX_ESCALATIONS, MAX_PHASES, MAX_POOLS, MAX_POOL_GOALS } from './limits.js';
 import { variableNames } from './variables.js';
+import { at } from '../assert.js';
 
 /** `(optional-pool :draw 0..2 goal…)`: the generator draws between min and max of these per instance. */
 export interface PoolSpec {
@@ -32,7 +33,7 @@ export interface EscalationSpec {
  * spine, phase by phase, and the procedural limbs. The other keys are kept as
  * read for Mission Control, which owns them (capabilities, TTL, generators…).
  */
-export interface ContractSchema {
+export interface ObjectiveSchema {
   /** The schema's keyword name without the colon: `corporate-extraction`. */
   readonly name: string;
   readonly payoutFormula: string | null;
@@ -54,13 +55,13 @@ export interface SchemaOptions {
 }
 
 /** Read every `defcontract-schema` form in a file; other forms (registrations, comments' neighbours) are skipped. */
-export function readContractSchemas(text: string, source?: string, options: SchemaOptions = {}): ContractSchema[] {
+export function readContractSchemas(text: string, source?: string, options: SchemaOptions = {}): ObjectiveSchema[] {
   const forms = readAll(text, source === undefined ? {} : { source });
   return forms.filter((f) => headName(f) === 'defcontract-schema').map((f) => parseContractSchema(f, options));
 }
 
 /** `(defcontract-schema :name :key value … :objectives (spine …) (limbs …))`. */
-export function parseContractSchema(form: Value, options: SchemaOptions = {}): ContractSchema {
+export function parseContractSchema(form: Value, options: SchemaOptions = {}): ObjectiveSchema {
   if (headName(form) !== 'defcontract-schema') fail('syntax', `expected (defcontract-schema :name …), found ${describe(form)}`, null, positionOf(form));
   const cons = form as Cons;
   const items = elements(cons).slice(1);
@@ -96,7 +97,7 @@ export function parseContractSchema(form: Value, options: SchemaOptions = {}): C
 
   const options_ = new Map<string, Value>();
   for (const [k, v] of rest) options_.set(k, v.value);
-  const schema: ContractSchema = { name, payoutFormula, threatRange, phases, pools, escalations, variables, options: options_, pos: cons.pos };
+  const schema: ObjectiveSchema = { name, payoutFormula, threatRange, phases, pools, escalations, variables, options: options_, pos: cons.pos };
   validateSchema(schema);
   return schema;
 }
@@ -110,13 +111,13 @@ function splitKeys(items: Located<Value>[], schema: string, pos: Pos | undefined
   const rest = new Map<string, Located<Value>>();
   let objectives: { forms: Located<Value>[]; pos: Pos | undefined } | null = null;
   for (let i = 0; i < items.length; ) {
-    const key = items[i] as Located<Value>;
+    const key = at(items, i);
     if (!(key.value instanceof Keyword)) fail('syntax', `expected a :keyword in schema :${schema}, found ${describe(key.value)}`, null, key.pos ?? pos);
     const k = key.value.name;
     if (rest.has(k) || (k === 'objectives' && objectives !== null)) fail('duplicate-key', `:${k} is given twice in schema :${schema}`, null, key.pos);
     if (k === 'objectives') {
       const forms: Located<Value>[] = [];
-      for (i++; i < items.length && !((items[i] as Located<Value>).value instanceof Keyword); i++) forms.push(items[i] as Located<Value>);
+      for (i++; i < items.length && !((at(items, i)).value instanceof Keyword); i++) forms.push(at(items, i));
       if (forms.length === 0) fail('syntax', ':objectives has no (spine …)', null, key.pos);
       objectives = { forms, pos: key.pos };
       continue;
@@ -187,8 +188,8 @@ function leadingOptions(form: Cons, allowed: readonly string[]): { opts: Map<str
   const items = elements(form).slice(1);
   const opts = new Map<string, Located<Value>>();
   let i = 0;
-  for (; i < items.length && (items[i] as Located<Value>).value instanceof Keyword; i += 2) {
-    const key = items[i] as Located<Value>;
+  for (; i < items.length && (at(items, i)).value instanceof Keyword; i += 2) {
+    const key = at(items, i);
     const k = (key.value as Keyword).name;
     if (!allowed.includes(k)) fail('unknown-key', `unknown key :${k} in (${headName(form)} …) (known: ${allowed.map((a) => `:${a}`).join(' ')})`, null, key.pos);
     if (opts.has(k)) fail('duplicate-key', `:${k} is given twice in (${headName(form)} …)`, null, key.pos);

@@ -3,6 +3,7 @@ import { type GoalNode, isCountedPrimary } from './goal-node.js';
 import type { Role } from './goal-cell.js';
 import type { NumericCurrency, Reward } from './rewards.js';
 import type { GoalState, TransitionCause } from './state-machine.js';
+import { at } from '../assert.js';
 
 /**
  * Settlement (seed 003 §5). Every reward of every goal in the instance lands in
@@ -86,7 +87,7 @@ export interface ResolveTransition {
 export function closeHeld(goals: readonly GoalNode[], states: GoalState[]): ResolveTransition[] {
   const out: ResolveTransition[] = [];
   const move = (g: GoalNode, to: GoalState, cause: TransitionCause): void => {
-    out.push({ goal: g, from: states[g.index] as GoalState, to, cause });
+    out.push({ goal: g, from: at(states, g.index), to, cause });
     states[g.index] = to;
   };
   for (const g of goals) if (g.isHold && states[g.index] === 'open') move(g, 'done', 'held-to-resolve');
@@ -148,12 +149,12 @@ export function computeSettlement(
 
   const lines: SettlementLine[] = [];
   for (const g of goals) {
-    const final = states[g.index] as GoalState;
+    const final = at(states, g.index);
     for (const reward of g.rewards) lines.push({ goal: g.name, reward, bucket: bucketOf(g, final, reward, outcome) });
   }
   const missing: MissingGoal[] = goals
     .filter((g) => states[g.index] !== 'done')
-    .map((g) => ({ goal: g.name, phase: g.phase + 1, role: g.role, briefed: g.briefed, state: g.state, final: states[g.index] as GoalState }));
+    .map((g) => ({ goal: g.name, phase: g.phase + 1, role: g.role, briefed: g.briefed, state: g.state, final: at(states, g.index) }));
   return { settlement: { outcome, reason: why, currencies: sumLines(lines), missing, lines }, transitions };
 }
 

@@ -1,7 +1,7 @@
 /** Actor name → URL of the compiled module that default-exports its ActorDef. */
-export type Catalog = Readonly<Record<string, string>>;
+export type ActorCatalog = Readonly<Record<string, string>>;
 
-export function resolveActor(catalog: Catalog, actor: string): string {
+export function resolveActor(catalog: ActorCatalog, actor: string): string {
   const url = Object.hasOwn(catalog, actor) ? catalog[actor] : undefined;
   if (url === undefined) {
     const known = Object.keys(catalog).sort().join(', ');

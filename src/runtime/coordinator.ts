@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { Subject } from 'rxjs';
 import type { SpawnOptions } from './actor.js';
 import { ActorTable, MAX_MAILBOX, type Slot, newMailbox } from './actor-table.js';
-import { type Catalog, resolveActor } from './catalog.js';
+import { type ActorCatalog, resolveActor } from './catalog.js';
 import { toEnvelope } from './cell.js';
 import type { ClockConfig } from './clock.js';
 import { type Envelope, checkEnvelope } from './envelope.js';
@@ -30,7 +30,7 @@ export interface CoordinatorConfig {
   readonly seed: number;
   readonly placement: Placement;
   readonly mode: ClockMode;
-  readonly catalog: Catalog;
+  readonly catalog: ActorCatalog;
   readonly clock: ClockConfig;
   readonly sink: TraceSink;
   readonly traceDetail: TraceDetail;

@@ -1,6 +1,6 @@
 import type { Observable } from 'rxjs';
 import type { SpawnOptions } from './actor.js';
-import type { Catalog } from './catalog.js';
+import type { ActorCatalog } from './catalog.js';
 import { type ClockConfig, defaultClock } from './clock.js';
 import type { Placement } from './coordinator.js';
 import type { Envelope } from './envelope.js';
@@ -17,7 +17,7 @@ import { TraceHasher } from './trace/trace-hash.js';
 
 export interface RuntimeOptions {
   readonly seed: number;
-  readonly catalog: Catalog;
+  readonly catalog: ActorCatalog;
   readonly placement?: Placement;
   readonly clock?: ClockMode;
   readonly tick?: Partial<ClockConfig>;

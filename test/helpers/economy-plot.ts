@@ -1,6 +1,6 @@
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import type { CareerRun } from '../../src/mission-control/career.js';
+import type { CareerRun } from './career.js';
 
 /** Mean over the last `window` runs at each point (the plot's smoothing). */
 function rolling(values: readonly number[], window: number): number[] {

@@ -7,7 +7,7 @@ import { fillBoard } from '../../src/mission-control/generation.js';
 import type { DeckContext } from '../../src/mission-control/inputs.js';
 import type { Uds } from '../../src/deck/uds.js';
 
-/** The shipped cart content, read from actors/cartridges/ (real files). */
+/** The shipped cart content, read from actors/cartridge/games/ (real files). */
 let cached: Catalog | undefined;
 export function catalog(): Catalog {
   cached ??= buildCatalog(loadCartContent(shippedCartFiles()));

@@ -21,15 +21,15 @@ export function acceptSchema(schema: string, setup: Parameters<typeof boardFor>[
 /** Play the run as the operator would: choose the first fork, complete every open top-level primary, phase by phase. */
 export function completePrimaries(uds: Uds, struct: MissionStruct): Uds {
   let state = uds;
-  for (let step = 0; step < 64 && !struct.mission.isReady; step++) {
-    const open = struct.mission.snapshot().goals.find((g) => g.state === 'open' && g.role === 'primary' && g.parent === null && g.hold === null);
+  for (let step = 0; step < 64 && !struct.graph.isReady; step++) {
+    const open = struct.graph.snapshot().goals.find((g) => g.state === 'open' && g.role === 'primary' && g.parent === null && g.hold === null);
     if (open === undefined) break;
     const events: MissionEvent[] = [];
-    if (open.group === 'branch' && !open.children.some((c) => struct.mission.info(c)?.chosen)) {
-      const chosen = struct.mission.choose(open.children[0] as string);
+    if (open.group === 'branch' && !open.children.some((c) => struct.graph.info(c)?.chosen)) {
+      const chosen = struct.graph.choose(open.children[0] as string);
       if (chosen.ok) events.push(...chosen.events);
     }
-    const done = struct.mission.complete(open.name);
+    const done = struct.graph.complete(open.name);
     if (!done.ok) throw new Error(done.error.message);
     events.push(...done.events);
     state = applyMissionEvents(state, struct, events);

@@ -3,27 +3,27 @@ import { fileURLToPath } from 'node:url';
 import type { PredicateValue } from '../../src/lisp/compile-predicate.js';
 import { drawLimbs } from '../../src/objectives/limbs.js';
 import { Mission, type MissionOptions, type VerbResult } from '../../src/objectives/mission.js';
-import { type ContractSchema, readContractSchemas } from '../../src/objectives/schema.js';
+import { type ObjectiveSchema, readContractSchemas } from '../../src/objectives/schema.js';
 import { defaultVariables } from '../../src/objectives/variables.js';
 
-export const GLASS_PAYROLL_FILE = fileURLToPath(new URL('../../actors/cartridges/ice-breaker/glass-payroll.lisp', import.meta.url));
+export const GLASS_PAYROLL_FILE = fileURLToPath(new URL('../../actors/cartridge/games/ice-breaker/glass-payroll.lisp', import.meta.url));
 
 /** The shipped GLASS PAYROLL schema, read from the ICE BREAKER cart's file. */
-export function glassPayroll(): ContractSchema {
+export function glassPayroll(): ObjectiveSchema {
   const schemas = readContractSchemas(readFileSync(GLASS_PAYROLL_FILE, 'utf8'), GLASS_PAYROLL_FILE);
   if (schemas.length !== 1) throw new Error(`expected one schema in ${GLASS_PAYROLL_FILE}, found ${schemas.length}`);
-  return schemas[0] as ContractSchema;
+  return schemas[0] as ObjectiveSchema;
 }
 
 /** One schema from Lisp source text. */
-export function schemaOf(text: string): ContractSchema {
+export function schemaOf(text: string): ObjectiveSchema {
   const schemas = readContractSchemas(text, 'test.lisp');
   if (schemas.length !== 1) throw new Error(`expected one schema, found ${schemas.length}`);
-  return schemas[0] as ContractSchema;
+  return schemas[0] as ObjectiveSchema;
 }
 
 /** The first seed from 0 whose drawn limbs are exactly `names` (pool order). */
-export function seedDrawing(schema: ContractSchema, names: readonly string[]): number {
+export function seedDrawing(schema: ObjectiveSchema, names: readonly string[]): number {
   for (let seed = 0; seed < 10_000; seed++) {
     const drawn = drawLimbs(schema, seed).flatMap((d) => d.goals.map((g) => g.name));
     if (drawn.join(' ') === names.join(' ')) return seed;
@@ -31,7 +31,7 @@ export function seedDrawing(schema: ContractSchema, names: readonly string[]): n
   throw new Error(`no seed below 10000 draws ${names.join(', ')}`);
 }
 
-export function instance(schema: ContractSchema, options: Partial<MissionOptions> = {}): Mission {
+export function instance(schema: ObjectiveSchema, options: Partial<MissionOptions> = {}): Mission {
   return Mission.instantiate(schema, { seed: 1, ...options });
 }
 

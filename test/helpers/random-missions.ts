@@ -1,7 +1,7 @@
 import type { PredicateValue } from '../../src/lisp/compile-predicate.js';
 import { type Mission, VERB_NAMES, type VerbName } from '../../src/objectives/mission.js';
 import type { MissionEvent } from '../../src/objectives/events.js';
-import type { ContractSchema } from '../../src/objectives/schema.js';
+import type { ObjectiveSchema } from '../../src/objectives/schema.js';
 import type { SettleKind } from '../../src/objectives/settlement.js';
 import { defaultVariables } from '../../src/objectives/variables.js';
 import { schemaOf } from './objectives.js';
@@ -50,7 +50,7 @@ function hold(r: Rng): string {
 
 export interface RandomSchema {
   readonly source: string;
-  readonly schema: ContractSchema;
+  readonly schema: ObjectiveSchema;
 }
 
 /** A valid schema by construction: 1–3 phases, links only backwards, groups, limbs, escalations. */

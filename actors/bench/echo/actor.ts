@@ -1,16 +1,15 @@
 import * as v from 'valibot';
 import { defineActor } from '../../../src/runtime/actor.js';
 import { defineInbox } from '../../../src/runtime/inbox.js';
-import { int } from '../../../src/runtime/schema.js';
 import { peer } from '../../../src/runtime/peer.js';
 
 export const EchoInbox = defineInbox({
-  ping: v.object({ n: int() }),
+  ping: v.object({ n: v.pipe(v.number(), v.integer()) }),
 });
 
 /** What whoever pings the echo hears back. */
 export const EchoReplies = defineInbox({
-  pong: v.object({ n: int() }),
+  pong: v.object({ n: v.pipe(v.number(), v.integer()) }),
 });
 
 /** Answers every ping at once (`after: 0` in realtime): the kernel's round-trip probe. */

@@ -3,6 +3,7 @@ import type { Runtime } from '../../runtime/runtime.js';
 import type { SendRecord, TraceRecord } from '../../runtime/trace/record.js';
 import type { TraceSink } from '../../runtime/trace/sink.js';
 import { type FaultCounts, type FaultKind, type FaultRates, noFaults } from './rates.js';
+import { at } from '../../assert.js';
 
 /** A cart's move stream this long is enough to strike somewhere in the middle of a call. */
 const MAX_STRIKE_AT = 6;
@@ -215,7 +216,7 @@ export class FaultInjector implements TraceSink {
   }
 
   private pick<T>(xs: readonly T[]): T {
-    return xs[this.rng.int(xs.length)] as T;
+    return at(xs, this.rng.int(xs.length));
   }
 }
 

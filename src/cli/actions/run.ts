@@ -1,9 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { runCampaign } from '../../campaign/campaign.js';
-import { Runtime } from '../../runtime/runtime.js';
 import { CampaignLog } from '../campaign-log.js';
-import { ConsoleSink } from '../console-sink.js';
-import { DEMO_CATALOG, startDemo } from '../demo-scenario.js';
 import { progressBar } from '../progress.js';
 
 export interface RunOptions {
@@ -22,16 +19,10 @@ export interface RunOptions {
   traceJsonl?: string;
   json: boolean;
   verbose: boolean;
-  demo: boolean;
 }
 
-/** `nosh run`: the deck (or, with --demo, the kernel's demo actors). */
+/** `nosh run`: boot the deck and play a campaign, telling the story as it goes. */
 export async function runAction(opts: RunOptions): Promise<void> {
-  if (opts.demo) await runDemo(opts);
-  else await runDeck(opts);
-}
-
-async function runDeck(opts: RunOptions): Promise<void> {
   const started = performance.now();
   const log = (line: string): void => {
     (opts.json ? process.stderr : process.stdout).write(`${line}\n`);
@@ -81,32 +72,4 @@ async function runDeck(opts: RunOptions): Promise<void> {
   if (opts.trace) log(`chrome trace → ${opts.trace} (open in https://ui.perfetto.dev)`);
   if (opts.frames) log(`frames   ${summary.frames} PNG → ${opts.frames}${summary.frames >= opts.framesMax ? ` (stopped at --frames-max ${opts.framesMax})` : ''}`);
   if (opts.flash) log(`deck kept on ${opts.flash}: run again with --flash ${opts.flash} to continue the campaign`);
-}
-
-async function runDemo(opts: RunOptions): Promise<void> {
-  const started = performance.now();
-  const ticks = opts.ticks ?? 600;
-  const log = (line: string): void => {
-    (opts.json ? process.stderr : process.stdout).write(`${line}\n`);
-  };
-  const quiet = opts.json && !opts.verbose;
-  const rt = new Runtime({
-    seed: opts.seed,
-    catalog: DEMO_CATALOG,
-    placement: opts.placement,
-    clock: opts.clock,
-    ...(opts.trace ? { traceFile: opts.trace } : {}),
-    ...(opts.traceJsonl ? { traceJsonl: opts.traceJsonl } : {}),
-    sinks: quiet ? [] : [new ConsoleSink(log, opts.verbose)],
-  });
-  if (!quiet) log(`nosh run --demo · seed ${opts.seed} · ${opts.placement} · ${opts.clock} · ${ticks} ticks`);
-  await startDemo(rt);
-  await rt.run(ticks);
-  const summary = { ...(await rt.shutdown()), ticks, wallMs: Math.round(performance.now() - started) };
-  if (opts.json) {
-    process.stdout.write(`${JSON.stringify(summary)}\n`);
-    return;
-  }
-  log(`summary  ${summary.ticks} ticks · ${summary.envelopes} envelopes · ${summary.crashes} crashes · ${summary.restarts} restarts · ${summary.escalations} escalations · ${summary.wallMs} ms`);
-  log(`trace    ${summary.traceHash}`);
 }

@@ -28,7 +28,6 @@ export function registerRun(program: Command): void {
     .option('--trace-jsonl <file>', 'stream every trace record as JSON lines', outputFile('--trace-jsonl'))
     .option('--json', 'print only a JSON summary as the last line', false)
     .option('--verbose', 'log every board and goal change', false)
-    .option('--demo', "run the kernel's demo actors (ping-pong, a flaky worker) instead of the deck", false)
     .addHelpText('after', '\nExamples:\n  nosh run --seed 7 --missions 30 --json\n  nosh run --clock realtime --speed 50 --placement threads --missions 5\n  nosh run --flash deck.img --missions 5 --off 3d')
     .action(async (opts: RunOptions) => {
       if (opts.speed !== undefined && opts.clock !== 'realtime') throw new UsageError('--speed paces the realtime clock: give it with --clock realtime (lockstep runs as fast as it can).');

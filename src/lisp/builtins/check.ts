@@ -1,5 +1,6 @@
 import { LispError } from '../errors.js';
 import { Cons, Keyword, LispMap, Native, type NativeFunction, Sym, type Value, Vec, listToArray, typeName } from '../values.js';
+import { at } from '../../assert.js';
 
 /** Declare a builtin: its arity is checked before `fn` runs, so `fn` may index `args` freely. */
 export function builtin(name: string, minArgs: number, maxArgs: number, fn: NativeFunction): Native {
@@ -17,25 +18,25 @@ export function wrongType(fn: string, i: number, want: string, got: Value): Lisp
 }
 
 export function num(fn: string, args: readonly Value[], i: number): number {
-  const v = args[i] as Value;
+  const v = at(args, i);
   if (typeof v !== 'number') throw wrongType(fn, i, 'a number', v);
   return v;
 }
 
 export function int(fn: string, args: readonly Value[], i: number): number {
-  const v = args[i] as Value;
+  const v = at(args, i);
   if (typeof v !== 'number' || !Number.isSafeInteger(v)) throw wrongType(fn, i, 'an integer', v);
   return v;
 }
 
 export function str(fn: string, args: readonly Value[], i: number): string {
-  const v = args[i] as Value;
+  const v = at(args, i);
   if (typeof v !== 'string') throw wrongType(fn, i, 'a string', v);
   return v;
 }
 
 export function map(fn: string, args: readonly Value[], i: number): LispMap {
-  const v = args[i] as Value;
+  const v = at(args, i);
   if (v === null) return LispMap.EMPTY;
   if (!(v instanceof LispMap)) throw wrongType(fn, i, 'a map', v);
   return v;
@@ -43,7 +44,7 @@ export function map(fn: string, args: readonly Value[], i: number): LispMap {
 
 /** The elements of a list, vector or nil: the collections map, filter, reduce and friends walk. */
 export function items(fn: string, args: readonly Value[], i: number): readonly Value[] {
-  const v = args[i] as Value;
+  const v = at(args, i);
   if (v === null) return [];
   if (v instanceof Cons) return listToArray(v);
   if (v instanceof Vec) return v.items;

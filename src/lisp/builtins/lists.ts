@@ -1,10 +1,11 @@
 import { mapEach } from '../node.js';
 import { Cons, LispMap, type List, type Native, type NativeContext, type Value, Vec, arrayToList, truthy } from '../values.js';
 import { MANY, builtin, int, items, wrongType } from './check.js';
+import { at } from '../../assert.js';
 
 function first(name: string): Native {
   return builtin(name, 1, 1, (args) => {
-    const v = args[0] as Value;
+    const v = at(args, 0);
     if (v === null) return null;
     if (v instanceof Cons) return v.car;
     if (v instanceof Vec) return v.items[0] ?? null;
@@ -14,7 +15,7 @@ function first(name: string): Native {
 
 function rest(name: string): Native {
   return builtin(name, 1, 1, (args, ctx) => {
-    const v = args[0] as Value;
+    const v = at(args, 0);
     if (v === null) return null;
     if (v instanceof Cons) return v.cdr;
     if (v instanceof Vec) {
@@ -28,7 +29,7 @@ function rest(name: string): Native {
 /** Left fold that stays synchronous until the folding function first returns a Promise. */
 function fold(f: Value, acc: Value, xs: readonly Value[], start: number, ctx: NativeContext): Value | Promise<Value> {
   for (let i = start; i < xs.length; i++) {
-    const r = ctx.apply(f, [acc, xs[i] as Value]);
+    const r = ctx.apply(f, [acc, at(xs, i)]);
     if (r instanceof Promise) return r.then((v) => fold(f, v, xs, i + 1, ctx));
     acc = r;
   }
@@ -41,11 +42,11 @@ export const LIST_BUILTINS: readonly Native[] = [
   rest('cdr'),
   rest('rest'),
   builtin('cons', 2, 2, (args, ctx) => {
-    const tail = args[1] as Value;
-    if (tail === null || tail instanceof Cons) return new Cons(args[0] as Value, tail);
+    const tail = at(args, 1);
+    if (tail === null || tail instanceof Cons) return new Cons(at(args, 0), tail);
     if (tail instanceof Vec) {
       ctx.charge(tail.items.length);
-      return new Cons(args[0] as Value, arrayToList(tail.items));
+      return new Cons(at(args, 0), arrayToList(tail.items));
     }
     // There are no dotted pairs: every list is proper, so printing and reading stay simple.
     throw wrongType('cons', 1, 'a list or vector (there are no dotted pairs)', tail);
@@ -56,7 +57,7 @@ export const LIST_BUILTINS: readonly Native[] = [
   builtin('nth', 2, 2, (args, ctx) => {
     const n = int('nth', args, 0);
     if (n < 0) throw wrongType('nth', 0, 'a non-negative integer', n);
-    const coll = args[1] as Value;
+    const coll = at(args, 1);
     if (coll instanceof Vec) return coll.items[n] ?? null;
     if (coll !== null && !(coll instanceof Cons)) throw wrongType('nth', 1, 'a list or vector', coll);
     let c: List = coll;
@@ -65,7 +66,7 @@ export const LIST_BUILTINS: readonly Native[] = [
     return c === null ? null : c.car;
   }),
   builtin('length', 1, 1, (args, ctx) => {
-    const v = args[0] as Value;
+    const v = at(args, 0);
     if (typeof v === 'string') {
       ctx.charge(Math.ceil(v.length / 64));
       let n = 0;
@@ -97,7 +98,7 @@ export const LIST_BUILTINS: readonly Native[] = [
     return out;
   }),
   builtin('empty?', 1, 1, (args) => {
-    const v = args[0] as Value;
+    const v = at(args, 0);
     if (v === null) return true;
     if (v instanceof Cons) return false;
     if (v instanceof Vec) return v.items.length === 0;
@@ -107,30 +108,30 @@ export const LIST_BUILTINS: readonly Native[] = [
   }),
   /** (map f coll): a list of f applied to each element, in order. */
   builtin('map', 2, 2, (args, ctx) => {
-    const f = args[0] as Value;
+    const f = at(args, 0);
     const out = mapEach(items('map', args, 1), (x) => ctx.apply(f, [x]));
     return out instanceof Promise ? out.then(arrayToList) : arrayToList(out);
   }),
   /** (filter pred coll): the elements for which pred is true, as a list. */
   builtin('filter', 2, 2, (args, ctx) => {
-    const f = args[0] as Value;
+    const f = at(args, 0);
     const xs = items('filter', args, 1);
-    const keep = (flags: Value[]): List => arrayToList(xs.filter((_, i) => truthy(flags[i] as Value)));
+    const keep = (flags: Value[]): List => arrayToList(xs.filter((_, i) => truthy(at(flags, i))));
     const flags = mapEach(xs, (x) => ctx.apply(f, [x]));
     return flags instanceof Promise ? flags.then(keep) : keep(flags);
   }),
   /** (reduce f init coll), or (reduce f coll) starting from the first element (nil for an empty coll). */
   builtin('reduce', 2, 3, (args, ctx) => {
-    const f = args[0] as Value;
-    if (args.length === 3) return fold(f, args[1] as Value, items('reduce', args, 2), 0, ctx);
+    const f = at(args, 0);
+    if (args.length === 3) return fold(f, at(args, 1), items('reduce', args, 2), 0, ctx);
     const xs = items('reduce', args, 1);
-    return xs.length === 0 ? null : fold(f, xs[0] as Value, xs, 1, ctx);
+    return xs.length === 0 ? null : fold(f, at(xs, 0), xs, 1, ctx);
   }),
   /** (apply f a b… list): call f with a b… and the list's elements. */
   builtin('apply', 2, MANY, (args, ctx) => {
     const spread = items('apply', args, args.length - 1);
     ctx.charge(spread.length);
-    return ctx.apply(args[0] as Value, [...args.slice(1, -1), ...spread]);
+    return ctx.apply(at(args, 0), [...args.slice(1, -1), ...spread]);
   }),
   builtin('list?', 1, 1, (args) => args[0] === null || args[0] instanceof Cons),
 ];

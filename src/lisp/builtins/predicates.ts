@@ -1,19 +1,20 @@
 import { equal } from '../equal.js';
 import { Cons, Keyword, LispMap, type Native, Sym, type Value, Vec, isFunction, truthy } from '../values.js';
 import { MANY, builtin } from './check.js';
+import { at } from '../../assert.js';
 
 function is(name: string, test: (v: Value) => boolean): Native {
-  return builtin(name, 1, 1, (args) => test(args[0] as Value));
+  return builtin(name, 1, 1, (args) => test(at(args, 0)));
 }
 
 export const PREDICATE_BUILTINS: readonly Native[] = [
   /** (= a b …): structural equality of every neighbour. */
   builtin('=', 2, MANY, (args) => {
-    for (let i = 1; i < args.length; i++) if (!equal(args[i - 1] as Value, args[i] as Value)) return false;
+    for (let i = 1; i < args.length; i++) if (!equal(at(args, i - 1), at(args, i))) return false;
     return true;
   }),
   builtin('not=', 2, MANY, (args) => {
-    for (let i = 1; i < args.length; i++) if (!equal(args[i - 1] as Value, args[i] as Value)) return true;
+    for (let i = 1; i < args.length; i++) if (!equal(at(args, i - 1), at(args, i))) return true;
     return false;
   }),
   is('not', (v) => !truthy(v)),

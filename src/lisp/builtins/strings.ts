@@ -1,8 +1,9 @@
 import { LispError } from '../errors.js';
 import { MAX_STRING_LENGTH } from '../limits.js';
 import { display } from '../printer.js';
-import type { Native, NativeContext, Value } from '../values.js';
+import type { Native, NativeContext } from '../values.js';
 import { MANY, builtin, int, nameOf, str, wrongType } from './check.js';
+import { at } from '../../assert.js';
 
 /** Strings cost one step per 64 characters touched, so a loop over big strings still meets the budget. */
 function charge(ctx: NativeContext, length: number): void {
@@ -50,8 +51,8 @@ export const STRING_BUILTINS: readonly Native[] = [
   }),
   /** (name x): a keyword's or symbol's name as a string (a string is its own name). */
   builtin('name', 1, 1, (args) => {
-    const n = nameOf(args[0] as Value);
-    if (n === undefined) throw wrongType('name', 0, 'a keyword, symbol or string', args[0] as Value);
+    const n = nameOf(at(args, 0));
+    if (n === undefined) throw wrongType('name', 0, 'a keyword, symbol or string', at(args, 0));
     return n;
   }),
 ];

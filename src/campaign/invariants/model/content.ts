@@ -43,7 +43,7 @@ export function readContent(files: ReadonlyArray<{ path: string; text: string }>
   const schemaOwner = new Map<string, string>();
   const supersedes = new Map<string, string>();
   for (const f of files) {
-    // actors/cartridges/<module>/<file>.lisp: the folder names the module.
+    // actors/cartridge/games/<module>/<file>.lisp: the folder names the module.
     const owner = f.path.split(/[\\/]/).at(-2) ?? '';
     for (const form of readAll(f.text, { source: f.path })) {
       if (!(form instanceof Cons) || !(form.car instanceof Sym)) continue;

@@ -1,5 +1,6 @@
-import type { Rng } from '../../../src/runtime/rng.js';
+import type { Rng } from '../../../../src/runtime/rng.js';
 import { type CapabilityParams, type CapabilityResult, type Game, MAX_TURNS, type Move, type Played, type Prompt, type Telemetry, clampTrace } from '../game.js';
+import { entry } from '../../../../src/assert.js';
 
 /**
  * ICE BREAKER: a corporate network of named nodes with ICE on them. The
@@ -95,8 +96,8 @@ function buildNetwork(variant: Variant, params: CapabilityParams, rng: Rng): Ice
 
 function link(nodes: Record<string, NetNode>, a: string, b: string): void {
   if (a === b) return;
-  const na = nodes[a] as NetNode;
-  const nb = nodes[b] as NetNode;
+  const na = entry(nodes, a);
+  const nb = entry(nodes, b);
   if (!na.links.includes(b)) na.links.push(b);
   if (!nb.links.includes(a)) nb.links.push(a);
 }
@@ -121,10 +122,10 @@ function path(nodes: Record<string, NetNode>, from: string, to: string): string[
 }
 
 function options(s: IceState): Move[] {
-  const here = s.nodes[s.at] as NetNode;
+  const here = entry(s.nodes, s.at);
   const moves: Move[] = [];
   for (const n of here.links) {
-    if (!(s.nodes[n] as NetNode).probed) moves.push({ verb: 'probe', target: n });
+    if (!(entry(s.nodes, n)).probed) moves.push({ verb: 'probe', target: n });
     moves.push({ verb: 'breach', target: n });
   }
   if (here.data && !s.extracted.includes(here.data)) moves.push({ verb: 'exfil' });
@@ -133,12 +134,12 @@ function options(s: IceState): Move[] {
 }
 
 function suggest(s: IceState): Move {
-  const here = s.nodes[s.at] as NetNode;
-  const targetData = (s.nodes[s.target] as NetNode).data as string;
+  const here = entry(s.nodes, s.at);
+  const targetData = (entry(s.nodes, s.target)).data as string;
   if (s.trace >= 85 || s.extracted.includes(targetData) || (s.lockdown !== null && s.lockdown <= 1)) return { verb: 'disconnect' };
   if (here.data && !s.extracted.includes(here.data) && (s.at === s.target || s.trace < 45)) return { verb: 'exfil' };
   const next = path(s.nodes, s.at, s.target)[1] as string;
-  return (s.nodes[next] as NetNode).probed ? { verb: 'breach', target: next } : { verb: 'probe', target: next };
+  return (entry(s.nodes, next)).probed ? { verb: 'breach', target: next } : { verb: 'probe', target: next };
 }
 
 function prompt(s: IceState): Prompt {
@@ -161,7 +162,7 @@ function play(s: IceState, move: Move, rng: Rng): Played<IceState> {
   };
   switch (move.verb) {
     case 'probe': {
-      const node = s.nodes[move.target as string] as NetNode;
+      const node = entry(s.nodes, move.target as string);
       node.probed = true;
       heat(1);
       ticks = COST.probe;
@@ -169,7 +170,7 @@ function play(s: IceState, move: Move, rng: Rng): Played<IceState> {
       break;
     }
     case 'breach': {
-      const node = s.nodes[move.target as string] as NetNode;
+      const node = entry(s.nodes, move.target as string);
       const chance = Math.min(0.95, Math.max(0.2, 0.9 - 0.12 * node.ice + (node.probed ? 0.1 : -0.1)));
       ticks = COST.breach + node.ice * 3;
       if (rng.chance(chance)) {
@@ -185,7 +186,7 @@ function play(s: IceState, move: Move, rng: Rng): Played<IceState> {
       break;
     }
     case 'exfil': {
-      const data = (s.nodes[s.at] as NetNode).data as string;
+      const data = (entry(s.nodes, s.at)).data as string;
       s.extracted.push(data);
       heat(6 + rng.range(0, 4));
       ticks = COST.exfil;
@@ -223,7 +224,7 @@ function escalate(s: IceState, telemetry: Telemetry[]): void {
 }
 
 function finish(s: IceState, how: 'disconnected' | 'traced' | 'timeout' | 'locked-in'): CapabilityResult {
-  const targetData = (s.nodes[s.target] as NetNode).data as string;
+  const targetData = (entry(s.nodes, s.target)).data as string;
   const got = s.extracted.includes(targetData);
   const outcome = how !== 'disconnected' ? 'failure' : got ? 'success' : s.extracted.length > 0 ? 'partial' : 'failure';
   const missing = [...(got ? [] : [`target-data:${targetData}`]), ...(how === 'traced' || how === 'locked-in' ? ['clean-exit'] : []), ...(how === 'timeout' ? ['finished-in-time'] : [])];

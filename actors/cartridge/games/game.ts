@@ -1,4 +1,4 @@
-import type { Rng } from '../../src/runtime/rng.js';
+import type { Rng } from '../../../src/runtime/rng.js';
 
 /**
  * The shape every cartridge's gameplay loop has. A capability call starts a

@@ -1,14 +1,14 @@
-import { recordCartSeen } from '../deck/cart-seen.js';
-import { type RunOutcome, type Uds, emptyUds } from '../deck/uds.js';
-import type { MissionEvent } from '../objectives/events.js';
-import { DEFAULT_VARIABLES } from '../objectives/variables.js';
-import { type Rng, rngFromSeed } from '../runtime/rng.js';
-import type { Catalog } from './catalog.js';
-import { checkIn } from './check-ins.js';
-import { bootDeck, refreshBoard } from './decay.js';
-import { deckContext } from './deck-setup.js';
-import { type MissionStruct, abandonMission, acceptContract, applyMissionEvents, completeMission } from './missions.js';
-import { skillSignal } from './skill.js';
+import { recordCartSeen } from '../../src/deck/cart-seen.js';
+import { type RunOutcome, type Uds, emptyUds } from '../../src/deck/uds.js';
+import type { MissionEvent } from '../../src/objectives/events.js';
+import { DEFAULT_VARIABLES } from '../../src/objectives/variables.js';
+import { type Rng, rngFromSeed } from '../../src/runtime/rng.js';
+import type { Catalog } from '../../src/mission-control/catalog.js';
+import { checkIn } from '../../src/mission-control/check-ins.js';
+import { bootDeck, refreshBoard } from '../../src/mission-control/decay.js';
+import { deckContext } from '../../src/mission-control/deck-setup.js';
+import { type MissionStruct, abandonMission, acceptContract, applyMissionEvents, completeMission } from '../../src/mission-control/missions.js';
+import { skillSignal } from '../../src/mission-control/skill.js';
 
 /** One simulated run of a career. */
 export interface CareerRun {
@@ -97,7 +97,7 @@ export function simulateCareer(catalog: Catalog, options: CareerOptions): Career
  * goals on the way.
  */
 function play(uds: Uds, struct: MissionStruct, rng: Rng, plan: RunOutcome, trace: number): Uds {
-  const { mission } = struct;
+  const { graph: mission } = struct;
   let state = applyMissionEvents(uds, struct, mission.tick({ ...DEFAULT_VARIABLES, trace, threat: struct.entry.threat }));
   const primaries = plan === 'success' ? Number.POSITIVE_INFINITY : 1 + rng.int(2);
   let done = 0;

@@ -1,5 +1,6 @@
-import type { Rng } from '../../../src/runtime/rng.js';
+import type { Rng } from '../../../../src/runtime/rng.js';
 import { type CapabilityParams, type CapabilityResult, type Game, MAX_TURNS, type Move, type Played, type Prompt, type Telemetry, clampTrace } from '../game.js';
+import { entry } from '../../../../src/assert.js';
 
 /**
  * BLACK LEDGER: a forensic audit of a corporate account tree. Some accounts
@@ -58,14 +59,14 @@ function build(variant: LedgerVariant, params: CapabilityParams, rng: Rng): Ledg
     const id = names.splice(rng.int(names.length), 1)[0] as string;
     const parent = ids[rng.int(ids.length)] as string;
     accounts[id] = { id, parent, children: [], shell: false, anomaly: 0, reading: null, opened: false, flagged: false, shredded: false };
-    (accounts[parent] as Account).children.push(id);
+    (entry(accounts, parent)).children.push(id);
     ids.push(id);
   }
   const leaves = ids.filter((id) => id !== 'group');
   const shells = new Set<string>();
   while (shells.size < Math.min(leaves.length, variant.shells(params.threat))) shells.add(rng.pick(leaves));
   for (const id of leaves) {
-    const a = accounts[id] as Account;
+    const a = entry(accounts, id);
     const shell = shells.has(id);
     accounts[id] = { ...a, shell, anomaly: shell ? 0.55 + rng.next() * 0.4 : rng.next() * 0.45 };
   }
@@ -73,7 +74,7 @@ function build(variant: LedgerVariant, params: CapabilityParams, rng: Rng): Ledg
 }
 
 function visible(s: LedgerState): Account[] {
-  return Object.values(s.accounts).filter((a) => a.id !== 'group' && (a.parent === null || (s.accounts[a.parent] as Account).opened));
+  return Object.values(s.accounts).filter((a) => a.id !== 'group' && (a.parent === null || (entry(s.accounts, a.parent)).opened));
 }
 
 function options(s: LedgerState): Move[] {
@@ -111,7 +112,7 @@ function play(s: LedgerState, move: Move, rng: Rng): Played<LedgerState> {
   s.turns++;
   const telemetry: Telemetry[] = [];
   if (move.verb === 'file') return { state: s, ticks: 6, telemetry: [{ event: 'filed', trace: s.trace }], result: finish(s, 'filed') };
-  const a = s.accounts[move.target as string] as Account;
+  const a = entry(s.accounts, move.target as string);
   let ticks = 10;
   if (move.verb === 'inspect') {
     a.reading = Math.max(0, Math.min(1, a.anomaly + (rng.next() - 0.5) * 0.3));

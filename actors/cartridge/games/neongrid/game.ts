@@ -1,5 +1,6 @@
-import type { Rng } from '../../../src/runtime/rng.js';
+import type { Rng } from '../../../../src/runtime/rng.js';
 import { type CapabilityParams, type CapabilityResult, type Game, MAX_TURNS, type Move, type Played, type Prompt, type Telemetry, clampTrace } from '../game.js';
+import { at, entry } from '../../../../src/assert.js';
 
 /**
  * NEONGRID: a courier run across a city grid. The operator carries a packet
@@ -107,7 +108,7 @@ function suggest(s: GridState): Move {
   if (same(s.at, s.datacore) && !s.cached) return { verb: 'download' };
   const goal = !s.cached && s.trace < 40 ? s.datacore : s.uplink;
   const route = bfs(s.size, s.walls, s.at, goal) as Cell[];
-  const next = route[1] as Cell;
+  const next = at(route, 1);
   if (s.cloak === 0 && s.sentinels.some((x) => manhattan(x, next) <= 1)) return { verb: 'cloak' };
   const [verb] = Object.entries(STEPS).find(([, [dx, dy]]) => s.at[0] + dx === next[0] && s.at[1] + dy === next[1]) as [string, Cell];
   return { verb };
@@ -139,7 +140,7 @@ function play(s: GridState, move: Move, rng: Rng): Played<GridState> {
     ticks = 20;
     telemetry.push({ event: 'exfil', trace: s.trace, node: 'datacore', data: 'grid-cache' });
   } else {
-    const [dx, dy] = STEPS[move.verb] as Cell;
+    const [dx, dy] = entry(STEPS, move.verb);
     s.at = [s.at[0] + dx, s.at[1] + dy];
     if (same(s.at, s.datacore) || same(s.at, s.uplink)) telemetry.push({ event: 'node-entered', trace: s.trace, node: same(s.at, s.uplink) ? 'uplink' : 'datacore' });
   }

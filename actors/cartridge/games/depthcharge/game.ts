@@ -1,4 +1,4 @@
-import type { Rng } from '../../../src/runtime/rng.js';
+import type { Rng } from '../../../../src/runtime/rng.js';
 import { type CapabilityParams, type CapabilityResult, type Game, MAX_TURNS, type Move, type Played, type Prompt, type Telemetry, clampTrace } from '../game.js';
 
 /**
