@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ChromeEvent } from '../src/runtime/trace/chrome-writer.js';
-import type { TraceRecord } from '../src/runtime/trace/record.js';
 import { demoRun } from './helpers/demo-run.js';
+import { readTrace } from '../src/runtime/trace/jsonl-reader.js';
 
 
 describe('Chrome Trace Event output', () => {
@@ -18,7 +18,7 @@ describe('Chrome Trace Event output', () => {
     const events = doc.traceEvents;
     expect(doc.otherData).toMatchObject({ seed: 11, placement });
 
-    const records = readFileSync(traceJsonl, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as TraceRecord);
+    const records = readTrace(traceJsonl);
     expect(records.filter((r) => r.type === 'send')).toHaveLength(summary.envelopes);
     const actors = new Set(records.flatMap((r) => ('actor' in r ? [r.actor] : [r.from])));
     const threadNames = new Map(events.filter((e) => e.ph === 'M' && e.name === 'thread_name').map((e) => [e.tid, e.args?.name]));

@@ -276,7 +276,7 @@ export class ActorCell {
       },
       mark: (name, args) => {
         const fx = this.current('mark');
-        if (args !== undefined) this.checkCarried(args, 'args', `mark '${name}'`);
+        if (args !== undefined) checkCarried(args, 'args', this.id, `mark '${name}'`);
         fx.records.push({ type: 'mark', tick: this.tick, wall: this.wall(), actor: this.id, name, args: args ?? null });
       },
     };
@@ -287,21 +287,17 @@ export class ActorCell {
     if (++fx.sends > MAX_SENDS_PER_HANDLER) throw new RangeError(`${this.id}: more than ${MAX_SENDS_PER_HANDLER} sends from one handler`);
     const after = options?.after ?? 1;
     if (!Number.isSafeInteger(after) || after < 0) throw new RangeError(`${this.id}: send after must be a non-negative integer, got ${after}`);
-    this.checkCarried(body, 'body', `send '${kind}' to '${to}'`);
+    // Plain data only, checked here on every placement alike, so inline and threads trace the same (wire-value.ts).
+    checkCarried(body, 'body', this.id, `send '${kind}' to '${to}'`);
     const due = this.identity.mode === 'lockstep' ? this.tick + Math.max(1, after) : this.tick + after;
     fx.records.push({ type: 'send', tick: this.tick, wall: this.lean ? 0 : this.wall(), kind, from: this.id, to, due, seq: this.seq++, cause: this.cause, body });
-  }
-
-  /** What a handler hands the kernel must be plain data, on every placement alike (wire-value.ts). */
-  private checkCarried(value: unknown, root: string, what: string): void {
-    checkCarried(value, root, this.id, what);
   }
 
   private spawn(actor: string, options: SpawnOptions | undefined, replace = false): string {
     const fx = this.current(replace ? 'replace' : 'spawn');
     if (fx.spawns.length >= MAX_SPAWNS_PER_HANDLER) throw new RangeError(`${this.id}: more than ${MAX_SPAWNS_PER_HANDLER} spawns from one handler`);
     const id = options?.id ?? `${this.id}/${actor}-${this.childCount}`;
-    if (options?.args !== undefined) this.checkCarried(options.args, 'args', `spawn '${id}'`);
+    if (options?.args !== undefined) checkCarried(options.args, 'args', this.id, `spawn '${id}'`);
     this.childCount++;
     fx.spawns.push({ id, actor, parent: this.id, args: options?.args ?? null, supervision: options?.supervision ?? null, ...(replace ? { replace: true } : {}) });
     return id;

@@ -356,6 +356,7 @@ export abstract class Coordinator implements HostEvents {
     this.record({ type: 'swap', tick: this.tick, wall: this.wall(), actor: slot.id, from, to: req.actor, incarnation: slot.incarnation });
     const init = await this.startSlot(slot);
     if (init && this.table.get(slot.id) === slot) await this.apply(slot, init, this.config.mode === 'lockstep');
+    this.afterInit(slot.id);
   }
 
   /** Spawn, then apply what the actor's init did. */
@@ -363,7 +364,11 @@ export abstract class Coordinator implements HostEvents {
     const init = await this.spawn(req);
     const slot = this.table.get(req.id);
     if (init && slot) await this.apply(slot, init, this.config.mode === 'lockstep');
+    this.afterInit(req.id);
   }
+
+  /** A spawned or swapped actor's init has been applied (realtime hands it the mail that waited for it). */
+  protected afterInit(_id: string): void {}
 
   private async stopRequested(by: Slot, id: string): Promise<void> {
     if (id === by.id || by.children.has(id)) {

@@ -1,6 +1,6 @@
 import type { Slot } from './actor-table.js';
 import { Coordinator } from './coordinator.js';
-import { type Envelope, describe } from './envelope.js';
+import { type Envelope, checkEnvelope, describe } from './envelope.js';
 import { KERNEL } from './system-messages.js';
 import type { StepResult } from './protocol.js';
 
@@ -114,8 +114,17 @@ export class LockstepCoordinator extends Coordinator {
     return batch;
   }
 
+  /** Raw mail (injectRaw) may be anything; only what is an envelope can be a dead letter. */
   private dropBatch(batch: readonly unknown[], reason: string): void {
-    for (const e of batch) if (isEnvelopeLike(e)) this.deadLetter(e, reason);
+    for (const raw of batch) {
+      let e: Envelope;
+      try {
+        e = checkEnvelope(raw);
+      } catch {
+        continue;
+      }
+      this.deadLetter(e, reason);
+    }
   }
 
   /**
@@ -238,13 +247,6 @@ function withTimeout(p: Promise<StepResult>, id: string): Promise<StepResult> {
     timer = setTimeout(() => reject(new Error(`${id}: step did not finish within ${STEP_TIMEOUT_MS} ms`)), STEP_TIMEOUT_MS);
   });
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
-}
-
-/** Raw mail (injectRaw) may be anything; only what has the shape of an envelope can be a dead letter. */
-function isEnvelopeLike(e: unknown): e is Envelope {
-  if (typeof e !== 'object' || e === null) return false;
-  const r = e as Record<string, unknown>;
-  return typeof r.kind === 'string' && typeof r.from === 'string' && typeof r.to === 'string' && typeof r.seq === 'number';
 }
 
 function actorOf(result: unknown): string {

@@ -104,7 +104,6 @@ export class RealtimeCoordinator extends Coordinator {
     const base = this.clock.jumpTo(tick);
     this.tick = tick;
     for (const slot of this.table.inOrder()) if (slot.host && slot.status === 'running') slot.host.adoptClock(base);
-    this.fireDue();
   }
 
   override async spawn(...args: Parameters<Coordinator['spawn']>): Promise<StepResult | null> {
@@ -114,21 +113,14 @@ export class RealtimeCoordinator extends Coordinator {
     return init;
   }
 
-  override async spawnAndInit(...args: Parameters<Coordinator['spawnAndInit']>): Promise<void> {
-    await super.spawnAndInit(...args);
-    const id = args[0].id;
+  protected override afterInit(id: string): void {
     const waiting = this.held.get(id);
-    if (waiting) {
-      this.held.delete(id);
-      for (const e of waiting) this.deliver(e);
-    }
+    if (!waiting) return;
+    this.held.delete(id);
+    for (const e of waiting) this.deliver(e);
   }
 
-  protected override afterHostStarted(slot: Slot): Promise<void> {
-    return this.wire(slot);
-  }
-
-  private async wire(slot: Slot): Promise<void> {
+  protected override async afterHostStarted(slot: Slot): Promise<void> {
     if (this.config.placement !== 'threads' || !slot.host) return;
     const peers = this.table.inOrder().filter((p) => p !== slot && p.host && p.status === 'running');
     if (peers.length >= MAX_MESH) return;
@@ -162,7 +154,8 @@ export class RealtimeCoordinator extends Coordinator {
   protected override deliver(e: Envelope): void {
     this.active();
     const slot = this.table.get(e.to);
-    // Mail for an actor whose first host is still starting (or, while the deck boots, one not spawned yet) waits for its init.
+    // Mail for an actor whose host is starting (spawn or Hot Swap; a restart has restartAt set), or, while
+    // the deck boots, for one not spawned yet, waits for its init (afterInit).
     const starting = slot !== undefined && slot.host === null && slot.restartAt === null;
     if (starting || (this.booting && !slot && !e.to.startsWith('$'))) {
       const list = this.held.get(e.to) ?? [];

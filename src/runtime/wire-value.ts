@@ -32,66 +32,84 @@ export class WireValueError extends TypeError {
  */
 export function checkWireValue(value: unknown, root: string): number {
   const walk = new Walk(root);
-  walk.visit(value, root, 0);
+  walk.visit(value);
   return walk.bytes;
 }
 
+/**
+ * One pass over a value. The path to where it stands is kept as a stack of keys and only
+ * spelt out for an error, so a body that passes (nearly all of them) costs no strings.
+ */
 class Walk {
   bytes = 0;
+  private readonly keys: Array<string | number> = [];
   /** Objects on the current path: a cycle cannot be hashed, though it can be cloned. */
-  private readonly path = new Set<object>();
+  private readonly objects: object[] = [];
 
   constructor(private readonly root: string) {}
 
-  visit(value: unknown, where: string, depth: number): void {
-    this.charge(SCALAR_BYTES, where);
+  visit(value: unknown): void {
+    this.charge(SCALAR_BYTES);
     switch (typeof value) {
       case 'undefined':
       case 'boolean':
-        return;
       case 'number':
         return;
       case 'string':
-        this.charge(value.length * 2, where);
+        this.charge(value.length * 2);
         return;
       case 'bigint':
-        throw new WireValueError(where, 'is a bigint, which the trace cannot record; send it as a decimal string');
+        throw this.refuse('is a bigint, which the trace cannot record; send it as a decimal string');
       case 'symbol':
-        throw new WireValueError(where, 'is a symbol, which cannot cross threads');
+        throw this.refuse('is a symbol, which cannot cross threads');
       case 'function':
-        throw new WireValueError(where, 'is a function, which cannot cross threads; send data, not behaviour');
+        throw this.refuse('is a function, which cannot cross threads; send data, not behaviour');
       case 'object':
-        if (value === null) return;
-        this.visitObject(value, where, depth);
+        if (value !== null) this.visitObject(value);
     }
   }
 
-  private visitObject(value: object, where: string, depth: number): void {
-    if (ArrayBuffer.isView(value)) return this.charge(value.byteLength, where);
-    if (value instanceof ArrayBuffer || value instanceof SharedArrayBuffer) return this.charge(value.byteLength, where);
-    if (depth >= MAX_BODY_DEPTH) throw new WireValueError(where, `is nested more than ${MAX_BODY_DEPTH} levels deep`);
-    if (this.path.has(value)) throw new WireValueError(where, 'refers back to itself (a cycle), which the trace cannot record');
-    this.path.add(value);
+  private visitObject(value: object): void {
+    if (ArrayBuffer.isView(value)) return this.charge(value.byteLength);
+    if (value instanceof ArrayBuffer || value instanceof SharedArrayBuffer) return this.charge(value.byteLength);
+    if (this.objects.length >= MAX_BODY_DEPTH) throw this.refuse(`is nested more than ${MAX_BODY_DEPTH} levels deep`);
+    if (this.objects.includes(value)) throw this.refuse('refers back to itself (a cycle), which the trace cannot record');
+    this.objects.push(value);
     if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) this.visit(value[i], `${where}[${i}]`, depth + 1);
+      for (let i = 0; i < value.length; i++) this.visitAt(i, value[i]);
     } else {
       const proto = Object.getPrototypeOf(value) as unknown;
       if (proto !== Object.prototype && proto !== null) {
         const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
-        throw new WireValueError(where, `is a ${typeof name === 'string' && name ? name : 'class instance'}, which arrives on another thread as a plain object or not at all; send a plain object or array`);
+        throw this.refuse(`is a ${typeof name === 'string' && name ? name : 'class instance'}, which arrives on another thread as a plain object or not at all; send a plain object or array`);
       }
       for (const key of Object.keys(value)) {
-        this.charge(key.length * 2, where);
-        this.visit((value as Record<string, unknown>)[key], `${where}.${key}`, depth + 1);
+        this.charge(key.length * 2);
+        this.visitAt(key, (value as Record<string, unknown>)[key]);
       }
-      if (Object.getOwnPropertySymbols(value).length > 0) throw new WireValueError(where, 'has a symbol key, which cannot cross threads');
+      if (Object.getOwnPropertySymbols(value).length > 0) throw this.refuse('has a symbol key, which cannot cross threads');
     }
-    this.path.delete(value);
+    this.objects.pop();
   }
 
-  private charge(bytes: number, where: string): void {
+  private visitAt(key: string | number, value: unknown): void {
+    this.keys.push(key);
+    this.visit(value);
+    this.keys.pop();
+  }
+
+  private charge(bytes: number): void {
     this.bytes += bytes;
-    if (this.bytes > MAX_BODY_BYTES) throw new WireValueError(this.root, `is over ${MAX_BODY_BYTES} bytes (the limit on one message), reached at ${where}`);
+    if (this.bytes > MAX_BODY_BYTES) throw new WireValueError(this.root, `is over ${MAX_BODY_BYTES} bytes (the limit on one message), reached at ${this.where()}`);
+  }
+
+  private refuse(problem: string): WireValueError {
+    return new WireValueError(this.where(), problem);
+  }
+
+  /** `body.reply[2].fn`: where the walk stands. */
+  private where(): string {
+    return this.root + this.keys.map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`)).join('');
   }
 }
 

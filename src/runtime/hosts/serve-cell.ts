@@ -34,8 +34,7 @@ export function serveCell(
         continue;
       }
       const out = dispatchSafely(cell, m, host);
-      if (!host.started && isStart(m) && host.nextRequest !== cell.identity.firstRequest) {
-        host.started = true;
+      if (host.started && host.early.length > 0) {
         queue.unshift(...host.early);
         host.early = [];
       }
@@ -75,10 +74,6 @@ function isEnvelopeMessage(m: unknown): boolean {
   return Array.isArray(m) || (typeof m === 'object' && m !== null && (m as { t?: unknown }).t === 'deliver');
 }
 
-function isStart(m: unknown): boolean {
-  return typeof m === 'object' && m !== null && (m as { t?: unknown }).t === 'start';
-}
-
 /**
  * Whatever arrives, nothing escapes: a message that is not one this clock mode takes is rejected
  * (lockstep: traced with the next step; realtime: reported at once), and a pipeline failure is reported.
@@ -94,6 +89,7 @@ function dispatchSafely(cell: ActorCell, m: unknown, host: HostState): HostOutbo
   }
   const msg = m as HostInbound | readonly unknown[];
   if (!isWireTuple(msg) && (msg.t === 'start' || msg.t === 'step')) host.nextRequest++;
+  if (!isWireTuple(msg) && msg.t === 'start') host.started = true;
   try {
     return dispatch(cell, msg, host.clock);
   } catch (err) {
