@@ -285,7 +285,7 @@ export abstract class Coordinator implements HostEvents {
    * its stops and crash. Realtime hosts deliver their own sends (`route` false);
    * the receiver checks those.
    */
-  protected async apply(slot: Slot, result: StepResult, route: boolean): Promise<void> {
+  protected apply(slot: Slot, result: StepResult, route: boolean): Promise<void> | undefined {
     slot.nextSeq = Math.max(slot.nextSeq, result.nextSeq);
     if (result.elided?.send) this.config.sink.skipped?.('send', result.elided.send);
     if (result.elided?.handle) this.config.sink.skipped?.('handle', result.elided.handle);
@@ -314,6 +314,15 @@ export abstract class Coordinator implements HostEvents {
       this.record(r);
       outgoing.push(e);
     }
+    // Most results spawn, stop and crash nothing: those are applied without a Promise.
+    if (result.spawns.length === 0 && result.stops.length === 0 && result.crashed === null) {
+      for (const e of outgoing) this.deliverWhenDue(e);
+      return undefined;
+    }
+    return this.applyLifecycle(slot, result, outgoing);
+  }
+
+  private async applyLifecycle(slot: Slot, result: StepResult, outgoing: readonly Envelope[]): Promise<void> {
     // Children first, then the mail: a handler may spawn (or swap) a child and write to it in one go.
     for (const s of result.spawns) await this.spawnChild(slot, s);
     for (const e of outgoing) this.deliverWhenDue(e);

@@ -1,6 +1,7 @@
 import type { Slot } from './actor-table.js';
 import { Coordinator } from './coordinator.js';
 import { type Envelope, checkEnvelope, describe } from './envelope.js';
+import { at } from '../assert.js';
 import { KERNEL } from './system-messages.js';
 import type { StepResult } from './protocol.js';
 
@@ -35,76 +36,105 @@ export class LockstepCoordinator extends Coordinator {
         this.tick = Math.max(this.tick, until);
         return this.tick;
       }
-      await this.stepTick(next);
+      // A tick whose handlers were all synchronous completes without a Promise (inline: most ticks).
+      const stepping = this.stepTick(next);
+      if (stepping !== undefined) await stepping;
     }
   }
 
   /** The earliest tick with work: a due envelope, a restart, or a pending injection. */
   nextDueTick(): number | null {
-    let best: number | null = null;
-    const consider = (t: number): void => {
-      const at = Math.max(t, this.tick + 1);
-      if (best === null || at < best) best = at;
-    };
+    const floor = this.tick + 1;
+    let best = Number.POSITIVE_INFINITY;
     for (const slot of this.table.inOrder()) {
-      if (slot.status === 'running') {
-        // A stalled actor's mail waits until the stall ends.
-        const until = this.stalls.get(slot.id) ?? 0;
-        const head = slot.mailbox.peek();
-        if (head) consider(Math.max(head.tick, until));
-        if (slot.raw.length > 0) consider(Math.max(this.tick + 1, until));
-      }
+      if (slot.status !== 'running') continue;
+      // A stalled actor's mail waits until the stall ends.
+      const until = this.stalls.size === 0 ? 0 : (this.stalls.get(slot.id) ?? 0);
+      const head = slot.mailbox.peek();
+      if (head) best = Math.min(best, Math.max(head.tick, until, floor));
+      if (slot.raw.length > 0) best = Math.min(best, Math.max(floor, until));
     }
-    for (const at of this.restarts.values()) consider(at);
-    if (this.kills.size > 0 || this.cuts.size > 0) consider(this.tick + 1);
-    return best;
+    for (const at of this.restarts.values()) best = Math.min(best, Math.max(at, floor));
+    if (this.kills.size > 0 || this.cuts.size > 0) best = Math.min(best, floor);
+    return best === Number.POSITIVE_INFINITY ? null : best;
   }
 
-  private async stepTick(t: number): Promise<void> {
+  /** Faults and restarts first (rare, asynchronous), then the actors' steps. */
+  private stepTick(t: number): Promise<void> | undefined {
     this.tick = t;
     this.steppedTicks++;
+    if (this.cuts.size > 0 || this.kills.size > 0 || this.restartDue(t)) return this.stepAfterFaults(t);
+    return this.stepActors(t);
+  }
+
+  private async stepAfterFaults(t: number): Promise<void> {
     await this.applyCuts();
     await this.applyKills();
     await this.applyRestarts(t);
-    const work: Array<{ slot: Slot; batch: unknown[]; crash: string | null }> = [];
+    await this.stepActors(t);
+  }
+
+  private restartDue(t: number): boolean {
+    for (const at of this.restarts.values()) if (at <= t) return true;
+    return false;
+  }
+
+  private stepActors(t: number): Promise<void> | undefined {
+    const work: Work[] = [];
     for (const slot of this.table.inOrder()) {
       if (slot.status !== 'running' || !slot.host) continue;
-      if (this.stalled(slot.id, t)) continue;
+      if (this.stalls.size > 0 && this.stalled(slot.id, t)) continue;
       const batch = this.takeDue(slot, t);
       if (batch.length === 0) continue;
-      const crash = this.crashes.get(slot.id) ?? null;
-      this.crashes.delete(slot.id);
+      const crash = this.crashes.size === 0 ? null : (this.crashes.get(slot.id) ?? null);
+      if (crash !== null) this.crashes.delete(slot.id);
       work.push({ slot, batch, crash });
     }
-    const results = await this.runSteps(t, work);
-    for (let i = 0; i < work.length; i++) {
-      const { slot, batch } = work[i] as { slot: Slot; batch: unknown[] };
-      const outcome = results[i] as StepResult | Error;
-      if (outcome instanceof Error) {
-        // The host died (or hung) inside this batch, and which envelope did it is unknown: handing any of
-        // them to the next incarnation could kill it the same way, so the whole batch is dropped, traced.
-        this.dropBatch(batch, `its host failed handling it: ${outcome.message}`);
-        this.record({ type: 'crash', tick: t, wall: this.wall(), actor: slot.id, kind: null, from: null, seq: null, error: outcome.message });
-        await this.fail(slot, outcome.message);
-        continue;
-      }
+    if (work.length === 0) return undefined;
+    const results = this.runSteps(t, work);
+    if (results instanceof Promise) return results.then((r) => this.applyResults(t, work, r, 0));
+    return this.applyResults(t, work, results, 0);
+  }
+
+  /** Results in canonical (actor-id) order; synchronous until one of them needs to wait (a spawn, a crash). */
+  private applyResults(t: number, work: readonly Work[], results: ReadonlyArray<StepResult | Error>, from: number): Promise<void> | undefined {
+    for (let i = from; i < work.length; i++) {
+      const { slot, batch } = at(work, i);
+      const outcome = at(results, i);
+      if (outcome instanceof Error) return this.hostFailed(t, slot, batch, outcome).then(() => this.applyResults(t, work, results, i + 1));
       this.requeue(slot, batch, outcome.consumed);
-      await this.apply(slot, outcome, true);
+      const applying = this.apply(slot, outcome, true);
+      if (applying !== undefined) return applying.then(() => this.applyResults(t, work, results, i + 1));
     }
+    return undefined;
+  }
+
+  /**
+   * The host died (or hung) inside this batch, and which envelope did it is unknown: handing any of
+   * them to the next incarnation could kill it the same way, so the whole batch is dropped, traced.
+   */
+  private async hostFailed(t: number, slot: Slot, batch: readonly unknown[], outcome: Error): Promise<void> {
+    this.dropBatch(batch, `its host failed handling it: ${outcome.message}`);
+    this.record({ type: 'crash', tick: t, wall: this.wall(), actor: slot.id, kind: null, from: null, seq: null, error: outcome.message });
+    await this.fail(slot, outcome.message);
   }
 
   /** Threads run their steps in parallel; results are applied afterwards in canonical order. */
-  private async runSteps(t: number, work: ReadonlyArray<{ slot: Slot; batch: unknown[]; crash: string | null }>): Promise<Array<StepResult | Error>> {
-    const pending = work.map(({ slot, batch, crash }) => {
+  private runSteps(t: number, work: readonly Work[]): Array<StepResult | Error> | Promise<Array<StepResult | Error>> {
+    const pending: Array<StepResult | Error | Promise<StepResult | Error>> = [];
+    let waiting = false;
+    for (const { slot, batch, crash } of work) {
       try {
         const r = (slot.host as NonNullable<Slot['host']>).step(t, batch, crash);
-        return r instanceof Promise ? withTimeout(r, slot.id) : r;
+        if (r instanceof Promise) {
+          waiting = true;
+          pending.push(withTimeout(r, slot.id).catch((err: Error) => err));
+        } else pending.push(r);
       } catch (err) {
-        return err as Error;
+        pending.push(err as Error);
       }
-    });
-    if (!pending.some((p) => p instanceof Promise)) return pending as Array<StepResult | Error>;
-    return Promise.all(pending.map((p) => (p instanceof Promise ? p.catch((err: Error) => err) : p)));
+    }
+    return waiting ? Promise.all(pending) : (pending as Array<StepResult | Error>);
   }
 
   private takeDue(slot: Slot, t: number): unknown[] {
@@ -239,6 +269,12 @@ export class LockstepCoordinator extends Coordinator {
     const slot = this.table.get(id);
     if (slot && slot.status === 'running') this.kills.set(id, error);
   }
+}
+
+interface Work {
+  readonly slot: Slot;
+  readonly batch: unknown[];
+  readonly crash: string | null;
 }
 
 function withTimeout(p: Promise<StepResult>, id: string): Promise<StepResult> {
