@@ -137,38 +137,3 @@ export function trackOf(r: TraceRecord): string {
       return r.actor;
   }
 }
-
-/**
- * The hashed form of a record: fixed field order, wall time and durations
- * left out, so the hash depends only on what happened, not how fast.
- */
-export function canonicalLine(r: TraceRecord): string {
-  switch (r.type) {
-    case 'send':
-      return JSON.stringify(['send', r.tick, r.from, r.to, r.kind, r.seq, r.due, r.cause, r.body ?? null]);
-    case 'handle':
-      return JSON.stringify(['handle', r.tick, r.actor, r.from, r.kind, r.seq]);
-    case 'init':
-      return JSON.stringify(['init', r.tick, r.actor, r.incarnation]);
-    case 'reject':
-      return JSON.stringify(['reject', r.tick, r.actor, r.from, r.kind, r.seq, r.field, r.error]);
-    case 'crash':
-      return JSON.stringify(['crash', r.tick, r.actor, r.from, r.kind, r.seq, r.error]);
-    case 'supervise':
-      return JSON.stringify(['supervise', r.tick, r.actor, r.decision, r.delay, r.failures]);
-    case 'restart':
-      return JSON.stringify(['restart', r.tick, r.actor, r.incarnation]);
-    case 'swap':
-      return JSON.stringify(['swap', r.tick, r.actor, r.from, r.to, r.incarnation]);
-    case 'escalate':
-      return JSON.stringify(['escalate', r.tick, r.actor, r.parent, r.error]);
-    case 'spawn':
-      return JSON.stringify(['spawn', r.tick, r.actor, r.name, r.parent]);
-    case 'stop':
-      return JSON.stringify(['stop', r.tick, r.actor, r.reason]);
-    case 'dead-letter':
-      return JSON.stringify(['dead-letter', r.tick, r.from, r.to, r.kind, r.seq, r.reason]);
-    case 'mark':
-      return JSON.stringify(['mark', r.tick, r.actor, r.name, r.args]);
-  }
-}
