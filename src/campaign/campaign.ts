@@ -132,6 +132,8 @@ export async function runCampaign(config: CampaignConfig): Promise<CampaignSumma
     warmPreload: ['cartridge'],
     ...(config.traceFile ? { traceFile: config.traceFile } : {}),
     ...(config.traceJsonl ? { traceJsonl: config.traceJsonl } : {}),
+    // A Perfetto trace of one mission shows time; nothing else a campaign writes does.
+    ...(config.missionTrace ? { wallStamps: true } : {}),
     sinks: [...(config.sinks ?? []), tally, watchdog, ...checks.sinks, gaveUp.sink, ...(checks.faults ? [checks.faults] : [])],
   });
   checks.faults?.attach(rt);

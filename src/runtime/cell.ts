@@ -7,7 +7,7 @@ import type { Address } from './peer.js';
 import type { ActorIdentity, SpawnRequest, StepResult } from './protocol.js';
 import { type Rng, actorRng } from './rng.js';
 import type { TraceRecord } from './trace/record.js';
-import type { WallClock } from './wall.js';
+import { type WallClock, noWallStamps } from './wall.js';
 import { checkCarried } from './wire-value.js';
 
 /** Limits on what one envelope's handler may do (TIGER_STYLE: bound everything). */
@@ -49,6 +49,8 @@ export class ActorCell {
   private seqMark = 0;
   private childMark = 0;
   private readonly rng: Rng;
+  /** Wall time for records (0 when no writer shows time: ActorIdentity.wallStamps). */
+  private readonly stamp: WallClock;
   private readonly ctx: ActorContext;
   /** Realtime with `counts` detail: skip per-message records and wall-clock reads. */
   private readonly lean: boolean;
@@ -61,11 +63,12 @@ export class ActorCell {
   constructor(
     private readonly def: AnyActorDef,
     readonly identity: ActorIdentity,
-    private readonly wall: WallClock,
+    wall: WallClock,
     /** Realtime: a send is delivered at once rather than collected (it is still recorded). */
     private readonly onSend: ((e: Envelope, after: number) => void) | null = null,
   ) {
     this.seq = identity.seqStart;
+    this.stamp = identity.wallStamps ? wall : noWallStamps;
     this.lean = identity.mode === 'realtime' && identity.traceDetail === 'counts';
     this.rng = actorRng(identity.runSeed, identity.id, identity.incarnation);
     this.ctx = this.makeContext();
@@ -80,7 +83,7 @@ export class ActorCell {
     this.tick = tick;
     this.cause = null;
     const total = noEffects();
-    const started = this.wall();
+    const started = this.stamp();
     const fx = this.begin();
     try {
       const args = this.def.args ? parseArgs(this.def.args, this.id, this.identity.args) : this.identity.args;
@@ -89,10 +92,10 @@ export class ActorCell {
       this.crashes++;
       this.discard();
       const error = errorText(err);
-      total.records.push({ type: 'crash', tick, wall: this.wall(), actor: this.id, kind: null, from: null, seq: null, error });
+      total.records.push({ type: 'crash', tick, wall: this.stamp(), actor: this.id, kind: null, from: null, seq: null, error });
       return this.result(tick, 0, total, error);
     }
-    total.records.push({ type: 'init', tick, wall: started, actor: this.id, incarnation: this.identity.incarnation, dur: this.wall() - started });
+    total.records.push({ type: 'init', tick, wall: started, actor: this.id, incarnation: this.identity.incarnation, dur: this.stamp() - started });
     this.merge(fx, total);
     return this.result(tick, 0, total, null);
   }
@@ -159,10 +162,10 @@ export class ActorCell {
       message = checkBody(this.def.inbox, this.id, e);
     } catch (err) {
       this.rejected++;
-      total.records.push(rejectRecord(this.id, this.tick, this.wall(), raw, err));
+      total.records.push(rejectRecord(this.id, this.tick, this.stamp(), raw, err));
       return null;
     }
-    const started = this.lean ? 0 : this.wall();
+    const started = this.lean ? 0 : this.stamp();
     const before = this.state;
     const fx = this.begin();
     this.cause = envelopeId(e);
@@ -191,7 +194,7 @@ export class ActorCell {
     this.state = next;
     this.handled++;
     if (this.lean) total.elidedHandles++;
-    else total.records.push({ type: 'handle', tick: this.tick, wall: started, actor: this.id, kind: e.kind, from: e.from, seq: e.seq, dur: this.wall() - started });
+    else total.records.push({ type: 'handle', tick: this.tick, wall: started, actor: this.id, kind: e.kind, from: e.from, seq: e.seq, dur: this.stamp() - started });
     this.merge(fx, total);
     return null;
   }
@@ -201,7 +204,7 @@ export class ActorCell {
     this.state = before;
     this.discard();
     const error = errorText(err);
-    total.records.push({ type: 'crash', tick: this.tick, wall: this.wall(), actor: this.id, kind: e.kind, from: e.from, seq: e.seq, error });
+    total.records.push({ type: 'crash', tick: this.tick, wall: this.stamp(), actor: this.id, kind: e.kind, from: e.from, seq: e.seq, error });
     return error;
   }
 
@@ -245,7 +248,7 @@ export class ActorCell {
 
   private strayRecords(tick: number): TraceRecord[] {
     if (this.straysUntraced > 0) this.strays.push(`and ${this.straysUntraced} more stray host messages`);
-    const records = this.strays.map((error): TraceRecord => ({ type: 'reject', tick, wall: this.wall(), actor: this.id, kind: '?', from: '?', seq: -1, field: 't', error }));
+    const records = this.strays.map((error): TraceRecord => ({ type: 'reject', tick, wall: this.stamp(), actor: this.id, kind: '?', from: '?', seq: -1, field: 't', error }));
     this.strays = [];
     this.straysUntraced = 0;
     return records;
@@ -277,7 +280,7 @@ export class ActorCell {
       mark: (name, args) => {
         const fx = this.current('mark');
         if (args !== undefined) checkCarried(args, 'args', this.id, `mark '${name}'`);
-        fx.records.push({ type: 'mark', tick: this.tick, wall: this.wall(), actor: this.id, name, args: args ?? null });
+        fx.records.push({ type: 'mark', tick: this.tick, wall: this.stamp(), actor: this.id, name, args: args ?? null });
       },
     };
   }
@@ -290,7 +293,7 @@ export class ActorCell {
     // Plain data only, checked here on every placement alike, so inline and threads trace the same (wire-value.ts).
     checkCarried(body, 'body', this.id, `send '${kind}' to '${to}'`);
     const due = this.identity.mode === 'lockstep' ? this.tick + Math.max(1, after) : this.tick + after;
-    fx.records.push({ type: 'send', tick: this.tick, wall: this.lean ? 0 : this.wall(), kind, from: this.id, to, due, seq: this.seq++, cause: this.cause, body });
+    fx.records.push({ type: 'send', tick: this.tick, wall: this.lean ? 0 : this.stamp(), kind, from: this.id, to, due, seq: this.seq++, cause: this.cause, body });
   }
 
   private spawn(actor: string, options: SpawnOptions | undefined, replace = false): string {

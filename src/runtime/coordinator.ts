@@ -17,7 +17,7 @@ import { DEFAULT_SUPERVISION, checkPolicy, onFailure } from './supervisor.js';
 import { CLIENT, KERNEL, ROOT, SYS_CHILD_FAILED, type ChildFailed, isExternal } from './system-messages.js';
 import type { SendRecord, TraceRecord } from './trace/record.js';
 import type { TraceSink } from './trace/sink.js';
-import { type WallClock, nowNs, wallClockFrom } from './wall.js';
+import { type WallClock, noWallStamps, nowNs, wallClockFrom } from './wall.js';
 import { checkCarried } from './wire-value.js';
 
 export type Placement = 'inline' | 'threads';
@@ -36,6 +36,8 @@ export interface CoordinatorConfig {
   readonly traceDetail: TraceDetail;
   /** Realtime: ticks per tick length of wall time (1 = the deck's own pace). */
   readonly speed: number;
+  /** Records carry wall time (ActorIdentity.wallStamps). */
+  readonly wallStamps: boolean;
   /** Threads placement: how many actor-host workers to keep started ahead of need. */
   readonly warmWorkers: number;
   /** Actors whose code warm workers load while they wait (catalog names). */
@@ -52,6 +54,8 @@ export abstract class Coordinator implements HostEvents {
   /** Envelopes addressed to `$…` ids: the outside world's inbox. */
   readonly external$ = new Subject<Envelope>();
   protected readonly wall: WallClock;
+  /** Wall time for records: the wall clock, or 0 when no writer shows time. */
+  protected readonly stamp: WallClock;
   protected readonly runStartNs: bigint;
   protected readonly kernelRng: Rng;
   protected kernelSeq = 0;
@@ -66,6 +70,7 @@ export abstract class Coordinator implements HostEvents {
     this.pool = config.placement === 'threads' ? WorkerPool.sharedPool(config.warmWorkers, config.warmPreload.map((a) => resolveActor(config.catalog, a))) : null;
     this.runStartNs = nowNs();
     this.wall = wallClockFrom(this.runStartNs);
+    this.stamp = config.wallStamps ? this.wall : noWallStamps;
     this.kernelRng = actorRng(config.seed, KERNEL, 0);
   }
 
@@ -80,12 +85,12 @@ export abstract class Coordinator implements HostEvents {
       slot = await this.newSlot(req);
       this.table.add(slot);
     } catch (err) {
-      this.record({ type: 'stop', tick: this.tick, wall: this.wall(), actor: req.id, reason: `spawn failed: ${(err as Error).message}` });
+      this.record({ type: 'stop', tick: this.tick, wall: this.stamp(), actor: req.id, reason: `spawn failed: ${(err as Error).message}` });
       if (req.parent === ROOT) throw err;
       return null;
     }
     this.table.get(req.parent)?.children.add(req.id);
-    this.record({ type: 'spawn', tick: this.tick, wall: this.wall(), actor: req.id, name: req.actor, parent: req.parent });
+    this.record({ type: 'spawn', tick: this.tick, wall: this.stamp(), actor: req.id, name: req.actor, parent: req.parent });
     return this.startSlot(slot);
   }
 
@@ -106,7 +111,7 @@ export abstract class Coordinator implements HostEvents {
   protected async startSlot(slot: Slot): Promise<StepResult | null> {
     const identity: ActorIdentity = {
       id: slot.id, actor: slot.actor, moduleUrl: slot.moduleUrl, parent: slot.parent, runSeed: this.config.seed,
-      incarnation: slot.incarnation, seqStart: slot.nextSeq, clock: this.config.clock, mode: this.config.mode, traceDetail: this.config.traceDetail, speed: this.config.speed,
+      incarnation: slot.incarnation, seqStart: slot.nextSeq, clock: this.config.clock, mode: this.config.mode, traceDetail: this.config.traceDetail, speed: this.config.speed, wallStamps: this.config.wallStamps,
       runStartNs: this.runStartNs.toString(), firstRequest: randomInt(1, 2 ** 47), args: slot.args,
     };
     try {
@@ -142,14 +147,14 @@ export abstract class Coordinator implements HostEvents {
     await this.stopChildren(slot, `parent ${slot.id} failed`);
     const decision = onFailure(slot.policy, slot.failures, this.tick, this.kernelRng);
     const delay = decision.action === 'restart' ? decision.delay : 0;
-    this.record({ type: 'supervise', tick: this.tick, wall: this.wall(), actor: slot.id, decision: decision.action, delay, failures: decision.failuresInWindow });
+    this.record({ type: 'supervise', tick: this.tick, wall: this.stamp(), actor: slot.id, decision: decision.action, delay, failures: decision.failuresInWindow });
     this.notifyParent(slot, { child: slot.id, actor: slot.actor, error, decision: decision.action, delay });
     if (decision.action === 'restart') {
       slot.restartAt = this.tick + delay;
       this.scheduleRestart(slot, delay);
       return;
     }
-    this.record({ type: 'escalate', tick: this.tick, wall: this.wall(), actor: slot.id, parent: slot.parent, error });
+    this.record({ type: 'escalate', tick: this.tick, wall: this.stamp(), actor: slot.id, parent: slot.parent, error });
     await this.stop(slot.id, `escalated: ${error}`);
     const parent = this.table.get(slot.parent);
     if (parent && !Object.hasOwn(parent.def.inbox, SYS_CHILD_FAILED) && parent.status === 'running') {
@@ -161,7 +166,7 @@ export abstract class Coordinator implements HostEvents {
 
   protected async restart(slot: Slot): Promise<StepResult | null> {
     slot.incarnation++;
-    this.record({ type: 'restart', tick: this.tick, wall: this.wall(), actor: slot.id, incarnation: slot.incarnation });
+    this.record({ type: 'restart', tick: this.tick, wall: this.stamp(), actor: slot.id, incarnation: slot.incarnation });
     return this.startSlot(slot);
   }
 
@@ -172,7 +177,7 @@ export abstract class Coordinator implements HostEvents {
 
   protected kernelSend(to: string, kind: string, body: unknown): void {
     const due = this.config.mode === 'lockstep' ? this.tick + 1 : this.tick;
-    const r: SendRecord = { type: 'send', tick: this.tick, wall: this.wall(), kind, from: KERNEL, to, due, seq: this.kernelSeq++, cause: null, body };
+    const r: SendRecord = { type: 'send', tick: this.tick, wall: this.stamp(), kind, from: KERNEL, to, due, seq: this.kernelSeq++, cause: null, body };
     this.record(r);
     this.deliverWhenDue(toEnvelope(r));
   }
@@ -184,7 +189,7 @@ export abstract class Coordinator implements HostEvents {
     const seq = this.clientSeq.get(from) ?? 0;
     this.clientSeq.set(from, seq + 1);
     const due = this.config.mode === 'lockstep' ? this.tick + Math.max(1, after) : this.tick + after;
-    const r: SendRecord = { type: 'send', tick: this.tick, wall: this.wall(), kind, from, to, due, seq, cause: null, body };
+    const r: SendRecord = { type: 'send', tick: this.tick, wall: this.stamp(), kind, from, to, due, seq, cause: null, body };
     this.record(r);
     this.deliverWhenDue(toEnvelope(r));
   }
@@ -197,7 +202,7 @@ export abstract class Coordinator implements HostEvents {
     await this.stopHost(slot);
     this.table.remove(id);
     this.table.get(slot.parent)?.children.delete(id);
-    this.record({ type: 'stop', tick: this.tick, wall: this.wall(), actor: id, reason });
+    this.record({ type: 'stop', tick: this.tick, wall: this.stamp(), actor: id, reason });
     for (let e = slot.mailbox.pop(); e !== undefined; e = slot.mailbox.pop()) this.deadLetter(e, `actor stopped (${reason})`);
   }
 
@@ -237,7 +242,7 @@ export abstract class Coordinator implements HostEvents {
   protected deliver(e: Envelope): void {
     if (this.delays.size > 0) e = this.delayed(e);
     if (isExternal(e.to)) {
-      this.record({ type: 'handle', tick: e.tick, wall: this.wall(), actor: e.to, kind: e.kind, from: e.from, seq: e.seq, dur: 0 });
+      this.record({ type: 'handle', tick: e.tick, wall: this.stamp(), actor: e.to, kind: e.kind, from: e.from, seq: e.seq, dur: 0 });
       this.external$.next(e);
       return;
     }
@@ -262,7 +267,7 @@ export abstract class Coordinator implements HostEvents {
     const ticks = this.delays.get(key);
     if (ticks === undefined) return e;
     this.delays.delete(key);
-    this.record({ type: 'mark', tick: this.tick, wall: this.wall(), actor: e.to, name: 'delayed', args: { kind: e.kind, from: e.from, seq: e.seq, ticks } });
+    this.record({ type: 'mark', tick: this.tick, wall: this.stamp(), actor: e.to, name: 'delayed', args: { kind: e.kind, from: e.from, seq: e.seq, ticks } });
     return { ...e, tick: e.tick + ticks };
   }
 
@@ -275,7 +280,7 @@ export abstract class Coordinator implements HostEvents {
   }
 
   protected deadLetter(e: Envelope, reason: string): void {
-    this.record({ type: 'dead-letter', tick: this.tick, wall: this.wall(), kind: e.kind, from: e.from, to: e.to, seq: e.seq, reason });
+    this.record({ type: 'dead-letter', tick: this.tick, wall: this.stamp(), kind: e.kind, from: e.from, to: e.to, seq: e.seq, reason });
   }
 
   /**
@@ -308,7 +313,7 @@ export abstract class Coordinator implements HostEvents {
       try {
         checkEnvelope(e);
       } catch (err) {
-        this.record({ type: 'reject', tick: this.tick, wall: this.wall(), actor: KERNEL, kind: String(r.kind), from: r.from, seq: r.seq, field: 'envelope', error: (err as Error).message });
+        this.record({ type: 'reject', tick: this.tick, wall: this.stamp(), actor: KERNEL, kind: String(r.kind), from: r.from, seq: r.seq, field: 'envelope', error: (err as Error).message });
         continue;
       }
       this.record(r);
@@ -350,7 +355,7 @@ export abstract class Coordinator implements HostEvents {
       moduleUrl = resolveActor(this.config.catalog, req.actor);
       slot.def = await loadActorDef(moduleUrl);
     } catch (err) {
-      this.record({ type: 'mark', tick: this.tick, wall: this.wall(), actor: slot.id, name: 'swap refused', args: { to: req.actor, reason: (err as Error).message } });
+      this.record({ type: 'mark', tick: this.tick, wall: this.stamp(), actor: slot.id, name: 'swap refused', args: { to: req.actor, reason: (err as Error).message } });
       return;
     }
     await this.stopHost(slot);
@@ -362,7 +367,7 @@ export abstract class Coordinator implements HostEvents {
     slot.policy = checkPolicy({ ...DEFAULT_SUPERVISION, ...(req.supervision ?? {}) });
     slot.failures = [];
     slot.incarnation++;
-    this.record({ type: 'swap', tick: this.tick, wall: this.wall(), actor: slot.id, from, to: req.actor, incarnation: slot.incarnation });
+    this.record({ type: 'swap', tick: this.tick, wall: this.stamp(), actor: slot.id, from, to: req.actor, incarnation: slot.incarnation });
     const init = await this.startSlot(slot);
     if (init && this.table.get(slot.id) === slot) await this.apply(slot, init, this.config.mode === 'lockstep');
     this.afterInit(slot.id);
@@ -384,7 +389,7 @@ export abstract class Coordinator implements HostEvents {
       await this.stop(id, id === by.id ? 'stopped itself' : `stopped by parent ${by.id}`);
       return;
     }
-    this.record({ type: 'mark', tick: this.tick, wall: this.wall(), actor: by.id, name: 'stop refused', args: { target: id, reason: 'only an actor itself or its parent may stop it' } });
+    this.record({ type: 'mark', tick: this.tick, wall: this.stamp(), actor: by.id, name: 'stop refused', args: { target: id, reason: 'only an actor itself or its parent may stop it' } });
   }
 
   async inspect(id: string): Promise<ActorInspection> {
@@ -413,7 +418,7 @@ export abstract class Coordinator implements HostEvents {
   abstract onHostFailure(id: string, error: string): void;
 
   onRejected(id: string, error: string): void {
-    this.record({ type: 'reject', tick: this.tick, wall: this.wall(), actor: id, kind: '?', from: '?', seq: -1, field: 't', error });
+    this.record({ type: 'reject', tick: this.tick, wall: this.stamp(), actor: id, kind: '?', from: '?', seq: -1, field: 't', error });
   }
 }
 

@@ -115,7 +115,7 @@ export class LockstepCoordinator extends Coordinator {
    */
   private async hostFailed(t: number, slot: Slot, batch: readonly unknown[], outcome: Error): Promise<void> {
     this.dropBatch(batch, `its host failed handling it: ${outcome.message}`);
-    this.record({ type: 'crash', tick: t, wall: this.wall(), actor: slot.id, kind: null, from: null, seq: null, error: outcome.message });
+    this.record({ type: 'crash', tick: t, wall: this.stamp(), actor: slot.id, kind: null, from: null, seq: null, error: outcome.message });
     await this.fail(slot, outcome.message);
   }
 
@@ -196,7 +196,7 @@ export class LockstepCoordinator extends Coordinator {
   stall(id: string, ticks: number): void {
     if (!Number.isSafeInteger(ticks) || ticks < 1 || ticks > MAX_FAULT_TICKS) throw new RangeError(`a stall lasts 1..${MAX_FAULT_TICKS} ticks, got ${ticks}`);
     this.stalls.set(id, Math.max(this.stalls.get(id) ?? 0, this.tick + 1 + ticks));
-    this.record({ type: 'mark', tick: this.tick, wall: this.wall(), actor: id, name: 'stalled', args: { ticks } });
+    this.record({ type: 'mark', tick: this.tick, wall: this.stamp(), actor: id, name: 'stalled', args: { ticks } });
   }
 
   /**
@@ -225,13 +225,13 @@ export class LockstepCoordinator extends Coordinator {
     for (const [id, { reason, bootTicks }] of cuts) {
       const slot = this.table.get(id);
       if (!slot) continue;
-      this.record({ type: 'crash', tick: this.tick, wall: this.wall(), actor: id, kind: null, from: null, seq: null, error: `power cut: ${reason}` });
+      this.record({ type: 'crash', tick: this.tick, wall: this.stamp(), actor: id, kind: null, from: null, seq: null, error: `power cut: ${reason}` });
       await this.loseMemory(slot, `power cut: ${reason}`);
       this.stalls.delete(id);
       this.crashes.delete(id);
       this.kills.delete(id);
       slot.restartAt = this.tick + bootTicks;
-      this.record({ type: 'supervise', tick: this.tick, wall: this.wall(), actor: id, decision: 'restart', delay: bootTicks, failures: 0 });
+      this.record({ type: 'supervise', tick: this.tick, wall: this.stamp(), actor: id, decision: 'restart', delay: bootTicks, failures: 0 });
       this.scheduleRestart(slot, bootTicks);
     }
   }
@@ -242,7 +242,7 @@ export class LockstepCoordinator extends Coordinator {
     for (const [id, reason] of kills) {
       const slot = this.table.get(id);
       if (!slot || slot.status !== 'running') continue;
-      this.record({ type: 'crash', tick: this.tick, wall: this.wall(), actor: id, kind: null, from: null, seq: null, error: `killed: ${reason}` });
+      this.record({ type: 'crash', tick: this.tick, wall: this.stamp(), actor: id, kind: null, from: null, seq: null, error: `killed: ${reason}` });
       await this.fail(slot, `killed: ${reason}`);
     }
   }

@@ -29,6 +29,11 @@ export interface ActorIdentity {
   readonly traceDetail: TraceDetail;
   /** Realtime: ticks per tick length of wall time (1 = the deck's own pace). */
   readonly speed: number;
+  /**
+   * Whether records carry wall time (`wall`, `dur`): only when a writer shows time (a Perfetto
+   * trace, JSONL) or the clock is realtime. Otherwise they are 0, and no handler reads the clock.
+   */
+  readonly wallStamps: boolean;
   /** process.hrtime.bigint() at run start, as a decimal string (bigint does not survive every channel). */
   readonly runStartNs: string;
   /**

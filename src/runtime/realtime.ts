@@ -59,7 +59,7 @@ export class RealtimeCoordinator extends Coordinator {
   private serially(work: () => Promise<unknown>): void {
     this.queue = this.queue.then(work).then(
       () => undefined,
-      (err: unknown) => this.record({ type: 'mark', tick: this.tick, wall: this.wall(), actor: '$kernel', name: 'realtime apply failed', args: { error: String(err) } }),
+      (err: unknown) => this.record({ type: 'mark', tick: this.tick, wall: this.stamp(), actor: '$kernel', name: 'realtime apply failed', args: { error: String(err) } }),
     );
   }
 
@@ -248,7 +248,7 @@ export class RealtimeCoordinator extends Coordinator {
     const slot = this.table.get(id);
     if (!slot || slot.status !== 'running' || this.closed) return;
     this.syncTick();
-    this.record({ type: 'crash', tick: this.tick, wall: this.wall(), actor: id, kind: null, from: null, seq: null, error });
+    this.record({ type: 'crash', tick: this.tick, wall: this.stamp(), actor: id, kind: null, from: null, seq: null, error });
     this.serially(() => this.fail(slot, error));
   }
 

@@ -28,6 +28,11 @@ export interface RuntimeOptions {
   /** Extra sinks (tests, tools). */
   readonly sinks?: readonly TraceSink[];
   /**
+   * Stamp records with wall time (`wall`, `dur`) for an extra sink that shows it. Default: on
+   * with a trace file, JSONL or the realtime clock; off otherwise, so lockstep handlers never read the clock.
+   */
+  readonly wallStamps?: boolean;
+  /**
    * Realtime only: `counts` keeps message records (send, handle) as counts so
    * tracing barely disturbs the latency being measured. Default: `full` when a
    * trace file or extra sink is asked for, `counts` otherwise.
@@ -97,6 +102,7 @@ export class Runtime {
       clock: { ...defaultClock, ...(options.tick ?? {}) },
       sink: this.sink,
       traceDetail: this.traceDetailFor(options),
+      wallStamps: options.wallStamps ?? (this.clock === 'realtime' || options.traceFile !== undefined || options.traceJsonl !== undefined),
       speed: options.speed ?? 1,
       warmWorkers: options.warmWorkers ?? 2,
       warmPreload: options.warmPreload ?? [],
