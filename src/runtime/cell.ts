@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { at } from '../assert.js';
 import type { ActorContext, AnyActorDef, SendOptions, SpawnOptions } from './actor.js';
 import { virtualTimeMs } from './clock.js';
 import { type Envelope, EnvelopeError, checkEnvelope, envelopeId } from './envelope.js';
@@ -16,18 +17,21 @@ export const MAX_SPAWNS_PER_HANDLER = 64;
 /** Stray host messages traced one by one with the next step; past this many they are counted. */
 export const MAX_STRAYS_TRACED = 64;
 
+/** What a step (or an init) did, collected as its handlers run. */
 interface Effects {
   records: TraceRecord[];
   spawns: SpawnRequest[];
   stops: string[];
-  sends: number;
   /** Message records counted rather than kept (realtime, `counts` detail). */
   elidedSends: number;
   elidedHandles: number;
 }
 
+/** Holds a handler's first record's place until it returns (begin). */
+const RESERVED: TraceRecord = Object.freeze({ type: 'mark', tick: -1, wall: 0, actor: '(reserved)', name: '(reserved)', args: null });
+
 function noEffects(): Effects {
-  return { records: [], spawns: [], stops: [], sends: 0, elidedSends: 0, elidedHandles: 0 };
+  return { records: [], spawns: [], stops: [], elidedSends: 0, elidedHandles: 0 };
 }
 
 /**
@@ -44,10 +48,18 @@ export class ActorCell {
   private childCount = 0;
   private tick = 0;
   private cause: string | null = null;
+  /** The step's effects while a handler runs (it appends to them directly); null between handlers. */
   private effects: Effects | null = null;
-  /** Where seq and the child counter stood when the current handler began, to roll back a crash. */
+  /**
+   * Where the effects, seq and the child counter stood when the current handler began, to roll
+   * back a crash: the handler's own effects are everything past these marks.
+   */
+  private recordMark = 0;
+  private spawnMark = 0;
+  private stopMark = 0;
   private seqMark = 0;
   private childMark = 0;
+  private sendsInHandler = 0;
   private readonly rng: Rng;
   /** Wall time for records (0 when no writer shows time: ActorIdentity.wallStamps). */
   private readonly stamp: WallClock;
@@ -84,19 +96,19 @@ export class ActorCell {
     this.cause = null;
     const total = noEffects();
     const started = this.stamp();
-    const fx = this.begin();
+    this.begin(total);
     try {
       const args = this.def.args ? parseArgs(this.def.args, this.id, this.identity.args) : this.identity.args;
       this.state = this.def.init(args, this.ctx);
     } catch (err) {
       this.crashes++;
-      this.discard();
+      this.discard(total);
       const error = errorText(err);
       total.records.push({ type: 'crash', tick, wall: this.stamp(), actor: this.id, kind: null, from: null, seq: null, error });
       return this.result(tick, 0, total, error);
     }
-    total.records.push({ type: 'init', tick, wall: started, actor: this.id, incarnation: this.identity.incarnation, dur: this.stamp() - started });
-    this.merge(fx, total);
+    this.settleFirst(total, { type: 'init', tick, wall: started, actor: this.id, incarnation: this.identity.incarnation, dur: this.stamp() - started });
+    this.merge(total, true);
     return this.result(tick, 0, total, null);
   }
 
@@ -107,8 +119,7 @@ export class ActorCell {
   step(tick: number, batch: readonly unknown[], crash: string | null = null): StepResult | Promise<StepResult> {
     this.tick = tick;
     this.crashNext = crash;
-    const fx = noEffects();
-    return this.continueBatch(tick, batch, 0, fx);
+    return this.continueBatch(tick, batch, 0, noEffects());
   }
 
   /** Realtime: handle one envelope as it arrives. */
@@ -167,76 +178,98 @@ export class ActorCell {
     }
     const started = this.lean ? 0 : this.stamp();
     const before = this.state;
-    const fx = this.begin();
+    this.begin(total);
     this.cause = envelopeId(e);
     let out: unknown;
     try {
       out = this.def.receive(this.state, message, this.ctx);
     } catch (err) {
-      return this.fail(e, before, fx, total, err);
+      return this.fail(e, before, total, err);
     }
     if (out instanceof Promise) {
       return out.then(
-        (next: unknown) => this.commit(e, started, next, fx, total),
-        (err: unknown) => this.fail(e, before, fx, total, err),
+        (next: unknown) => this.commit(e, started, next, total),
+        (err: unknown) => this.fail(e, before, total, err),
       );
     }
-    return this.commit(e, started, out, fx, total);
+    return this.commit(e, started, out, total);
   }
 
-  private commit(e: Envelope, started: number, next: unknown, fx: Effects, total: Effects): string | null {
+  private commit(e: Envelope, started: number, next: unknown, total: Effects): string | null {
     if (this.crashNext !== null) {
       // An injected fault strikes inside the handler: it ran, and now fails as if it had thrown at its end.
       const reason = this.crashNext;
       this.crashNext = null;
-      return this.fail(e, this.state, fx, total, new InjectedCrash(reason));
+      return this.fail(e, this.state, total, new InjectedCrash(reason));
     }
     this.state = next;
     this.handled++;
     if (this.lean) total.elidedHandles++;
-    else total.records.push({ type: 'handle', tick: this.tick, wall: started, actor: this.id, kind: e.kind, from: e.from, seq: e.seq, dur: this.stamp() - started });
-    this.merge(fx, total);
+    this.settleFirst(total, this.lean ? null : { type: 'handle', tick: this.tick, wall: started, actor: this.id, kind: e.kind, from: e.from, seq: e.seq, dur: this.stamp() - started });
+    this.merge(total, !this.lean);
     return null;
   }
 
-  private fail(e: Envelope, before: unknown, fx: Effects, total: Effects, err: unknown): string {
+  private fail(e: Envelope, before: unknown, total: Effects, err: unknown): string {
     this.crashes++;
     this.state = before;
-    this.discard();
+    this.discard(total);
     const error = errorText(err);
     total.records.push({ type: 'crash', tick: this.tick, wall: this.stamp(), actor: this.id, kind: e.kind, from: e.from, seq: e.seq, error });
     return error;
   }
 
-  private begin(): Effects {
-    const fx = noEffects();
-    this.effects = fx;
+  /**
+   * A handler appends its effects straight to the step's, behind a reserved first record (its
+   * handle or init record, known only once it returns); a crash cuts them back to the marks.
+   */
+  private begin(total: Effects): void {
+    this.effects = total;
+    this.recordMark = total.records.length;
+    total.records.push(RESERVED);
+    this.spawnMark = total.spawns.length;
+    this.stopMark = total.stops.length;
     this.seqMark = this.seq;
     this.childMark = this.childCount;
-    return fx;
+    this.sendsInHandler = 0;
   }
 
-  private discard(): void {
+  private discard(total: Effects): void {
+    total.records.length = this.recordMark;
+    total.spawns.length = this.spawnMark;
+    total.stops.length = this.stopMark;
     this.seq = this.seqMark;
     this.childCount = this.childMark;
     this.effects = null;
   }
 
-  private merge(fx: Effects, total: Effects): void {
+  /** The handler's first record goes where it was reserved (or the reservation goes, when there is none). */
+  private settleFirst(total: Effects, first: TraceRecord | null): void {
+    if (first !== null) total.records[this.recordMark] = first;
+    else total.records.splice(this.recordMark, 1);
+  }
+
+  /** The handler returned: lockstep keeps its effects as they are; realtime delivers its sends now. */
+  private merge(total: Effects, firstKept: boolean): void {
     this.effects = null;
+    if (this.onSend === null) return;
+    const from = firstKept ? this.recordMark + 1 : this.recordMark;
     // Realtime: a handler that spawned or swapped a child leaves its sends to the coordinator, which
     // starts the child first; delivering them here could reach a worker the swap is about to replace.
-    const viaKernel = this.onSend !== null && fx.spawns.length > 0;
-    for (const r of fx.records) {
-      if (r.type === 'send' && viaKernel) total.records.push({ ...r, routedByKernel: true });
-      else if (this.lean && r.type === 'send') total.elidedSends++;
-      else total.records.push(r);
+    const viaKernel = total.spawns.length > this.spawnMark;
+    const records = total.records;
+    let kept = from;
+    for (let i = from; i < records.length; i++) {
+      const r = at(records, i);
+      if (r.type !== 'send') records[kept++] = r;
+      else if (viaKernel) records[kept++] = { ...r, routedByKernel: true };
+      else {
+        this.onSend(toEnvelope(r), r.due - r.tick);
+        if (this.lean) total.elidedSends++;
+        else records[kept++] = r;
+      }
     }
-    for (const s of fx.spawns) total.spawns.push(s);
-    for (const s of fx.stops) total.stops.push(s);
-    if (this.onSend && !viaKernel) {
-      for (const r of fx.records) if (r.type === 'send') this.onSend(toEnvelope(r), r.due - r.tick);
-    }
+    records.length = kept;
   }
 
   private result(tick: number, consumed: number, fx: Effects, crashed: string | null): StepResult {
@@ -287,7 +320,7 @@ export class ActorCell {
 
   private send(to: string, kind: string, body: unknown, options: SendOptions | undefined): void {
     const fx = this.current('send');
-    if (++fx.sends > MAX_SENDS_PER_HANDLER) throw new RangeError(`${this.id}: more than ${MAX_SENDS_PER_HANDLER} sends from one handler`);
+    if (++this.sendsInHandler > MAX_SENDS_PER_HANDLER) throw new RangeError(`${this.id}: more than ${MAX_SENDS_PER_HANDLER} sends from one handler`);
     const after = options?.after ?? 1;
     if (!Number.isSafeInteger(after) || after < 0) throw new RangeError(`${this.id}: send after must be a non-negative integer, got ${after}`);
     // Plain data only, checked here on every placement alike, so inline and threads trace the same (wire-value.ts).
@@ -298,7 +331,7 @@ export class ActorCell {
 
   private spawn(actor: string, options: SpawnOptions | undefined, replace = false): string {
     const fx = this.current(replace ? 'replace' : 'spawn');
-    if (fx.spawns.length >= MAX_SPAWNS_PER_HANDLER) throw new RangeError(`${this.id}: more than ${MAX_SPAWNS_PER_HANDLER} spawns from one handler`);
+    if (fx.spawns.length - this.spawnMark >= MAX_SPAWNS_PER_HANDLER) throw new RangeError(`${this.id}: more than ${MAX_SPAWNS_PER_HANDLER} spawns from one handler`);
     const id = options?.id ?? `${this.id}/${actor}-${this.childCount}`;
     if (options?.args !== undefined) checkCarried(options.args, 'args', this.id, `spawn '${id}'`);
     this.childCount++;

@@ -85,7 +85,7 @@ export class LockstepCoordinator extends Coordinator {
       if (slot.status !== 'running' || !slot.host) continue;
       if (this.stalls.size > 0 && this.stalled(slot.id, t)) continue;
       const batch = this.takeDue(slot, t);
-      if (batch.length === 0) continue;
+      if (batch === null) continue;
       const crash = this.crashes.size === 0 ? null : (this.crashes.get(slot.id) ?? null);
       if (crash !== null) this.crashes.delete(slot.id);
       work.push({ slot, batch, crash });
@@ -137,10 +137,14 @@ export class LockstepCoordinator extends Coordinator {
     return waiting ? Promise.all(pending) : (pending as Array<StepResult | Error>);
   }
 
-  private takeDue(slot: Slot, t: number): unknown[] {
+  /** What is due to the actor at `t` (raw test mail first), or null, allocating nothing, when nothing is. */
+  private takeDue(slot: Slot, t: number): unknown[] | null {
+    const head = slot.mailbox.peek();
+    const due = head !== undefined && head.tick <= t;
+    if (!due && slot.raw.length === 0) return null;
     const batch: unknown[] = slot.raw;
     slot.raw = [];
-    for (let head = slot.mailbox.peek(); head && head.tick <= t; head = slot.mailbox.peek()) batch.push(slot.mailbox.pop());
+    for (let next = slot.mailbox.peek(); next && next.tick <= t; next = slot.mailbox.peek()) batch.push(slot.mailbox.pop());
     return batch;
   }
 

@@ -31,9 +31,15 @@ export class WireValueError extends TypeError {
  * estimated size.
  */
 export function checkWireValue(value: unknown, root: string): number {
-  const walk = new Walk(root);
-  walk.visit(value);
-  return walk.bytes;
+  // One walk serves every check (a check runs on every send); a getter that sends while it is being walked gets its own.
+  const walk = shared.busy ? new Walk() : shared;
+  walk.begin(root);
+  try {
+    walk.visit(value);
+    return walk.bytes;
+  } finally {
+    walk.end();
+  }
 }
 
 /**
@@ -42,11 +48,24 @@ export function checkWireValue(value: unknown, root: string): number {
  */
 class Walk {
   bytes = 0;
+  busy = false;
+  private root = '';
   private readonly keys: Array<string | number> = [];
   /** Objects on the current path: a cycle cannot be hashed, though it can be cloned. */
   private readonly objects: object[] = [];
 
-  constructor(private readonly root: string) {}
+  begin(root: string): void {
+    this.busy = true;
+    this.root = root;
+    this.bytes = 0;
+  }
+
+  /** Whether it passed or was refused, the walk is left empty for the next check. */
+  end(): void {
+    this.keys.length = 0;
+    this.objects.length = 0;
+    this.busy = false;
+  }
 
   visit(value: unknown): void {
     this.charge(SCALAR_BYTES);
@@ -112,6 +131,8 @@ class Walk {
     return this.root + this.keys.map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`)).join('');
   }
 }
+
+const shared = new Walk();
 
 /** A send, mark or spawn the kernel refused because of what it carried: a crash of the handler that tried it. */
 export class SendRefused extends TypeError {
