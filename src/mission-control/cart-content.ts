@@ -28,6 +28,35 @@ export const TOP_LEVEL_FORMS = ['register-capabilities', 'register-mission-contr
  * validator reports everything in one pass.
  */
 export function loadCartContent(files: readonly CartFile[]): CartContent {
+  const key = contentKey(files);
+  const known = recent.get(key);
+  if (known !== undefined) return known;
+  const content = deepFreeze(readCartContent(files));
+  if (recent.size >= MAX_REMEMBERED) recent.delete(recent.keys().next().value as string);
+  recent.set(key, content);
+  return content;
+}
+
+/**
+ * Every campaign (and every Mission Control incarnation) reads the same cart files: the content of
+ * the last few sets read is kept, frozen, so a soak parses them once per thread, not once per campaign.
+ */
+const recent = new Map<string, CartContent>();
+const MAX_REMEMBERED = 4;
+
+function contentKey(files: readonly CartFile[]): string {
+  return files.map((f) => `${f.path}\u0000${f.text}`).join('\u0001');
+}
+
+/** What is remembered is shared, so nobody may change it (a change would throw, not leak into another campaign). */
+function deepFreeze<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  for (const v of Object.values(value)) deepFreeze(v);
+  return value;
+}
+
+function readCartContent(files: readonly CartFile[]): CartContent {
   const problems: Problem[] = [];
   if (files.length > MAX_CART_FILES) problems.push({ pos: undefined, message: `${files.length} cart files; the limit is ${MAX_CART_FILES}` });
   const capabilities: CapabilityForm[] = [];
