@@ -100,11 +100,16 @@ const DOCTORED: Record<string, Doctor> = {
     return rs;
   },
   'holds-judged': (rs) => {
-    // The hold ticker's handling of one tick in the middle of a watched mission, gone.
-    const violated = find(rs, 'goal', (b) => b.cause === 'hold-violated');
-    const accepted = rs.findLastIndex((r, i) => i < violated && isEvent(r, 'accepted'));
-    const ticks = rs.flatMap((r, i) => (i > accepted && i < violated && r.type === 'handle' && r.actor === 'hold-ticker' && r.kind === 'tick' ? [i] : []));
-    rs.splice(ticks[Math.floor(ticks.length / 2)] as number, 1);
+    // A hold on the mission timer, `(< timer k)`, that breaks early in the run (before anything else
+    // closes it) on a tick the hold ticker judged nothing (no wake-up at the threshold).
+    const accepted = find(rs, 'accepted', (b) => (b.goals as Array<{ hold: string | null; state: string }>).some((g) => g.hold !== null && g.state === 'open'));
+    const settled = find(rs, 'settled', (_, i) => i > accepted);
+    const from = (rs[accepted] as SendRecord).tick;
+    const judged = new Set(rs.flatMap((r, i) => (i > accepted && i < settled && r.type === 'handle' && r.actor === 'hold-ticker' ? [r.tick] : [])));
+    let k = 5;
+    while (judged.has(from + k) || judged.has(from + k + 1)) k++;
+    const goal = (body(rs, accepted).goals as Array<{ hold: string | null; state: string }>).find((g) => g.hold !== null && g.state === 'open') as { hold: string | null };
+    goal.hold = `(< timer ${k})`;
     return rs;
   },
   'phase-chain': (rs) => {

@@ -9,6 +9,11 @@ export const ClockInbox = defineInbox({
   /** Send `tick` to `to` every `every` ticks while the deck is powered. */
   'clock/subscribe': v.object({ to: v.string(), every: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
   'clock/unsubscribe': v.object({ to: v.string() }),
+  /**
+   * From a subscriber: send me no tick before clock tick `next` (null: none until I say again or am
+   * subscribed anew). The hold ticker sleeps so between the ticks its checks can change on (docs/holds.md).
+   */
+  'clock/snooze': v.object({ next: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))) }),
   /** Switch the deck off for `ms` of deck time: no ticks go out until it is back on, and time jumps in one step. */
   'clock/power-off': v.object({ ms: v.pipe(v.number(), v.minValue(0), v.maxValue(MAX_OFF_MS)) }),
   /** The clock's own wake-up; only the newest one scheduled counts (`beat`), older ones are stale. */

@@ -4,6 +4,7 @@ import { read } from '../lisp/reader.js';
 import type { Value } from '../lisp/values.js';
 import { type AtTrigger, atMatches } from './conditions.js';
 import { type HoldIndex, buildHoldIndex } from './hold-index.js';
+import { type ClockTiming, clockTiming, nextFlip } from './clock-thresholds.js';
 
 /**
  * Holds and escalations (seed 003 §4, §6): what the engine watches every tick.
@@ -49,6 +50,8 @@ interface Check {
   readonly test: Predicate;
   /** Reported already: a check gives its verdict once. */
   spent: boolean;
+  /** When the check can change its answer on unchanged variables (clock-thresholds.ts). */
+  readonly timing: ClockTiming;
 }
 
 interface Hold {
@@ -56,6 +59,7 @@ interface Hold {
   readonly test: Predicate;
   /** The predicate's form, for the hold index; null to always call `test`. */
   readonly form: Value | null;
+  readonly timing: ClockTiming;
 }
 
 export class WatchList {
@@ -71,16 +75,17 @@ export class WatchList {
   private readonly errored = new Set<string>();
 
   addHold(goal: string, test: Predicate, form: Value | null = null): void {
-    this.holds.push({ goal, test, form });
+    this.holds.push({ goal, test, form, timing: clockTiming(form) });
     this.index = null;
   }
 
-  addFailOn(goal: string, test: Predicate): void {
-    this.failOns.push({ goal, test, spent: false });
+  /** `form`: the predicate's, so the ticker knows when the clock alone can change its answer (null: any tick). */
+  addFailOn(goal: string, test: Predicate, form: Value | null = null): void {
+    this.failOns.push({ goal, test, spent: false, timing: clockTiming(form) });
   }
 
-  addEscalation(id: number, goal: string, test: Predicate): void {
-    this.escalations.push({ id, goal, test, spent: false });
+  addEscalation(id: number, goal: string, test: Predicate, form: Value | null = null): void {
+    this.escalations.push({ id, goal, test, spent: false, timing: clockTiming(form) });
   }
 
   addReveal(goal: string, trigger: AtTrigger): void {
@@ -90,6 +95,20 @@ export class WatchList {
   /** Live holds (a violated one leaves the list). */
   get holdCount(): number {
     return this.holds.length;
+  }
+
+  /**
+   * The first tick after `tick` at which some live check could answer differently although no
+   * variable but `tick` and `timer` moved (a threshold on them crossed, or a check that reads them
+   * some other way: the very next tick); Infinity when none can. `startTick`: where `timer` counts
+   * from. `:at` triggers match names, never the clock's numbers, so only telemetry moves them.
+   */
+  nextChange(tick: number, startTick: number): number {
+    let next = Infinity;
+    for (const h of this.holds) next = Math.min(next, nextFlip(h.timing, tick, startTick));
+    for (const c of this.failOns) if (!c.spent) next = Math.min(next, nextFlip(c.timing, tick, startTick));
+    for (const c of this.escalations) if (!c.spent) next = Math.min(next, nextFlip(c.timing, tick, startTick));
+    return next;
   }
 
   check(vars: PredicateVars): Verdicts | null {
@@ -182,8 +201,14 @@ export const HoldWatcher = {
       const { form, test } = compile(h.source);
       list.addHold(h.goal, test, form);
     }
-    for (const f of spec.failOns) list.addFailOn(f.goal, compile(f.source).test);
-    for (const e of spec.escalations) list.addEscalation(e.id, e.goal, compile(e.source).test);
+    for (const f of spec.failOns) {
+      const { form, test } = compile(f.source);
+      list.addFailOn(f.goal, test, form);
+    }
+    for (const e of spec.escalations) {
+      const { form, test } = compile(e.source);
+      list.addEscalation(e.id, e.goal, test, form);
+    }
     for (const r of spec.reveals) list.addReveal(r.goal, { variable: r.variable, name: r.name, source: `(${r.variable} ${r.name})` });
     return list;
   },

@@ -107,9 +107,9 @@ export type Fact =
   | { readonly kind: 'resolve-taken' }
   /** Mission Control crashed (`during`: the envelope its handler failed on, which is requeued). */
   | { readonly kind: 'mission-control-down'; readonly during: string | null }
-  /** The hold ticker handled the clock's tick due at `due`, or a piece of telemetry. */
+  /** The hold ticker handled the clock's tick (or a watch) due at `due`, or a piece of telemetry due at `due` (it moves the record from that tick on). */
   | { readonly kind: 'ticker-tick'; readonly due: number }
-  | { readonly kind: 'ticker-telemetry'; readonly body: Readonly<Record<string, unknown>> }
+  | { readonly kind: 'ticker-telemetry'; readonly due: number; readonly body: Readonly<Record<string, unknown>> }
   /** The hold ticker's verdicts of tick `judged` reach Mission Control at `due`. */
   | { readonly kind: 'verdicts'; readonly judged: number; readonly due: number }
   /** The hold ticker crashed; `lost`: the due tick of the tick envelope its handler failed on (dropped, never judged). */
@@ -154,7 +154,11 @@ export class FactReader {
         return { kind: 'dead-letter', message: r.kind, to: r.to, reason: r.reason };
       case 'mark': {
         const a = r.args as { from?: string; seq?: number; ticks?: number } | undefined;
-        if (r.name !== 'delayed' || a === undefined || `${a.from}#${a.seq}` !== this.resolveEnvelope) return null;
+        if (r.name !== 'delayed' || a === undefined) return null;
+        // A delayed envelope to the ticker is due later: telemetry takes effect on the tick it arrives.
+        const toTicker = this.toTicker.get(`${a.from}#${a.seq}`);
+        if (toTicker !== undefined && r.actor === TICKER) toTicker.due += a.ticks ?? 0;
+        if (`${a.from}#${a.seq}` !== this.resolveEnvelope) return null;
         return { kind: 'resolve-delayed', ticks: a.ticks ?? 0 };
       }
       default:
@@ -211,7 +215,7 @@ export class FactReader {
     this.toTicker.delete(key);
     // A watch is judged the tick it arrives (the ticker's first judgment of a mission comes with its watch).
     if (sent.kind === 'tick' || sent.kind === 'holds/watch') return { kind: 'ticker-tick', due: sent.due };
-    return { kind: 'ticker-telemetry', body: sent.body as Record<string, unknown> };
+    return { kind: 'ticker-telemetry', due: sent.due, body: sent.body as Record<string, unknown> };
   }
 }
 

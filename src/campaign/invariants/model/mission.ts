@@ -1,5 +1,5 @@
 import type { GoalFact } from '../facts.js';
-import { type Predicate, predicate } from './predicate.js';
+import { type Predicate, type Verdict, predicate } from './predicate.js';
 import { TickSet } from './tick-set.js';
 
 /**
@@ -34,6 +34,8 @@ export interface GoalModel {
   readonly hold: Predicate | null;
   readonly failOn: Predicate | null;
   readonly condition: Predicate | null;
+  /** What each check answered on the last tick the model judged it (undefined: not watched then). */
+  answers: { hold?: Verdict; failOn?: Verdict; at?: boolean | 'unmodeled'; condition?: Verdict };
 }
 
 export interface MissionModel {
@@ -69,9 +71,13 @@ export interface MissionModel {
   outcome: string | null;
   /** The hold ticker restarted during the run: what it judged before is gone, exact tick checks do not apply. */
   tickerRestarted: boolean;
-  /** Ticks the hold ticker judged during the run, and the ticks it was down. */
+  /** Ticks the hold ticker judged during the run (the latest of them), and the ticks it was down. */
   readonly judged: TickSet;
   readonly down: Array<[number, number]>;
+  /** The model has judged every tick of the run up to this one itself. */
+  modelJudged: number;
+  /** Ticks on which a watched check's answer changed but the ticker judged nothing (first few). */
+  readonly unjudged: number[];
 }
 
 export function missionFromGoals(id: number, label: string, schema: string, threat: number, category: string, goals: readonly GoalFact[], tick: number, acceptedAtMs: number | null): MissionModel {
@@ -96,6 +102,8 @@ export function missionFromGoals(id: number, label: string, schema: string, thre
     judged: new TickSet(),
     down: [],
     heard: new Map(),
+    modelJudged: tick,
+    unjudged: [],
   };
   for (const spec of goals) {
     const g: GoalModel = {
@@ -117,6 +125,7 @@ export function missionFromGoals(id: number, label: string, schema: string, thre
       hold: spec.hold === null ? null : predicate(spec.hold),
       failOn: spec.failOn === null ? null : predicate(spec.failOn),
       condition: spec.escalation === null ? null : predicate(spec.escalation.condition),
+      answers: {},
     };
     m.goals.set(spec.goal, g);
     m.order.push(g);
@@ -128,12 +137,12 @@ export function missionFromGoals(id: number, label: string, schema: string, thre
 export function copyMission(m: MissionModel): MissionModel {
   const goals = new Map<string, GoalModel>();
   const order = m.order.map((g) => {
-    const c = { ...g };
+    const c = { ...g, answers: {} };
     goals.set(c.spec.goal, c);
     return c;
   });
   // What the ticker judged belongs to the run as it went: a mission restored from this copy is watched afresh.
-  return { ...m, goals, order, phaseReachedAt: new Map(m.phaseReachedAt), judged: new TickSet(), down: [], heard: new Map() };
+  return { ...m, goals, order, phaseReachedAt: new Map(m.phaseReachedAt), judged: new TickSet(), down: [], heard: new Map(), unjudged: [] };
 }
 
 /** Seed 003 §5, §2.1: the primaries that decide a mission are the briefed ones not voided by a branch. */

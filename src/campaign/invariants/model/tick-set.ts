@@ -1,9 +1,9 @@
 /**
  * The ticks the hold ticker judged during one run, as runs of consecutive ticks: a run of 10,000
- * ticks judged is one interval, not 10,000 entries. Bounded: past MAX_RUNS gaps it stops recording
- * and says so (a run that gappy has been reported already).
+ * ticks judged is one interval, not 10,000 entries. Bounded: past MAX_RUNS runs it forgets the
+ * oldest (the model asks only of ticks it is judging now, the ticker's latest: see World.judgeThrough).
  */
-const MAX_RUNS = 256;
+const MAX_RUNS = 1_024;
 
 export class TickSet {
   private readonly runs: Array<[number, number]> = [];
@@ -28,22 +28,8 @@ export class TickSet {
     }
     if (this.runs.length >= MAX_RUNS) {
       this.overflowed = true;
-      return;
+      this.runs.shift();
     }
     this.runs.push([t, t]);
-  }
-
-  /** The first few ticks in [from, to) not judged. */
-  missing(from: number, to: number, limit: number): number[] {
-    const out: number[] = [];
-    let t = from;
-    for (const [a, b] of this.runs) {
-      if (b < t) continue;
-      for (; t < Math.min(a, to) && out.length < limit; t++) out.push(t);
-      t = Math.max(t, b + 1);
-      if (t >= to || out.length >= limit) break;
-    }
-    for (; t < to && out.length < limit; t++) out.push(t);
-    return out;
   }
 }

@@ -24,6 +24,10 @@ export interface Snapshot {
   readonly goneMark: number;
 }
 
+/** A run judged ahead by the model is at most this long (a run is bounded by its settle deadline, far shorter). */
+const MAX_JUDGE_AHEAD = 1_000_000;
+/** Ticks noted where a verdict could change unjudged by the ticker (one is a violation already). */
+const MAX_UNJUDGED = 64;
 /** Snapshots kept, by the committed bytes: a boot finds one of the last few commits. */
 const MAX_SNAPSHOTS = 128;
 /** Opportunity keys remembered as spent. */
@@ -130,9 +134,9 @@ export class World {
       case 'ready':
         return this.boot(f);
       case 'ticker-telemetry':
-        return absorb(this.vars, f.body);
+        return this.telemetry(f.due, f.body);
       case 'ticker-tick':
-        return this.judge(f.due);
+        return this.tickerJudged(f.due);
       case 'ticker-down':
         this.tickerLost = true;
         if (this.mission) {
@@ -174,6 +178,8 @@ export class World {
       case 'verdicts': {
         const m = this.mission;
         if (m && !m.heard.has(f.judged) && m.heard.size < 4_096) m.heard.set(f.judged, f.due);
+        // What the deck does with them is checked against the model's own judgment of that tick.
+        this.judgeThrough(f.judged);
         return;
       }
       case 'dead-letter':
@@ -265,6 +271,8 @@ export class World {
     this.pendingResolve = null;
     const m = this.mission;
     if (!m) return;
+    // The run's every tick is judged, to its end (the tick before the resolve reached Mission Control).
+    if (m.resolveDue !== null) this.judgeThrough(m.resolveDue - 1);
     const expected = m.outcome ?? expectedOutcome(m);
     const forced = settle(this.ledger, m, expected);
     this.settled = { mission: m, outcome: expected, forced };
@@ -357,11 +365,42 @@ export class World {
     return m;
   }
 
-  /** The hold ticker judged tick `t`: what every check it watched said then. */
-  private judge(t: number): void {
+  /** The hold ticker judged tick `t` (a clock tick, a watch): the model judges every tick up to it. */
+  private tickerJudged(t: number): void {
+    this.mission?.judged.add(t);
+    this.judgeThrough(t);
+  }
+
+  /**
+   * Telemetry the ticker handled, due at `d`: the ticks before are judged on the record as it was, and
+   * the ticker judges `d` on the record it moved (again, if `d` was judged already).
+   */
+  private telemetry(d: number, body: Readonly<Record<string, unknown>>): void {
+    this.judgeThrough(d - 1);
+    absorb(this.vars, body);
     const m = this.mission;
-    if (!m || t <= m.watchFrom || m.judged.has(t) || (m.resolveDue !== null && t >= m.resolveDue)) return;
-    m.judged.add(t);
+    if (!m) return;
+    m.judged.add(d);
+    if (d <= m.modelJudged) this.judgeTick(m, d);
+    else this.judgeThrough(d);
+  }
+
+  /**
+   * Seed 003 §4, "the engine evaluates :hold predicates each tick": the model does, on every tick of
+   * the run from the tick after it was armed, with the variables as the ticker's telemetry had moved
+   * them by then (they move only by telemetry; `tick` and `timer` by the clock), whatever the ticker did.
+   */
+  private judgeThrough(t: number): void {
+    const m = this.mission;
+    if (!m) return;
+    const last = m.resolveDue !== null ? Math.min(t, m.resolveDue - 1) : t;
+    // Bounded: a run is bounded by its settle deadline, far below this.
+    const from = Math.max(m.modelJudged + 1, m.watchFrom + 1, last - MAX_JUDGE_AHEAD);
+    for (let u = from; u <= last; u++) this.judgeTick(m, u);
+    m.modelJudged = Math.max(m.modelJudged, last);
+  }
+
+  private judgeTick(m: MissionModel, t: number): void {
     if (!watchedAt(m, t)) return;
     this.vars.tick = t;
     this.vars.timer = t - m.timerBase;
@@ -374,16 +413,37 @@ export class World {
   }
 }
 
+/**
+ * Judge `g`'s checks at tick `t`. Where a watched check answers differently than on the tick before,
+ * the verdicts may change there: that is a tick the ticker must have judged (holds-judged).
+ */
 function judgeGoal(m: MissionModel, g: GoalModel, t: number, vars: Readonly<Record<string, VarValue>>): void {
+  const a = g.answers;
   if (g.hold !== null && g.violatedAt === null && openAt(g, t)) {
     const v = g.hold.judge(vars);
+    a.hold = moved(m, a.hold, v, t);
     if (v === false || v === 'error') g.violatedAt = t;
-  }
-  if (g.failOn !== null && g.failOnAt === null && openAt(g, t) && g.failOn.judge(vars) === true) g.failOnAt = t;
+  } else a.hold = undefined;
+  if (g.failOn !== null && g.failOnAt === null && openAt(g, t)) {
+    const v = g.failOn.judge(vars);
+    a.failOn = moved(m, a.failOn, v, t);
+    if (v === true) g.failOnAt = t;
+  } else a.failOn = undefined;
   const latent = !g.briefed || (g.revealedAt !== null && g.revealedAt >= t);
   if (g.spec.at !== null && g.atAt === null && g.spec.escalation === null && latent && reachedAt(m, g, t) && lockedAt(g, t)) {
-    if (atMatches(g.spec.at, vars) === true) g.atAt = t;
-  }
-  if (g.condition !== null && g.escalateAt === null && (g.firedAt === null || g.firedAt >= t) && lockedAt(g, t) && reachedAt(m, g, t) && g.condition.judge(vars) === true) g.escalateAt = t;
+    const v = atMatches(g.spec.at, vars);
+    a.at = moved(m, a.at, v, t);
+    if (v === true) g.atAt = t;
+  } else a.at = undefined;
+  if (g.condition !== null && g.escalateAt === null && (g.firedAt === null || g.firedAt >= t) && lockedAt(g, t) && reachedAt(m, g, t)) {
+    const v = g.condition.judge(vars);
+    a.condition = moved(m, a.condition, v, t);
+    if (v === true) g.escalateAt = t;
+  } else a.condition = undefined;
 }
 
+/** A check's answer at `t` after `before` on the tick before (undefined: not watched then); a change is noted unless the ticker judged `t`. */
+function moved<V>(m: MissionModel, before: V | undefined, now: V, t: number): V {
+  if (before !== undefined && before !== now && !m.judged.has(t) && m.unjudged.length < MAX_UNJUDGED && m.unjudged.at(-1) !== t) m.unjudged.push(t);
+  return now;
+}
