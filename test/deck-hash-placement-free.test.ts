@@ -23,7 +23,7 @@ describe('a deck campaign’s trace hash does not depend on where it runs', () =
       expect(r.summaries.map((s) => s.seed)).toEqual(Array.from({ length: CAMPAIGNS }, (_, i) => FIRST_SEED + i));
     }
     expect(two.summaries.map((s) => s.traceHash)).toEqual(one.summaries.map((s) => s.traceHash));
-    bySeed = new Map(one.summaries.map((s) => [s.seed, s.traceHash]));
+    bySeed = new Map(one.summaries.map((s) => [s.seed, String(s.traceHash)]));
     expect(new Set(bySeed.values()).size).toBe(CAMPAIGNS);
   });
 
