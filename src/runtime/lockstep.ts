@@ -2,6 +2,7 @@ import type { Slot } from './actor-table.js';
 import { Coordinator } from './coordinator.js';
 import { type Envelope, checkEnvelope, describe } from './envelope.js';
 import { at } from '../assert.js';
+import { StepDeadlines } from './step-deadlines.js';
 import { KERNEL } from './system-messages.js';
 import type { StepResult } from './protocol.js';
 
@@ -19,6 +20,7 @@ export const MAX_FAULT_TICKS = 18_000;
  */
 export class LockstepCoordinator extends Coordinator {
   private readonly restarts = new Map<string, number>();
+  private readonly deadlines = new StepDeadlines(STEP_TIMEOUT_MS);
   private readonly kills = new Map<string, string>();
   /** Fault hooks (soak --faults), all applied at tick boundaries so they replay exactly on every placement. */
   private readonly crashes = new Map<string, string>();
@@ -128,7 +130,7 @@ export class LockstepCoordinator extends Coordinator {
         const r = (slot.host as NonNullable<Slot['host']>).step(t, batch, crash);
         if (r instanceof Promise) {
           waiting = true;
-          pending.push(withTimeout(r, slot.id).catch((err: Error) => err));
+          pending.push(this.deadlines.watch(r, slot.id).catch((err: Error) => err));
         } else pending.push(r);
       } catch (err) {
         pending.push(err as Error);
@@ -279,14 +281,6 @@ interface Work {
   readonly slot: Slot;
   readonly batch: unknown[];
   readonly crash: string | null;
-}
-
-function withTimeout(p: Promise<StepResult>, id: string): Promise<StepResult> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${id}: step did not finish within ${STEP_TIMEOUT_MS} ms`)), STEP_TIMEOUT_MS);
-  });
-  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
 function actorOf(result: unknown): string {
