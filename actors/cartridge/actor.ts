@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import { type ActorContext, defineActor } from '../../src/runtime/actor.js';
-import { peer } from '../../src/runtime/peer.js';
+import { type Address, peer } from '../../src/runtime/peer.js';
 import { type Rng, rngFromSeed } from '../../src/runtime/rng.js';
-import type { CapabilityResult, Move, Played } from './games/game.js';
+import type { CapabilityResult, Move, Played, Telemetry } from './games/game.js';
 import { games } from './games/games.js';
 import { CallWatcherEvents, type CapabilityCall, CartEvents, CartridgeInbox } from './messages.js';
 
@@ -12,11 +12,16 @@ const CartridgeArgs = v.object({ cart: v.picklist(Object.keys(games)) });
 
 interface Running {
   readonly call: CapabilityCall;
+  /** Who hears this call's telemetry: found once per call, not per telemetry. */
+  readonly audience: readonly Address<typeof CallWatcherEvents>[];
   /** The game's own randomness, from the call's seed (not the actor's): the same call replays the same game. */
   readonly rng: Rng;
   game: unknown;
   turn: number;
-  /** Waiting for the operator's move (a prompt is out), or playing one out. */
+  /**
+   * Waiting for the operator's move (a prompt is out, perhaps still on its way while the last move's
+   * ticks pass), or playing out the last move, whose `cart/continue` gives the result.
+   */
   awaiting: 'move' | 'clock';
   result: CapabilityResult | null;
 }
@@ -48,10 +53,10 @@ export default defineActor({
         state.calls++;
         {
           const rng = rngFromSeed(`game:${state.cart}:${msg.body.params.seed}`);
-          state.running = { call: msg.body, rng, game: game(state).start(msg.body.params, rng), turn: 0, awaiting: 'move', result: null };
+          state.running = { call: msg.body, audience: audience(msg.body), rng, game: game(state).start(msg.body.params, rng), turn: 0, awaiting: 'move', result: null };
         }
         // The link is up: the first telemetry of every call, before the first move.
-        for (const to of audience(msg.body)) ctx.send(to, 'cart/telemetry', { event: 'link', trace: 0, callId: msg.body.callId, cart: state.cart }, { after: 0 });
+        for (const to of state.running.audience) ctx.send(to, 'cart/telemetry', { event: 'link', trace: 0, callId: msg.body.callId, cart: state.cart }, { after: 0 });
         ask(state, ctx, null);
         return state;
       case 'cart/move': {
@@ -65,14 +70,9 @@ export default defineActor({
       }
       case 'cart/continue': {
         const r = state.running;
-        if (!r || r.call.callId !== msg.body.callId || r.turn !== msg.body.turn) return state;
-        if (r.result) {
-          reply(ctx, r.call, state.cart, r.result);
-          state.running = null;
-        } else {
-          r.awaiting = 'move';
-          ask(state, ctx, null);
-        }
+        if (!r || r.call.callId !== msg.body.callId || r.turn !== msg.body.turn || !r.result) return state;
+        reply(ctx, r.call, state.cart, r.result);
+        state.running = null;
         return state;
       }
       case 'cart/abort': {
@@ -93,9 +93,10 @@ function game(state: CartridgeState) {
   return g;
 }
 
-function ask(state: CartridgeState, ctx: CartContext, error: string | null): void {
+/** Ask for the next move, `after` ticks from now (when the last move has played out). */
+function ask(state: CartridgeState, ctx: CartContext, error: string | null, after = 1): void {
   const r = state.running as Running;
-  ctx.send(peer(CartEvents, r.call.operator), 'cart/prompt', { callId: r.call.callId, cart: state.cart, prompt: game(state).prompt(r.game), error });
+  ctx.send(peer(CartEvents, r.call.operator), 'cart/prompt', { callId: r.call.callId, cart: state.cart, prompt: game(state).prompt(r.game), error }, { after });
 }
 
 function playMove(state: CartridgeState, r: Running, move: Move, ctx: CartContext): void {
@@ -109,13 +110,25 @@ function playMove(state: CartridgeState, r: Running, move: Move, ctx: CartContex
   }
   r.game = played.state;
   r.turn++;
-  r.awaiting = 'clock';
   r.result = played.result;
-  played.telemetry.forEach((t, i) => {
-    const after = Math.max(1, Math.round((played.ticks * (i + 1)) / (played.telemetry.length + 1)));
-    for (const to of audience(r.call)) ctx.send(to, 'cart/telemetry', { ...t, callId: r.call.callId, cart: state.cart }, { after });
-  });
-  ctx.send(ctx.self, 'cart/continue', { callId: r.call.callId, turn: r.turn }, { after: Math.max(1, Math.round(played.ticks)) });
+  const n = played.telemetry.length;
+  for (let i = 0; i < n; i++) {
+    const after = Math.max(1, Math.round((played.ticks * (i + 1)) / (n + 1)));
+    const t = played.telemetry[i] as Telemetry;
+    // A body per listener: an inline send hands over the object itself.
+    for (const to of r.audience) ctx.send(to, 'cart/telemetry', { ...t, callId: r.call.callId, cart: state.cart }, { after });
+  }
+  const done = Math.max(1, Math.round(played.ticks));
+  if (r.result === null) {
+    // The game's next prompt is known now (the game waits for the move), so it goes out now, to
+    // arrive when the move has played out: no message to itself per move. A prompt that lands after
+    // an abort is answered, and the answer ignored as a stray move.
+    ask(state, ctx, null, done + 1);
+    return;
+  }
+  // The result waits on the cart's own clock: an abort before it lands is the call's one answer.
+  r.awaiting = 'clock';
+  ctx.send(ctx.self, 'cart/continue', { callId: r.call.callId, turn: r.turn }, { after: done });
 }
 
 /** The result goes to the watchers only: the caller is one of them and answers the operator (one answerer per request). */

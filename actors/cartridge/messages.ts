@@ -37,7 +37,7 @@ export const CartridgeInbox = defineInbox({
   'capability/call': CapabilityCallBody,
   'cart/move': v.object({ callId: v.string(), move: MoveSchema }),
   'cart/abort': v.object({ callId: v.string(), reason: v.string() }),
-  /** The cart's own pacing: the last move's ticks have passed. */
+  /** The cart's own pacing: the last move's ticks have passed, and the game's result is due (a next prompt is sent ahead instead). */
   'cart/continue': v.object({ callId: v.string(), turn: v.number() }),
 });
 

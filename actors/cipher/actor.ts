@@ -3,7 +3,7 @@ import { DisplayInbox, type DrawCommand } from '../../hardware-sim/display/inbox
 import { type ActorContext, defineActor } from '../../src/runtime/actor.js';
 import { peer } from '../../src/runtime/peer.js';
 import { CipherEvents, CipherInbox, type CipherLine, HOLD_TICKS, MAX_QUEUE } from './inbox.js';
-import { type Affect, type CipherEvent, DEFAULT_AFFECT, PRIORITY, fill, linesFor } from './lines.js';
+import { type Affect, type CipherEvent, DEFAULT_AFFECT, PRIORITY, fill, fillable, linesFor } from './lines.js';
 
 type CipherContext = ActorContext<typeof CipherInbox>;
 
@@ -64,9 +64,12 @@ export default defineActor({
   view: (s) => ({ shown: s.shown, received: s.received, dropped: s.dropped, queued: s.queue.length, last: s.last }),
 });
 
+/** Insert by priority, behind every line of the same or higher (orders only rise, so this is the sort's order). */
 function enqueue(state: CipherState, q: Queued): void {
-  state.queue.push(q);
-  state.queue.sort((a, b) => PRIORITY[b.event] - PRIORITY[a.event] || a.order - b.order);
+  const p = PRIORITY[q.event];
+  let i = state.queue.length;
+  while (i > 0 && PRIORITY[(state.queue[i - 1] as Queued).event] < p) i--;
+  state.queue.splice(i, 0, q);
   while (state.queue.length > MAX_QUEUE) {
     state.queue.pop();
     state.dropped++;
@@ -78,8 +81,8 @@ function speak(state: CipherState, ctx: CipherContext): void {
   if (!next) return;
   // Prefer lines whose every slot the event can fill; a `?` in CIPHER's mouth is a bug, not a style.
   const templates = linesFor(next.event, next.affect);
-  const fillable = templates.filter((t) => [...t.matchAll(/\{(\w+)\}/g)].every((m) => ['string', 'number'].includes(typeof next.detail[m[1] as string])));
-  const choices = (fillable.length > 0 ? fillable : templates).map((t) => fill(t, next.detail));
+  const full = templates.filter((t) => fillable(t, next.detail));
+  const choices = (full.length > 0 ? full : templates).map((t) => fill(t, next.detail));
   const fresh = choices.filter((t) => t !== state.last);
   const text = ctx.rng.pick(fresh.length > 0 ? fresh : choices);
   state.last = text;

@@ -93,12 +93,44 @@ export const LINES: Readonly<Record<CipherEvent, Table>> = {
 
 export const MAX_LINE = 120;
 
+/** A template split at its `{slot}`s: `texts` has one more entry than `slots`. */
+interface Compiled {
+  readonly texts: readonly string[];
+  readonly slots: readonly string[];
+}
+
+function compile(template: string): Compiled {
+  const texts: string[] = [];
+  const slots: string[] = [];
+  let last = 0;
+  for (const m of template.matchAll(/\{(\w+)\}/g)) {
+    texts.push(template.slice(last, m.index));
+    slots.push(m[1] as string);
+    last = m.index + m[0].length;
+  }
+  texts.push(template.slice(last));
+  return { texts, slots };
+}
+
+/** Every line CIPHER has, split once at load: speaking a line is concatenation, not a regex per template per event. */
+const COMPILED: ReadonlyMap<string, Compiled> = new Map(
+  Object.values(LINES).flatMap((table) => Object.values(table).flatMap((lines) => lines.map((t): [string, Compiled] => [t, compile(t)]))),
+);
+
+const compiled = (template: string): Compiled => COMPILED.get(template) ?? compile(template);
+
+const slotValue = (v: unknown): string | null => (typeof v === 'string' || typeof v === 'number' ? String(v) : null);
+
+/** Whether the detail has a string or number for every `{slot}` of the template. */
+export function fillable(template: string, detail: Readonly<Record<string, unknown>>): boolean {
+  return compiled(template).slots.every((k) => slotValue(detail[k]) !== null);
+}
+
 /** Fill `{slot}`s from the detail; an unknown slot reads as `?` rather than breaking the line. */
 export function fill(template: string, detail: Readonly<Record<string, unknown>>): string {
-  const text = template.replace(/\{(\w+)\}/g, (_, k: string) => {
-    const v = detail[k];
-    return typeof v === 'string' || typeof v === 'number' ? String(v) : '?';
-  });
+  const { texts, slots } = compiled(template);
+  let text = texts[0] as string;
+  for (let i = 0; i < slots.length; i++) text += (slotValue(detail[slots[i] as string]) ?? '?') + (texts[i + 1] as string);
   return (text.length > MAX_LINE ? `${text.slice(0, MAX_LINE - 1)}…` : text).toLowerCase();
 }
 

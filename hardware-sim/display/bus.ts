@@ -1,4 +1,4 @@
-import { COLS, Frame } from './frame.js';
+import { COLS, Frame, ROWS } from './frame.js';
 
 /**
  * The link between the deck's processor and its display. It moves a fixed
@@ -35,8 +35,18 @@ export interface BusTickReport {
  */
 export class DisplayBus {
   private readonly glass = new Frame();
-  private target: Frame | null = null;
+  /** The frame being sent: one buffer for the bus's life, written over by each present (no copy per frame). */
+  private readonly target = new Frame();
+  /** The frame the target was last copied from: presenting it again copies and compares only its touched rows. */
+  private source: Frame | null = null;
+  private inFlight = false;
   private targetTore = false;
+  /** Rows of the target still to send, top down: found once at present, since only the bus writes the glass. */
+  private readonly pending = new Uint8Array(ROWS);
+  private pendingCount = 0;
+  /** Scratch for `present`: rows of the previous frame not sent yet. */
+  private readonly unsent = new Uint8Array(ROWS);
+  private sent = 0;
   frames = 0;
   tears = 0;
   drops = 0;
@@ -52,7 +62,7 @@ export class DisplayBus {
   }
 
   get busy(): boolean {
-    return this.target !== null;
+    return this.inFlight;
   }
 
   /** What the glass shows right now. */
@@ -62,28 +72,40 @@ export class DisplayBus {
 
   /** Hand the bus a new frame. Returns true if an unfinished previous frame was dropped. */
   present(frame: Frame): boolean {
-    const dropped = this.target !== null;
+    const dropped = this.inFlight;
     if (dropped) this.drops++;
-    this.target = frame.clone();
+    // The glass equals the last target except on rows not sent yet, and the frame equals the last
+    // target except on the rows it touched since: a row outside both cannot differ from the glass.
+    const again = frame === this.source;
+    const unsent = this.unsent.fill(0);
+    for (let i = this.sent; i < this.pendingCount; i++) unsent[this.pending[i] as number] = 1;
+    this.pendingCount = 0;
+    this.sent = 0;
+    for (let r = 0; r < ROWS; r++) {
+      if (again && !frame.isTouched(r) && unsent[r] === 0) continue;
+      if (!again || frame.isTouched(r)) this.target.copyRow(frame, r);
+      if (this.target.rowDiffers(this.glass, r)) this.pending[this.pendingCount++] = r;
+    }
+    frame.untouch();
+    this.source = frame;
+    this.inFlight = true;
     this.targetTore = false;
     return dropped;
   }
 
   /** One tick of bus time. */
   tick(): BusTickReport {
-    if (!this.target) return { rows: 0, bytes: 0, cycles: 0, completed: false, tore: false, newTear: false };
+    if (!this.inFlight) return IDLE;
     let budget = this.budget;
     let rows = 0;
-    const dirty = this.target.dirtyRows(this.glass);
-    for (const r of dirty) {
-      if (budget < ROW_BYTES) break;
-      this.glass.copyRow(this.target, r);
+    while (this.sent < this.pendingCount && budget >= ROW_BYTES) {
+      this.glass.copyRow(this.target, this.pending[this.sent++] as number);
       budget -= ROW_BYTES;
       rows++;
     }
     const bytes = rows * ROW_BYTES;
     this.bytes += bytes;
-    const completed = rows === dirty.length;
+    const completed = this.sent === this.pendingCount;
     const newTear = !completed && !this.targetTore;
     if (newTear) {
       this.tears++;
@@ -91,9 +113,10 @@ export class DisplayBus {
     }
     if (completed) {
       this.frames++;
-      this.target = null;
+      this.inFlight = false;
     }
     return { rows, bytes, cycles: bytes * this.config.cyclesPerByte, completed, tore: !completed, newTear };
   }
 }
 
+const IDLE: BusTickReport = Object.freeze({ rows: 0, bytes: 0, cycles: 0, completed: false, tore: false, newTear: false });

@@ -13,6 +13,11 @@ const ASCII: readonly string[] = Array.from({ length: 128 }, (_, i) => String.fr
  */
 export class Frame {
   private readonly cells: Uint32Array;
+  /**
+   * A flag per row written since the last `untouch()`: the bus compares only these rows (and those
+   * it has not sent yet) when this frame is presented again, not the whole screen.
+   */
+  private readonly touched = new Uint8Array(ROWS).fill(1);
 
   constructor(cells?: readonly string[] | Uint32Array) {
     if (cells && cells.length !== COLS * ROWS) throw new RangeError(`a frame has ${COLS * ROWS} cells, got ${cells.length}`);
@@ -32,13 +37,26 @@ export class Frame {
   set(row: number, col: number, ch: string): void {
     if (row < 0 || row >= ROWS || col < 0 || col >= COLS) return;
     this.cells[row * COLS + col] = ch.codePointAt(0) ?? SPACE;
+    this.touched[row] = 1;
   }
 
   /** Blank rows `from`..`to` (inclusive). */
   clearRows(from: number, to: number): void {
     const a = Math.max(0, from);
     const b = Math.min(ROWS - 1, to);
-    if (a <= b) this.cells.fill(SPACE, a * COLS, (b + 1) * COLS);
+    if (a <= b) {
+      this.cells.fill(SPACE, a * COLS, (b + 1) * COLS);
+      this.touched.fill(1, a, b + 1);
+    }
+  }
+
+  /** Whether row `r` was written since the last `untouch()`. */
+  isTouched(r: number): boolean {
+    return this.touched[r] === 1;
+  }
+
+  untouch(): void {
+    this.touched.fill(0);
   }
 
   row(r: number): string {
@@ -58,23 +76,16 @@ export class Frame {
   /** Copy one row from another frame (what the bus does when a row arrives). */
   copyRow(from: Frame, r: number): void {
     this.cells.set(from.cells.subarray(r * COLS, (r + 1) * COLS), r * COLS);
+    this.touched[r] = 1;
   }
 
-  /** Rows where this frame differs from `other`, in order. */
-  dirtyRows(other: Frame): number[] {
-    const dirty: number[] = [];
+  /** Whether row `r` differs between this frame and `other`. */
+  rowDiffers(other: Frame, r: number): boolean {
     const a = this.cells;
     const b = other.cells;
-    for (let r = 0; r < ROWS; r++) {
-      const end = (r + 1) * COLS;
-      for (let i = r * COLS; i < end; i++) {
-        if (a[i] !== b[i]) {
-          dirty.push(r);
-          break;
-        }
-      }
-    }
-    return dirty;
+    const end = (r + 1) * COLS;
+    for (let i = r * COLS; i < end; i++) if (a[i] !== b[i]) return true;
+    return false;
   }
 
   /** The frame as text: 75 lines, trailing spaces trimmed. */

@@ -148,7 +148,7 @@ export class LogStore {
       if (this.taken.has(b)) return b;
       if (i === 0 && startsMidBlock) {
         const end = (b + 1) * blockSize;
-        if (!isErased(this.chip.read(address, end - address))) return b;
+        if (!this.chip.isErased(address, end - address)) return b;
         continue;
       }
       if (protectedBlocks.includes(b)) {
@@ -158,7 +158,7 @@ export class LogStore {
       }
       if (this.bad.has(b)) return b;
       this.chip.erase(b);
-      if (!isErased(this.chip.read(b * blockSize, blockSize))) {
+      if (!this.chip.isErased(b * blockSize, blockSize)) {
         this.bad.add(b);
         return b;
       }
@@ -171,18 +171,15 @@ export class LogStore {
     const { blockSize, blockCount } = this.chip.geometry;
     const first = Math.floor(address / blockSize);
     const count = Math.floor(((address % blockSize) + length - 1) / blockSize) + 1;
-    return Array.from({ length: count }, (_, i) => (first + i) % blockCount);
+    const out: number[] = [];
+    for (let i = 0; i < count; i++) out.push((first + i) % blockCount);
+    return out;
   }
 
   private alignUp(x: number): number {
     const { pageSize } = this.chip.geometry;
     return Math.ceil(x / pageSize) * pageSize;
   }
-}
-
-function isErased(bytes: Uint8Array): boolean {
-  for (const b of bytes) if (b !== 0xff) return false;
-  return true;
 }
 
 /** Read `length` bytes from `address`, wrapping past the end of the chip. */

@@ -1,3 +1,4 @@
+import { isErasedRange } from './nor-flash.js';
 import { HEADER_SIZE, payloadCrc, scanHeader } from './record-header.js';
 import { at } from '../../src/assert.js';
 
@@ -97,7 +98,7 @@ function writtenSince(image: Uint8Array, g: Layout, maxPayload: number, current:
     if (address % g.blockSize === 0) {
       for (const p of pending) newer.add(p);
       pending = [];
-      if (isErased(image, address, g.blockSize)) break;
+      if (isErasedRange(image, address, g.blockSize)) break;
     }
     if (older(address)) return newer;
     if (headers.get(address) !== null) continue;
@@ -109,11 +110,6 @@ function writtenSince(image: Uint8Array, g: Layout, maxPayload: number, current:
   }
   for (const p of pending) newer.add(p);
   return newer;
-}
-
-function isErased(image: Uint8Array, address: number, length: number): boolean {
-  for (let i = address; i < address + length; i++) if (image[i] !== 0xff) return false;
-  return true;
 }
 
 export function sliceCircular(image: Uint8Array, address: number, length: number): Uint8Array {
