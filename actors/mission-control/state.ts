@@ -12,7 +12,7 @@ import { type Address, peer } from '../../src/runtime/peer.js';
 import { CartridgeInbox } from '../cartridge/messages.js';
 import { CipherInbox } from '../cipher/inbox.js';
 import { HoldTickerInbox, type WireVariable } from '../hold-ticker/inbox.js';
-import { DeckOutside, type McInbox, OperatorReplies } from './messages.js';
+import { DeckOutside, type McInbox, type MissionBindings, OperatorReplies } from './messages.js';
 import type { BootRead } from './persistence.js';
 
 /** The peers Mission Control talks to, each by the inbox it accepts. */
@@ -105,6 +105,8 @@ export interface McState {
   toldBoard: string;
   /** The newest commit sent and not yet acknowledged (null: the flash holds the deck's latest state). */
   lastWrite: { tag: string; tick: number } | null;
+  /** The bindings as last built, and the mission and version they were built at (bindings.ts). */
+  bindings: { readonly mission: MissionStruct; readonly version: number; readonly data: MissionBindings } | null;
   /** A resolve waiting for the hold ticker to finish judging the run (the settle barrier); `tick`: when it was asked. */
   settling: { reqId: string; operator: string; how: 'complete' | 'abandon'; tick: number } | null;
 }

@@ -45,13 +45,31 @@ export function goalCell(g: GoalView, child: (name: string) => Value): Value {
   if (g.requires.length > 0) put('requires', names(g.requires));
   if (g.excludes.length > 0) put('excludes', names(g.excludes));
   if (g.voids.length > 0) put('voids', names(g.voids));
-  if (g.hold !== null) put('hold', read(g.hold));
-  if (g.at !== null) put('at', read(g.at));
-  if (g.failOn !== null) put('fail-on', read(g.failOn));
-  if (g.escalation !== null) put('spawns-on', read(g.escalation.condition));
+  if (g.hold !== null) put('hold', sourceForm(g.hold));
+  if (g.at !== null) put('at', sourceForm(g.at));
+  if (g.failOn !== null) put('fail-on', sourceForm(g.failOn));
+  if (g.escalation !== null) put('spawns-on', sourceForm(g.escalation.condition));
   if (g.chosen) put('chosen', true);
   if (g.group !== null) put(g.group, arrayToList(g.children.map(child)));
   return arrayToList(items);
+}
+
+/** Distinct predicate sources whose forms are kept; a schema has a few dozen, so this is never reached in play. */
+const MAX_SOURCE_FORMS = 4096;
+const sourceForms = new Map<string, Value>();
+
+/**
+ * A predicate's source as a form, read once: the same few sources are shown in every binding of
+ * every mission, and a form is immutable, so one read serves them all.
+ */
+function sourceForm(source: string): Value {
+  let form = sourceForms.get(source);
+  if (form === undefined) {
+    form = read(source);
+    if (sourceForms.size >= MAX_SOURCE_FORMS) sourceForms.clear();
+    sourceForms.set(source, form);
+  }
+  return form;
 }
 
 function rewardCell(r: Reward): Value {

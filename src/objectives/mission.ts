@@ -202,6 +202,14 @@ export class Mission {
     return this.outcome_;
   }
 
+  /**
+   * Counts the events the mission has reported: every change of what a snapshot shows comes with one,
+   * so a view built at one version (bindings, the panel) stays the mission's until the version moves.
+   */
+  get version(): number {
+    return this.seq;
+  }
+
   /** Whether `complete-mission` would succeed now. */
   get isReady(): boolean {
     return this.ready;
