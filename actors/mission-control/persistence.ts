@@ -107,7 +107,7 @@ export function commit(state: McState, ctx: McContext): void {
   // The tag names this Mission Control's life too: a restarted one starts counting again.
   const tag = `uds-${ctx.incarnation}.${state.counters.commits}`;
   state.lastWrite = { tag, tick: ctx.tick };
-  ctx.send(PEERS.flash, 'flash/write', { state: Buffer.from(bytes).toString('base64'), tag, order: { life: ctx.incarnation, n: state.counters.commits } });
+  ctx.send(PEERS.flash, 'flash/write', { state: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('base64'), tag, order: { life: ctx.incarnation, n: state.counters.commits } });
 }
 
 /**
