@@ -65,7 +65,7 @@ function bootedDeck(): { state: McState; deliver: (kind: string, body: unknown) 
 
 /**
  * One deck, played request by request: `accept` takes the board's first
- * contract, `complete` resolves it (the request and the hold ticker's
+ * contract (after a look at the board, as an operator takes one), `complete` resolves it (the request and the hold ticker's
  * `holds/judged` that lets it settle), `verb` closes one open leaf goal that
  * no hold guards (a fresh mission when none is left), `board` is `(board)`. Each is
  * timed alone; what sets it up runs in tinybench's beforeEach, untimed.
@@ -93,8 +93,10 @@ export async function missionControlSuite(timeMs = 1500): Promise<Record<string,
     await Promise.resolve();
   };
   const time = (name: string, fn: () => void, before: () => Promise<void>): Promise<Latency> => measureLatency(name, fn, timeMs, before);
+  // An operator reads the board and then takes a contract from it (the autopilot's every mission): so does the bench.
   const acceptUs = await time('accept', accept, async () => {
     if (state.mission !== null) complete();
+    op('op/board');
     await Promise.resolve();
   });
   const completeUs = await time('complete', complete, async () => {

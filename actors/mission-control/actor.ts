@@ -7,7 +7,8 @@ import { defineActor } from '../../src/runtime/actor.js';
 import type { MessageOf } from '../../src/runtime/inbox.js';
 import { SYS_CHILD_FAILED } from '../../src/runtime/system-messages.js';
 import { acceptOp, boardOp, decayOp, insertCartOp, slotChanged, statusOp } from './board-ops.js';
-import { bindingsData, keywordData } from './bindings.js';
+import { keywordData } from '../../src/lisp/data.js';
+import { bindingsData } from './bindings.js';
 import { flushAnswered, tickerRestarted, verdictsOp } from './hold-ops.js';
 import { abortCall, callInFlight, capabilityOp, childFailed, deadlineOp, resultOp, resumeAfterSwap, telemetryOp } from './capability-ops.js';
 import { McInbox } from './messages.js';
@@ -74,12 +75,14 @@ export default defineActor({
       heldBoot: null,
       early: [],
       screen: null,
+      panel: null,
       acceptTick: 0,
       vars: null,
       settling: null,
       lastWrite: null,
       toldBoard: '',
       bindings: null,
+      deck: null,
       offWhenSaved: null,
       counters: { missions: 0, succeeded: 0, failed: 0, abandoned: 0, hotSwaps: 0, aborts: 0, commits: 0, powerCycles: 0 },
     };

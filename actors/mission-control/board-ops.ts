@@ -1,12 +1,12 @@
 import { recordCartSeen } from '../../src/deck/cart-seen.js';
-import { toData } from '../../src/lisp/data.js';
+import { keywordData, toData } from '../../src/lisp/data.js';
 import { Keyword, LispMap, type Value, list } from '../../src/lisp/values.js';
 import { type BoardContract, viewBoard } from '../../src/mission-control/board-view.js';
 import type { CipherEvent } from '../../src/mission-control/events.js';
 import { tickBoard } from '../../src/mission-control/decay.js';
 import { renderBoard } from '../../src/mission-control/render-board.js';
 import { MissionControlError, acceptContract } from '../../src/mission-control/missions.js';
-import { bindingsData, keywordData } from './bindings.js';
+import { bindingsData } from './bindings.js';
 import { goalFacts } from './facts.js';
 import { contractLabel } from '../../src/mission-control/format.js';
 import { armHolds, startingVariables } from './hold-ops.js';
@@ -21,8 +21,9 @@ const kw = (name: string): Keyword => new Keyword(name);
 /** `(board)`: the contracts as the operator sees them, one map each. */
 export function boardOp(state: McState, from: string, reqId: string, ctx: McContext): void {
   const contracts = viewBoard(state.uds, context(state, ctx));
-  tell(ctx, { type: 'board', lines: renderBoard(contracts, 0, state.inserted) });
-  showBoard(state, contracts, ctx);
+  const lines = renderBoard(contracts, 0, state.inserted);
+  tell(ctx, { type: 'board', lines });
+  showBoard(state, contracts, ctx, lines);
   reply(ctx, from, reqId, toData(list(...contracts.map(contractToLisp))));
 }
 

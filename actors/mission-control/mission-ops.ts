@@ -1,14 +1,14 @@
-import { toData } from '../../src/lisp/data.js';
+import { keywordData, toData } from '../../src/lisp/data.js';
 import { Keyword, LispMap, type Value, list } from '../../src/lisp/values.js';
 import { type CheckInPayment, checkIn } from '../../src/mission-control/check-ins.js';
 import { contractLabel } from '../../src/mission-control/format.js';
 import type { CipherEvent } from '../../src/mission-control/events.js';
 import { type Resolution, abandonMission, completeMission } from '../../src/mission-control/missions.js';
 import type { VerbName } from '../../src/objectives/index.js';
-import { settlementToLisp } from '../../src/objectives/lisp-view.js';
+import { settlementData } from '../../src/objectives/lisp-view.js';
 import { absorb } from './absorb.js';
 import { figures } from './facts.js';
-import { bindingsData, keywordData } from './bindings.js';
+import { bindingsData } from './bindings.js';
 import { armHolds, needsFlush, requestFlush } from './hold-ops.js';
 import { refuse, reply, say, speak, tell } from './outbox.js';
 import { commit } from './persistence.js';
@@ -85,7 +85,7 @@ export function settleNow(state: McState, ctx: McContext): void {
   if (res.forced.length > 0) tellCheckIn(state, res.forced, ctx);
   speak(ctx, events, { target, credits: res.credits });
   commit(state, ctx);
-  reply(ctx, s.operator, s.reqId, toData(settlementToLisp(res.settlement)));
+  reply(ctx, s.operator, s.reqId, settlementData(res.settlement));
 }
 
 function finish(state: McState, res: Resolution, ctx: McContext): void {

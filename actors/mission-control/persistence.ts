@@ -5,7 +5,7 @@ import { bootDeck } from '../../src/mission-control/decay.js';
 import { contractLabel } from '../../src/mission-control/format.js';
 import { restoreMission } from '../../src/mission-control/missions.js';
 import { viewBoard } from '../../src/mission-control/board-view.js';
-import { keywordData } from './bindings.js';
+import { keywordData } from '../../src/lisp/data.js';
 import { reply, speak, tell } from './outbox.js';
 import { type GoalFact, cartsSeen, contractFacts, figures, goalFacts } from './facts.js';
 import { armHolds, startingVariables } from './hold-ops.js';

@@ -34,6 +34,37 @@ export class LispDataError extends TypeError {
   override readonly name = 'LispDataError';
 }
 
+/** A keyword as data (`:name`). Builders for a host that makes data directly, without the values first. */
+export function keywordData(name: string): string {
+  return `:${sendableName(name)}`;
+}
+
+/** A symbol as data (`'name`). */
+export function symbolData(name: string): string {
+  return `'${sendableName(name)}`;
+}
+
+/** A string as data. */
+export function stringData(text: string): string {
+  if (text.length > MAX_STRING_LENGTH) throw new LispDataError(`a string longer than ${MAX_STRING_LENGTH} cannot be sent`);
+  return `"${text}`;
+}
+
+/** A map as data, from keys (keyword names) and values already data, in order; a later key replaces an earlier one in its place. */
+export function mapData(pairs: readonly (readonly [string, LispData])[]): { readonly m: LispData[] } {
+  const at = new Map<string, number>();
+  const m: LispData[] = [];
+  for (const [k, v] of pairs) {
+    const i = at.get(k);
+    if (i !== undefined) m[i + 1] = v;
+    else {
+      at.set(k, m.length);
+      m.push(keywordData(k), v);
+    }
+  }
+  return { m };
+}
+
 /** A value as data. Throws LispDataError for a function, a non-finite number, or a value past the bounds. */
 export function toData(value: Value): LispData {
   const budget = { nodes: 0 };
@@ -47,12 +78,9 @@ function encode(v: Value, depth: number, budget: { nodes: number }): LispData {
     if (!Number.isFinite(v)) throw new LispDataError(`the number ${v} cannot be sent (only finite numbers cross)`);
     return v;
   }
-  if (typeof v === 'string') {
-    if (v.length > MAX_STRING_LENGTH) throw new LispDataError(`a string longer than ${MAX_STRING_LENGTH} cannot be sent`);
-    return `"${v}`;
-  }
-  if (v instanceof Keyword) return `:${sendableName(v.name)}`;
-  if (v instanceof Sym) return `'${sendableName(v.name)}`;
+  if (typeof v === 'string') return stringData(v);
+  if (v instanceof Keyword) return keywordData(v.name);
+  if (v instanceof Sym) return symbolData(v.name);
   if (depth >= MAX_DATA_DEPTH) throw new LispDataError(`a value nested deeper than ${MAX_DATA_DEPTH} levels cannot be sent`);
   if (v instanceof Cons) {
     const out: LispData[] = [];
