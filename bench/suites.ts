@@ -14,5 +14,6 @@ export const suites: Readonly<Record<string, () => Promise<Record<string, number
   display: async () => (await import('./display.js')).displaySuite(),
   soak: async () => (await import('./soak.js')).soakSuite(),
   startup: async () => (await import('./startup.js')).startupSuite(),
+  'mission-control': async () => (await import('./mission-control.js')).missionControlSuite(),
   profile: async () => (await import('./profile.js')).profileSuite(),
 };

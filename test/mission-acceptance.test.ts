@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeUds, encodeUds } from '../src/deck/uds-codec.js';
+import { fromData } from '../src/lisp/data.js';
 import { Keyword, LispMap, Sym, listToArray } from '../src/lisp/values.js';
 import { deckContext } from '../src/mission-control/deck-setup.js';
 import { scaleCredits } from '../src/mission-control/economy.js';
@@ -40,15 +41,16 @@ describe('accepting a contract', () => {
 
   it('gives the Mission Runner current-mission, mission-params (with :network-seed) and phase-chain', () => {
     const { struct } = acceptSchema('zaibatsu-penetration');
+    // As Mission Control sends them: Lisp data, which the Runner takes back to values.
     const b = missionBindings(struct);
-    const head = listToArray(b['current-mission'] as never)[0];
+    const head = listToArray(fromData(b.mission) as never)[0];
     expect(head instanceof Sym && head.name).toBe('mission');
-    const params = b['mission-params'];
+    const params = fromData(b.params) as LispMap;
     expect(params).toBeInstanceOf(LispMap);
     expect(typeof params.get(new Keyword('network-seed'))).toBe('number');
     expect(params.get(new Keyword('target'))).toBe(struct.content.target);
     expect(params.get(new Keyword('network-topology'))).toBeInstanceOf(LispMap);
-    expect(listToArray(b['phase-chain'] as never)).toHaveLength(1);
+    expect(listToArray(fromData(b.chain) as never)).toHaveLength(1);
   });
 
   it('survives a power cycle: the running mission is rebuilt from UDS bytes with its progress', () => {

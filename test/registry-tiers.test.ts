@@ -21,6 +21,20 @@ describe('capability registry tiers', () => {
     expect(r.byTier('historical').map((m) => m.name)).toEqual(['black-ledger']);
   });
 
+  it('says how long its tiers hold: from when it was built until the first Recent cart turns Historical', () => {
+    let uds = recordCartSeen(emptyUds(1), mask('ice-breaker'), NOON - DAY);
+    uds = recordCartSeen(uds, mask('depthcharge'), NOON - 2 * DAY);
+    const r = new Registry(catalog().modules, uds, null, NOON);
+    const turns = NOON - 2 * DAY + RECENCY_WINDOW_MS + 1;
+    expect(r.stableUntil).toBe(turns);
+    expect([r.holdsAt(NOON), r.holdsAt(turns - 1), r.holdsAt(turns), r.holdsAt(NOON - 1)]).toEqual([true, true, false, false]);
+    // What it holds to: a registry built fresh at any moment it holds at has its tiers.
+    const tiers = (at: number): string[] => catalog().modules.map((m) => new Registry(catalog().modules, uds, null, at).tier(m.name));
+    expect(tiers(turns - 1)).toEqual(catalog().modules.map((m) => r.tier(m.name)));
+    expect(tiers(turns)).not.toEqual(tiers(turns - 1));
+    expect(new Registry(catalog().modules, emptyUds(1), null, NOON).stableUntil).toBe(Number.POSITIVE_INFINITY);
+  });
+
   it('composes System ∪ Inserted ∪ Recent only; the window edge is inclusive', () => {
     const seenAt = NOON - RECENCY_WINDOW_MS;
     const uds = recordCartSeen(emptyUds(1), mask('depthcharge'), seenAt);

@@ -7,7 +7,8 @@ import { defineActor } from '../../src/runtime/actor.js';
 import type { MessageOf } from '../../src/runtime/inbox.js';
 import { SYS_CHILD_FAILED } from '../../src/runtime/system-messages.js';
 import { acceptOp, boardOp, decayOp, insertCartOp, slotChanged, statusOp } from './board-ops.js';
-import { printBindings } from './bindings.js';
+import { keywordData } from '../../src/lisp/data.js';
+import { bindingsData } from './bindings.js';
 import { flushAnswered, tickerRestarted, verdictsOp } from './hold-ops.js';
 import { abortCall, callInFlight, capabilityOp, childFailed, deadlineOp, resultOp, resumeAfterSwap, telemetryOp } from './capability-ops.js';
 import { McInbox } from './messages.js';
@@ -74,11 +75,14 @@ export default defineActor({
       heldBoot: null,
       early: [],
       screen: null,
+      panel: null,
       acceptTick: 0,
       vars: null,
       settling: null,
       lastWrite: null,
       toldBoard: '',
+      bindings: null,
+      deck: null,
       offWhenSaved: null,
       counters: { missions: 0, succeeded: 0, failed: 0, abandoned: 0, hotSwaps: 0, aborts: 0, commits: 0, powerCycles: 0 },
     };
@@ -114,7 +118,7 @@ function handle(state: McState, msg: MissionControlMessage, ctx: McContext): voi
     case 'op/accept':
       return acceptOp(state, msg.from, msg.body.reqId, msg.body.index, ctx);
     case 'op/bindings':
-      return reply(ctx, msg.from, msg.body.reqId, printBindings(state));
+      return reply(ctx, msg.from, msg.body.reqId, null, bindingsData(state));
     case 'op/check-in':
       return checkInOp(state, msg.from, msg.body.reqId, ctx);
     case 'op/attach':
@@ -236,7 +240,7 @@ function onSlot(state: McState, change: { cart: string | null; previous: string 
     state.inserting = null;
     if (inserting.reqId && inserting.operator) {
       if (change.error) refuse(ctx, inserting.operator, inserting.reqId, 'cart-unreadable', change.error);
-      else reply(ctx, inserting.operator, inserting.reqId, `:${inserting.cart}`);
+      else reply(ctx, inserting.operator, inserting.reqId, keywordData(inserting.cart));
     }
   }
   if (seated) resumeAfterSwap(state, ctx);

@@ -1,12 +1,12 @@
 import { recordCartSeen } from '../../src/deck/cart-seen.js';
-import { print } from '../../src/lisp/printer.js';
+import { keywordData, toData } from '../../src/lisp/data.js';
 import { Keyword, LispMap, type Value, list } from '../../src/lisp/values.js';
 import { type BoardContract, viewBoard } from '../../src/mission-control/board-view.js';
 import type { CipherEvent } from '../../src/mission-control/events.js';
 import { tickBoard } from '../../src/mission-control/decay.js';
 import { renderBoard } from '../../src/mission-control/render-board.js';
 import { MissionControlError, acceptContract } from '../../src/mission-control/missions.js';
-import { printBindings } from './bindings.js';
+import { bindingsData } from './bindings.js';
 import { goalFacts } from './facts.js';
 import { contractLabel } from '../../src/mission-control/format.js';
 import { armHolds, startingVariables } from './hold-ops.js';
@@ -21,9 +21,10 @@ const kw = (name: string): Keyword => new Keyword(name);
 /** `(board)`: the contracts as the operator sees them, one map each. */
 export function boardOp(state: McState, from: string, reqId: string, ctx: McContext): void {
   const contracts = viewBoard(state.uds, context(state, ctx));
-  tell(ctx, { type: 'board', lines: renderBoard(contracts, 0, state.inserted) });
-  showBoard(state, contracts, ctx);
-  reply(ctx, from, reqId, print(list(...contracts.map(contractToLisp))));
+  const lines = renderBoard(contracts, 0, state.inserted);
+  tell(ctx, { type: 'board', lines });
+  showBoard(state, contracts, ctx, lines);
+  reply(ctx, from, reqId, toData(list(...contracts.map(contractToLisp))));
 }
 
 export function contractToLisp(c: BoardContract, index: number): Value {
@@ -57,7 +58,7 @@ export function statusOp(state: McState, from: string, reqId: string, ctx: McCon
     [kw('session'), u.session],
     [kw('owed'), u.obligations.length],
   ]);
-  reply(ctx, from, reqId, print(value));
+  reply(ctx, from, reqId, toData(value));
 }
 
 /** [EVAL] on contract `index`: build the mission, arm its holds, start it. */
@@ -86,7 +87,7 @@ export function acceptOp(state: McState, from: string, reqId: string, index: num
   armHolds(state, ctx, true);
   speak(ctx, events, { target: s.content.target, phases: s.phases.length });
   commit(state, ctx);
-  reply(ctx, from, reqId, printBindings(state));
+  reply(ctx, from, reqId, null, bindingsData(state));
 }
 
 /** The operator puts a cart in the slot (a physical act: the slot watcher reports when it settles). */
@@ -94,7 +95,7 @@ export function insertCartOp(state: McState, from: string, reqId: string, cart: 
   if (!state.owned.includes(cart)) return refuse(ctx, from, reqId, 'no-such-cart', `no cartridge '${cart}' (owned: ${state.owned.join(', ')})`);
   const busy = callInFlight(state);
   if (busy) return refuse(ctx, from, reqId, 'cart-busy', `a capability call is running on ${busy.cart}`);
-  if (state.inserted === cart) return reply(ctx, from, reqId, `:${cart}`);
+  if (state.inserted === cart) return reply(ctx, from, reqId, keywordData(cart));
   state.inserting = { cart, reqId, operator: from };
   swapPhysically(state, cart, ctx);
 }

@@ -2,7 +2,7 @@ import type { MissionEvent, Verdicts } from '../../src/objectives/index.js';
 import { absorbTelemetry } from '../../src/objectives/telemetry-variables.js';
 import type { HoldsJudged, WireVariable } from '../hold-ticker/inbox.js';
 import { absorb } from './absorb.js';
-import { printBindings } from './bindings.js';
+import { bindingsData } from './bindings.js';
 import { commit } from './persistence.js';
 import { type McContext, type McState, PEERS, operator } from './state.js';
 
@@ -92,5 +92,5 @@ function apply(state: McState, events: readonly MissionEvent[], judged: number, 
   commit(state, ctx);
   // `runs` dates the change: one that arrives after the run it belongs to was resolved (a delay in
   // flight) is stale, and the runner must not bind a mission that is over.
-  ctx.send(operator(state.operator), 'mission/changed', { bindings: printBindings(state), runs: state.uds.runCount });
+  ctx.send(operator(state.operator), 'mission/changed', { bindings: bindingsData(state), runs: state.uds.runCount });
 }

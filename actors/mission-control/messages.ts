@@ -5,6 +5,7 @@ import { SlotEvents } from '../../hardware-sim/slot-watcher/inbox.js';
 import { type BodyOf, defineInbox } from '../../src/runtime/inbox.js';
 import { pick } from '../../src/runtime/peer.js';
 import { ChildFailedBody, SYS_CHILD_FAILED } from '../../src/runtime/system-messages.js';
+import { type LispData, isLispData } from '../../src/lisp/data.js';
 import { VERB_NAMES } from '../../src/objectives/verbs.js';
 import type { CheckInPayment } from '../../src/mission-control/check-ins.js';
 import { CallWatcherEvents, CartEvents } from '../cartridge/messages.js';
@@ -14,8 +15,9 @@ import type { ContractFact, Figures, GoalFact } from './facts.js';
 /**
  * Mission Control's inbox. Operators (the Mission Runner actor, or a REPL
  * from outside) send `op/*` requests with a `reqId` and hear `op/reply` with
- * the same id; Lisp values travel as printed text (the canonical printer
- * round-trips), so a reply needs no class to survive the thread boundary.
+ * the same id; Lisp values travel as Lisp data (src/lisp/data.ts: plain
+ * arrays, strings and numbers), so a reply needs no class to survive the
+ * thread boundary and nobody prints or reads text to pass a value on.
  */
 const ReqId = v.pipe(v.string(), v.maxLength(64));
 const Name = v.pipe(v.string(), v.maxLength(64));
@@ -57,13 +59,24 @@ export type OpRequestKind = Exclude<Extract<keyof typeof McInbox, `op/${string}`
 /** A request's body without its `reqId` (the link numbers requests itself). */
 export type OpRequestBody<K extends OpRequestKind> = Omit<BodyOf<typeof McInbox, K>, 'reqId'>;
 
+/** A Lisp value as Lisp data, checked by one bounded walk that builds nothing. */
+const Datum = v.custom<LispData>(isLispData, 'not Lisp data (src/lisp/data.ts), or past its bounds');
+/**
+ * The Runner's bindings (seed 004 §5.1) as Lisp data: `current-mission`, `mission-params`, `phase-chain`.
+ * Null where no mission runs.
+ */
+const Bindings = v.nullable(v.object({ mission: Datum, params: Datum, chain: Datum }));
+export type MissionBindings = NonNullable<v.InferOutput<typeof Bindings>>;
+
 const OpReplyBody = v.object({
-  reqId: v.string(),
+  reqId: ReqId,
   ok: v.boolean(),
-  /** Printed Lisp (the canonical printer round-trips), so a reply needs no class to cross a thread. */
-  value: v.nullable(v.string()),
+  /** The answer as Lisp data (nil when refused). A verb's is the goal's state, a keyword. */
+  value: Datum,
+  /** Fresh bindings, with the replies that change or ask for them (`op/accept`, a verb, `op/bindings`); else null. */
+  bindings: Bindings,
   /** `code` is a keyword name. */
-  error: v.nullable(v.object({ code: v.string(), message: v.string() })),
+  error: v.nullable(v.object({ code: Name, message: v.pipe(v.string(), v.maxLength(16 * 1024)) })),
 });
 /** Every answer to an `op/*` request but `op/capability`'s result. */
 export type OpReply = v.InferOutput<typeof OpReplyBody>;
@@ -83,7 +96,7 @@ export const OperatorReplies = defineInbox({
    */
   'deck/ready': v.object({ restoredMission: v.boolean(), session: v.number(), runs: v.number() }),
   /** The running mission changed; `runs` is the deck's resolved runs when it was sent (dates it). */
-  'mission/changed': v.object({ bindings: v.string(), runs: v.number() }),
+  'mission/changed': v.object({ bindings: Bindings, runs: v.number() }),
 });
 
 /** What Mission Control tells the outside (`$deck`) as a campaign runs: the readable log, and what invariant checks read. */

@@ -1,14 +1,14 @@
-import { print } from '../../src/lisp/printer.js';
+import { keywordData, toData } from '../../src/lisp/data.js';
 import { Keyword, LispMap, type Value, list } from '../../src/lisp/values.js';
 import { type CheckInPayment, checkIn } from '../../src/mission-control/check-ins.js';
 import { contractLabel } from '../../src/mission-control/format.js';
 import type { CipherEvent } from '../../src/mission-control/events.js';
 import { type Resolution, abandonMission, completeMission } from '../../src/mission-control/missions.js';
 import type { VerbName } from '../../src/objectives/index.js';
-import { settlementToLisp } from '../../src/objectives/lisp-view.js';
+import { settlementData } from '../../src/objectives/lisp-view.js';
 import { absorb } from './absorb.js';
 import { figures } from './facts.js';
-import { bindingsValue } from './bindings.js';
+import { bindingsData } from './bindings.js';
 import { armHolds, needsFlush, requestFlush } from './hold-ops.js';
 import { refuse, reply, say, speak, tell } from './outbox.js';
 import { commit } from './persistence.js';
@@ -26,7 +26,7 @@ export function verbOp(state: McState, from: string, reqId: string, verb: VerbNa
   absorb(state, result.events, ctx);
   if (m.graph.watchSpec().version !== version) armHolds(state, ctx);
   commit(state, ctx);
-  reply(ctx, from, reqId, print(list(new Keyword(result.state), bindingsValue(state))));
+  reply(ctx, from, reqId, keywordData(result.state), bindingsData(state));
 }
 
 /** `(check-in)`: visit the settled contracts that owe something; pay what falls due this session. */
@@ -39,7 +39,7 @@ export function checkInOp(state: McState, from: string, reqId: string, ctx: McCo
     tellCheckIn(state, paid, ctx);
     commit(state, ctx);
   }
-  reply(ctx, from, reqId, print(list(...paid.map(paymentToLisp))));
+  reply(ctx, from, reqId, toData(list(...paid.map(paymentToLisp))));
 }
 
 function tellCheckIn(state: McState, paid: readonly CheckInPayment[], ctx: McContext): void {
@@ -85,7 +85,7 @@ export function settleNow(state: McState, ctx: McContext): void {
   if (res.forced.length > 0) tellCheckIn(state, res.forced, ctx);
   speak(ctx, events, { target, credits: res.credits });
   commit(state, ctx);
-  reply(ctx, s.operator, s.reqId, print(settlementToLisp(res.settlement)));
+  reply(ctx, s.operator, s.reqId, settlementData(res.settlement));
 }
 
 function finish(state: McState, res: Resolution, ctx: McContext): void {

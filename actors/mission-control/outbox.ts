@@ -2,19 +2,20 @@ import type { CipherEvent } from '../../src/mission-control/events.js';
 import { cipherMessage } from '../../src/mission-control/events.js';
 import type { BodyOf } from '../../src/runtime/inbox.js';
 import type { CipherInbox } from '../cipher/inbox.js';
-import type { DeckEvent } from './messages.js';
+import type { LispData } from '../../src/lisp/data.js';
+import type { DeckEvent, MissionBindings } from './messages.js';
 import { type McContext, PEERS, operator } from './state.js';
 
 type CipherSay = BodyOf<typeof CipherInbox, 'cipher/event'>;
 
-/** Answer an `op/*` request. */
-export function reply(ctx: McContext, to: string, reqId: string, value: string | null): void {
-  ctx.send(operator(to), 'op/reply', { reqId, ok: true, value, error: null });
+/** Answer an `op/*` request: its value, and the bindings when the request changed or asked for them. */
+export function reply(ctx: McContext, to: string, reqId: string, value: LispData, bindings: MissionBindings | null = null): void {
+  ctx.send(operator(to), 'op/reply', { reqId, ok: true, value, bindings, error: null });
 }
 
 /** Refuse an `op/*` request, saying why; nothing changed. */
 export function refuse(ctx: McContext, to: string, reqId: string, code: string, message: string): void {
-  ctx.send(operator(to), 'op/reply', { reqId, ok: false, value: null, error: { code, message } });
+  ctx.send(operator(to), 'op/reply', { reqId, ok: false, value: null, bindings: null, error: { code, message } });
 }
 
 export function tell(ctx: McContext, event: DeckEvent): void {

@@ -5,6 +5,7 @@ import { bootDeck } from '../../src/mission-control/decay.js';
 import { contractLabel } from '../../src/mission-control/format.js';
 import { restoreMission } from '../../src/mission-control/missions.js';
 import { viewBoard } from '../../src/mission-control/board-view.js';
+import { keywordData } from '../../src/lisp/data.js';
 import { reply, speak, tell } from './outbox.js';
 import { type GoalFact, cartsSeen, contractFacts, figures, goalFacts } from './facts.js';
 import { armHolds, startingVariables } from './hold-ops.js';
@@ -56,7 +57,7 @@ export function boot(state: McState, read: BootRead, ctx: McContext): void {
   if (state.mission) showPanel(state, ctx);
   else showBoard(state, viewBoard(uds, context(state, ctx)), ctx);
   if (state.powerReq) {
-    reply(ctx, state.powerReq.operator, state.powerReq.reqId, state.mission ? ':mission-restored' : ':ready');
+    reply(ctx, state.powerReq.operator, state.powerReq.reqId, keywordData(state.mission ? 'mission-restored' : 'ready'));
     state.powerReq = null;
   } else tellOperatorReady(state, state.operator, ctx);
 }
@@ -106,7 +107,7 @@ export function commit(state: McState, ctx: McContext): void {
   // The tag names this Mission Control's life too: a restarted one starts counting again.
   const tag = `uds-${ctx.incarnation}.${state.counters.commits}`;
   state.lastWrite = { tag, tick: ctx.tick };
-  ctx.send(PEERS.flash, 'flash/write', { state: Buffer.from(bytes).toString('base64'), tag, order: { life: ctx.incarnation, n: state.counters.commits } });
+  ctx.send(PEERS.flash, 'flash/write', { state: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('base64'), tag, order: { life: ctx.incarnation, n: state.counters.commits } });
 }
 
 /**

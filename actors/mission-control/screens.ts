@@ -10,24 +10,31 @@ const COLUMNS = 128;
 
 export type ScreenName = 'board' | 'briefing' | 'panel';
 
-/** The board, as the operator sees it when asking for it. */
-export function showBoard(state: McState, contracts: readonly BoardContract[], ctx: McContext): void {
-  show(state, 'board', renderBoard(contracts, 0, state.inserted), ctx);
+/** The board, as the operator sees it when asking for it (`lines`: the board already rendered, when it is). */
+export function showBoard(state: McState, contracts: readonly BoardContract[], ctx: McContext, lines = renderBoard(contracts, 0, state.inserted)): void {
+  show(state, 'board', lines, ctx);
 }
 
 /** The accepted contract's briefing (seed 004 §4.3), until the first capability call. */
 export function showBriefing(state: McState, ctx: McContext): void {
-  const entry = state.mission?.entry;
-  const cs = entry ? state.catalog.schemaByName.get(entry.schema) : undefined;
-  if (!entry || !cs) return;
-  show(state, 'briefing', renderBriefing(briefingFor(entry, cs, context(state, ctx))), ctx);
+  const m = state.mission;
+  const cs = m ? state.catalog.schemaByName.get(m.entry.schema) : undefined;
+  if (!m || !cs) return;
+  show(state, 'briefing', renderBriefing(briefingFor(m.entry, cs, context(state, ctx), m.graph)), ctx);
 }
 
-/** The objective panel (seed 003 §9) of the running mission, as the operator may see it. */
+/**
+ * The objective panel (seed 003 §9) of the running mission, as the operator may see it. It is rendered
+ * only when the mission changed since it last was (a capability call, a verdict that moved nothing, a
+ * settle barrier show the same panel), and drawn only when the glass shows something else.
+ */
 export function showPanel(state: McState, ctx: McContext): void {
-  if (!state.mission) return;
-  const text = renderPanel(state.mission.graph.snapshot(), { view: 'operator', rows: SCREEN_ROWS, columns: COLUMNS });
-  show(state, 'panel', text.split('\n'), ctx);
+  const m = state.mission;
+  if (!m) return;
+  const p = state.panel;
+  const rows = p !== null && p.mission === m && p.version === m.graph.version ? p.rows : renderPanel(m.graph.snapshot(), { view: 'operator', rows: SCREEN_ROWS, columns: COLUMNS }).split('\n');
+  state.panel = { mission: m, version: m.graph.version, rows };
+  show(state, 'panel', rows, ctx);
 }
 
 /**
@@ -35,13 +42,19 @@ export function showPanel(state: McState, ctx: McContext): void {
  * every frame costs bus bandwidth, and an unchanged screen is no screen change.
  */
 function show(state: McState, name: ScreenName, lines: readonly string[], ctx: McContext): void {
-  const rows = lines.slice(0, SCREEN_ROWS);
-  const key = `${name}\n${rows.join('\n')}`;
-  if (state.screen === key) return;
-  state.screen = key;
+  const rows = lines.length > SCREEN_ROWS ? lines.slice(0, SCREEN_ROWS) : lines;
+  if (state.screen !== null && state.screen.name === name && sameRows(state.screen.rows, rows)) return;
+  state.screen = { name, rows };
   const commands = [
     { op: 'clear' as const, from: 0, to: SCREEN_ROWS - 1 },
     ...rows.flatMap((text, row) => (text.trim() === '' ? [] : [{ op: 'text' as const, row, col: 0, text }])),
   ];
   ctx.send(PEERS.display, 'display/draw', { commands, present: true });
+}
+
+function sameRows(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

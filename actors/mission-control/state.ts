@@ -12,7 +12,7 @@ import { type Address, peer } from '../../src/runtime/peer.js';
 import { CartridgeInbox } from '../cartridge/messages.js';
 import { CipherInbox } from '../cipher/inbox.js';
 import { HoldTickerInbox, type WireVariable } from '../hold-ticker/inbox.js';
-import { DeckOutside, type McInbox, OperatorReplies } from './messages.js';
+import { DeckOutside, type McInbox, type MissionBindings, OperatorReplies } from './messages.js';
 import type { BootRead } from './persistence.js';
 
 /** The peers Mission Control talks to, each by the inbox it accepts. */
@@ -94,7 +94,9 @@ export interface McState {
   early: Array<{ from: string; kind: string; body: unknown }>;
   counters: Counters;
   /** What Mission Control last drew (screen name and rows), so an unchanged screen is not sent again. */
-  screen: string | null;
+  screen: { readonly name: string; readonly rows: readonly string[] } | null;
+  /** The panel as last rendered, and the mission and version it shows (a panel changes only with its mission). */
+  panel: { readonly mission: MissionStruct; readonly version: number; readonly rows: readonly string[] } | null;
   /** The tick the running mission was accepted (its `timer` counts from it). */
   acceptTick: number;
   /** Mission Control's own copy of the mission variables (from the same telemetry the hold ticker gets). */
@@ -105,10 +107,31 @@ export interface McState {
   toldBoard: string;
   /** The newest commit sent and not yet acknowledged (null: the flash holds the deck's latest state). */
   lastWrite: { tag: string; tick: number } | null;
+  /** The deck context as last built, and what it was built from (`context`). */
+  deck: { readonly inserted: string | null; readonly history: number; readonly seen: Uds['cartLastSeen']; readonly context: DeckContext } | null;
+  /** The bindings as last built, and the mission and version they were built at (bindings.ts). */
+  bindings: { readonly mission: MissionStruct; readonly version: number; readonly data: MissionBindings } | null;
   /** A resolve waiting for the hold ticker to finish judging the run (the settle barrier); `tick`: when it was asked. */
   settling: { reqId: string; operator: string; how: 'complete' | 'abandon'; tick: number } | null;
 }
 
+/**
+ * The deck context (the registry view) at this moment. The registry reads only the cart history, the
+ * carts' last-seen times and the slot, besides the clock, whose moving changes it only when a Recent
+ * cart turns Historical: so one registry serves every request until one of those moves (and what is
+ * composed against it is composed once, composition.ts).
+ */
 export function context(state: McState, ctx: McContext): DeckContext {
-  return deckContext(state.catalog, state.uds, state.inserted, ctx.now());
+  const now = ctx.now();
+  const u = state.uds;
+  const c = state.deck;
+  if (c !== null && c.inserted === state.inserted && c.history === u.cartridgeHistory && c.seen === u.cartLastSeen && c.context.registry.holdsAt(now)) {
+    if (c.context.now === now) return c.context;
+    const context: DeckContext = { catalog: state.catalog, registry: c.context.registry, now };
+    state.deck = { ...c, context };
+    return context;
+  }
+  const context = deckContext(state.catalog, u, state.inserted, now);
+  state.deck = { inserted: state.inserted, history: u.cartridgeHistory, seen: u.cartLastSeen, context };
+  return context;
 }

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { createEnv } from '../../src/lisp/builtins.js';
 import type { Env } from '../../src/lisp/env.js';
 import { LispError, ReadError, asLispError } from '../../src/lisp/errors.js';
-import { evaluate, evaluateSource } from '../../src/lisp/evaluator.js';
+import { applyFunction, compile, evaluateSource } from '../../src/lisp/evaluator.js';
 import { read } from '../../src/lisp/reader.js';
 import { Keyword, LispMap, Sym, type Value } from '../../src/lisp/values.js';
 import { type ActorContext, defineActor } from '../../src/runtime/actor.js';
@@ -13,12 +13,15 @@ import { McInbox, type OpReply } from '../mission-control/messages.js';
 import { RunnerInbox, RunnerLog, RunnerOutside } from './inbox.js';
 import { ScriptDriver } from './driver.js';
 import { type OperatorLink, OperatorSession, toLisp } from './session.js';
-import { at } from '../../src/assert.js';
 
 const MISSION_CONTROL = peer(McInbox, 'mission-control');
 const LOG = peer(RunnerLog, '$log');
 const OUTSIDE = peer(RunnerOutside, '$deck');
 const MAX_MISSIONS = 1_000_000;
+/** What the runner itself evaluates, every mission: read and analysed once, here. */
+const OPERATE = compile(read('(operate)'));
+const ABANDON = compile(read('(abandon-mission "the operator script failed")'));
+const RESOLVED_RUNS = compile(read('(get (status) :runs)'));
 
 type RunnerContext = ActorContext<typeof RunnerInbox>;
 
@@ -166,9 +169,9 @@ function makeLink(ctx: RunnerContext, driver: ScriptDriver, state: () => RunnerS
 async function answer(state: RunnerState, id: string, body: unknown): Promise<void> {
   const resumed = state.driver.resume(id, body);
   if (resumed) return resumed;
-  // A verb a reactive handler sent without waiting: its reply still carries fresh bindings.
+  // A verb a reactive handler sent without waiting: its reply (a state keyword, with bindings) still carries fresh bindings.
   const r = body as Partial<OpReply>;
-  if (r.ok && typeof r.value === 'string' && r.value.startsWith('(:')) state.session.takeVerbReply(r.value);
+  if (r.ok === true && r.bindings != null && typeof r.value === 'string' && r.value.startsWith(':')) state.session.takeVerbReply(r as OpReply);
 }
 
 /**
@@ -221,13 +224,15 @@ async function operate(state: RunnerState, ctx: RunnerContext): Promise<void> {
     // Every mission starts from the deck's own bindings: a boot, a power cycle that came back with a
     // mission (bit rot took the newest commit), or a fault that struck mid-refresh can leave ours stale.
     await ownQuestion(state, () => state.session.refresh());
-    await evaluate(read('(operate)'), state.env);
+    await OPERATE(state.env);
   } catch (err) {
     if (err instanceof DeckRestarted) return;
     state.errors++;
     ctx.send(LOG, 'runner/error', { mission: state.operated, error: describe(err) });
     if (state.session.current('current-mission') !== null) {
-      const abandoned = await evaluate(read('(abandon-mission "the operator script failed")'), state.env).catch((e: unknown) => e);
+      const abandoned = await Promise.resolve()
+        .then(() => ABANDON(state.env))
+        .catch((e: unknown) => e);
       if (abandoned instanceof DeckRestarted) return;
     }
   }
@@ -246,7 +251,7 @@ async function operate(state: RunnerState, ctx: RunnerContext): Promise<void> {
 /** The deck's resolved-run count, asked of Mission Control; null when the deck restarted meanwhile. */
 async function resolvedRuns(state: RunnerState): Promise<number | null> {
   try {
-    const runs = await ownQuestion(state, () => evaluate(read('(get (status) :runs)'), state.env));
+    const runs = await ownQuestion(state, async () => RESOLVED_RUNS(state.env));
     return typeof runs === 'number' ? runs : null;
   } catch (err) {
     if (err instanceof DeckRestarted) return null;
@@ -294,13 +299,9 @@ async function reactively(state: RunnerState, ctx: RunnerContext, fn: () => Prom
   }
 }
 
+/** Call a script's function (a handler, `choose-move`) with values: no call is written out and read back. */
 async function callLisp(env: Env, fn: Value, args: readonly Value[]): Promise<Value> {
-  const frame = env;
-  frame.define('*fn*', fn);
-  frame.define('*args*', args.length > 0 ? (at(args, 0)) : null);
-  frame.define('*args2*', args.length > 1 ? (at(args, 1)) : null);
-  const form = args.length === 0 ? '(*fn*)' : args.length === 1 ? '(*fn* *args*)' : '(*fn* *args* *args2*)';
-  return evaluate(read(form), env);
+  return applyFunction(fn, args, env);
 }
 
 function toMove(v: Value): Move | null {

@@ -2,10 +2,10 @@ import { defineNative } from '../../src/lisp/builtins.js';
 import type { Env } from '../../src/lisp/env.js';
 import { LispError } from '../../src/lisp/errors.js';
 import { print } from '../../src/lisp/printer.js';
-import { read } from '../../src/lisp/reader.js';
-import { Cons, Keyword, LispMap, type Value, isFunction, list, listToArray } from '../../src/lisp/values.js';
+import { fromData } from '../../src/lisp/data.js';
+import { Keyword, LispMap, type Value, isFunction, list } from '../../src/lisp/values.js';
 import type { CapabilityResult } from '../cartridge/messages.js';
-import type { OpReply, OpRequestBody, OpRequestKind } from '../mission-control/messages.js';
+import type { MissionBindings, OpReply, OpRequestBody, OpRequestKind } from '../mission-control/messages.js';
 import { VERB_NAMES, type VerbName } from '../../src/objectives/verbs.js';
 import { goalInfo, goalName, goalsOf } from './goals.js';
 
@@ -48,14 +48,12 @@ export class OperatorSession {
     this.bindReactive();
   }
 
-  /** Take Mission Control's printed `(current-mission mission-params phase-chain)`. */
-  rebind(printed: string | null): void {
-    const v = printed === null ? null : read(printed);
-    if (!(v instanceof Cons)) return this.clearBindings();
-    const [mission, params, chain] = listToArray(v);
-    this.env.define('current-mission', mission ?? null);
-    this.env.define('mission-params', params ?? null);
-    this.env.define('phase-chain', chain ?? null);
+  /** Take Mission Control's bindings (Lisp data); null: no mission runs. */
+  rebind(bindings: MissionBindings | null): void {
+    if (bindings === null) return this.clearBindings();
+    this.env.define('current-mission', fromData(bindings.mission));
+    this.env.define('mission-params', fromData(bindings.params));
+    this.env.define('phase-chain', fromData(bindings.chain));
   }
 
   /** Whether a mission is bound (accepted, restored or picked up, and not resolved since). */
@@ -66,7 +64,7 @@ export class OperatorSession {
   /** Ask Mission Control for the current bindings (a mission restored from flash, a phase advanced). */
   async refresh(): Promise<void> {
     const r = await this.ask('op/bindings', {});
-    this.rebind(r.value);
+    this.rebind(r.bindings);
   }
 
   /** A binding's value (nil when unbound). */
@@ -96,14 +94,14 @@ export class OperatorSession {
       async ([index]) => {
         const r = await this.ask('op/accept', { index: asIndex(index) });
         if (!r.ok) return refusal(r);
-        this.rebind(r.value);
+        this.rebind(r.bindings);
         return this.current('mission-params');
       },
       1,
       1,
     );
-    defineNative(env, 'insert-cart', async ([cart]) => refusalOr(await this.ask('op/insert-cart', { cart: nameOf(cart ?? null, 'insert-cart') })), 1, 1);
-    defineNative(env, 'check-in', async () => refusalOr(await this.ask('op/check-in', {})), 0, 0);
+    defineNative(env, 'insert-cart', async ([cart]) => valueOf(await this.ask('op/insert-cart', { cart: nameOf(cart ?? null, 'insert-cart') })), 1, 1);
+    defineNative(env, 'check-in', async () => valueOf(await this.ask('op/check-in', {})), 0, 0);
     defineNative(
       env,
       'power-off',
@@ -111,7 +109,7 @@ export class OperatorSession {
         const r = await this.ask('op/power-off', { ms: Math.round(asNumber(hours, 'power-off') * 3600_000) });
         // The deck came back with a mission running (its last commits were lost): bind it, so the script sees it.
         if (r.ok && r.value === ':mission-restored') await this.refresh();
-        return refusalOr(r);
+        return valueOf(r);
       },
       1,
       1,
@@ -167,21 +165,13 @@ export class OperatorSession {
     const pending = this.link.request('op/verb', { verb, goal: nameOf(goal, verb) });
     if (pending === null) return kw('pending');
     const r = await pending;
-    return r.ok ? this.takeVerbReply(r.value) : refusal(r);
+    return r.ok ? this.takeVerbReply(r) : refusal(r);
   }
 
-  /** A verb's reply is `(:state (current-mission mission-params phase-chain))`: rebind, and give the state. */
-  takeVerbReply(printed: string | null): Value {
-    const v = read(printed ?? 'nil');
-    if (!(v instanceof Cons)) return v;
-    const [state, bindings] = listToArray(v);
-    if (bindings instanceof Cons) {
-      const [mission, params, chain] = listToArray(bindings);
-      this.env.define('current-mission', mission ?? null);
-      this.env.define('mission-params', params ?? null);
-      this.env.define('phase-chain', chain ?? null);
-    }
-    return state ?? null;
+  /** A verb's reply is the goal's state (a keyword) with fresh bindings: rebind, and give the state. */
+  takeVerbReply(r: OpReply): Value {
+    if (r.bindings !== null) this.rebind(r.bindings);
+    return fromData(r.value);
   }
 
   private async resolve<K extends 'op/complete' | 'op/abandon'>(kind: K, body: OpRequestBody<K>): Promise<Value> {
@@ -200,12 +190,9 @@ export class OperatorSession {
   }
 }
 
+/** A reply's value, or its refusal as a value. */
 function valueOf(r: OpReply): Value {
-  return r.ok ? read(r.value ?? 'nil') : refusal(r);
-}
-
-function refusalOr(r: OpReply): Value {
-  return r.ok ? read(r.value ?? 'nil') : refusal(r);
+  return r.ok ? fromData(r.value) : refusal(r);
 }
 
 /** A refused request as a value a script can branch on: `{:error :code :message "…"}`. */

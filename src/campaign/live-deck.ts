@@ -4,7 +4,7 @@ import type { OpReply } from '../../actors/mission-control/messages.js';
 import { type OperatorLink, OperatorSession } from '../../actors/mission-runner/session.js';
 import { createEnv } from '../lisp/builtins.js';
 import type { Env } from '../lisp/env.js';
-import { read } from '../lisp/reader.js';
+import { fromData } from '../lisp/data.js';
 import { Cons, Keyword, LispMap, listToArray } from '../lisp/values.js';
 import type { Placement } from '../runtime/coordinator.js';
 import type { Envelope } from '../runtime/envelope.js';
@@ -112,14 +112,14 @@ async function acceptFor(rt: Runtime, answers: Map<string, unknown>, session: Op
     rt.send('mission-control', kind, { ...body, reqId }, { from: OPERATOR });
     return pump<OpReply>(rt, answers, reqId);
   } };
-  const board = read((await link.ask('op/board', {})).value ?? 'nil');
+  const board = fromData((await link.ask('op/board', {})).value);
   const contracts = board instanceof Cons ? listToArray(board) : [];
   const uses = (c: unknown): boolean => c instanceof LispMap && listToArray((c.get(new Keyword('carts')) ?? null) as Cons | null).some((k) => k instanceof Keyword && k.name === cart);
   const index = Math.max(0, contracts.findIndex(uses));
   const chosen = contracts[index] as LispMap | undefined;
   const r = await link.ask('op/accept', { index });
   if (!r.ok) throw new Error(`could not accept a contract: ${r.error?.message ?? 'refused'}`);
-  session.rebind(r.value);
+  session.rebind(r.bindings);
   const label = (k: string): string => String(chosen?.get(new Keyword(k)) ?? '?');
   return `${label('id')} ${label('target')} (threat ${label('threat')})`;
 }

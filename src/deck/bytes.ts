@@ -7,9 +7,15 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 export class ByteWriter {
-  private buf = new Uint8Array(1024);
-  private view = new DataView(this.buf.buffer);
+  private buf: Uint8Array;
+  private view: DataView;
   private n = 0;
+
+  /** `capacity`: bytes to start with (it grows as needed). */
+  constructor(capacity = 1024) {
+    this.buf = new Uint8Array(capacity);
+    this.view = new DataView(this.buf.buffer);
+  }
 
   private room(k: number): void {
     if (this.n + k <= this.buf.length) return;
@@ -72,6 +78,21 @@ export class ByteWriter {
   /** Overwrite a u32 already written (the body length, once known). */
   patchU32(at: number, v: number): void {
     this.view.setUint32(at, v >>> 0, true);
+  }
+
+  /** Start again, empty, keeping the buffer. */
+  reset(): void {
+    this.n = 0;
+  }
+
+  /** A copy of what was written from `start` on. */
+  copy(start: number): Uint8Array {
+    return this.buf.slice(start, this.n);
+  }
+
+  /** What was written, as a view of the buffer (valid until the next write or reset). */
+  written(): Uint8Array {
+    return this.buf.subarray(0, this.n);
   }
 
   finish(): Uint8Array {

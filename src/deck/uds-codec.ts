@@ -54,19 +54,63 @@ export class UdsDecodeError extends Error {
 }
 
 export function encodeUds(uds: Uds): Uint8Array {
-  checkUds(uds);
-  const w = new ByteWriter();
+  checkScalars(uds);
+  const w = scratch;
+  w.reset();
   for (const c of UDS_MAGIC) w.u8(c.charCodeAt(0));
   w.u16(UDS_VERSION);
   w.u16(0);
   w.u32(0);
   writeBody(w, uds);
   w.patchU32(8, w.length - HEADER_BYTES);
-  const bytes = w.finish();
+  const bytes = w.written();
   const out = new Uint8Array(bytes.length + CRC_BYTES);
   out.set(bytes);
   new DataView(out.buffer).setUint32(bytes.length, crc32(bytes), true);
   return out;
+}
+
+/**
+ * The list sections of a UDS and their records, checked and encoded, kept by
+ * the list or record itself. A UDS is immutable and a commit changes a field
+ * or two, so a list no change touched (the board, the obligations…) is checked
+ * and encoded once, and a list that changed (the provenance log after a run)
+ * re-encodes only its new records: the deck commits after every request.
+ * `key` is what a check depends on besides the value (the session, for obligations).
+ */
+/** One writer for every encode (encoding is synchronous): a lived-in deck's state is a few KiB, allocated once. */
+const scratch = new ByteWriter(8192);
+
+const encoded = new WeakMap<object, { readonly key: number; readonly bytes: Uint8Array }>();
+
+/**
+ * Write `x` as `write` would, or the bytes it wrote for the same `x` and `key` before (checked then):
+ * what is written is kept, as a copy of the range it took in `w`.
+ */
+function writeKept<T extends object>(w: ByteWriter, x: T, key: number, write: (w: ByteWriter, x: T) => void): void {
+  const known = encoded.get(x);
+  if (known !== undefined && known.key === key) return w.bytes(known.bytes);
+  const start = w.length;
+  write(w, x);
+  encoded.set(x, { key, bytes: w.copy(start) });
+}
+
+/** A list section: its count and its items, the list checked as a whole (`checkList`) and each item (`item`). */
+function listSection<T>(w: ByteWriter, xs: readonly T[], key: number, checkList: (xs: readonly T[]) => void, item: (w: ByteWriter, x: T, i: number) => void): void {
+  writeKept(w, xs, key, () => {
+    checkList(xs);
+    w.u16(xs.length);
+    xs.forEach((x, i) => item(w, x, i));
+  });
+}
+
+/** One record of a list section, checked and encoded once per record. */
+function record<T extends object>(key: number, check: (x: T, i: number) => void, write: (w: ByteWriter, x: T) => void): (w: ByteWriter, x: T, i: number) => void {
+  return (w, x, i) =>
+    writeKept(w, x, key, () => {
+      check(x, i);
+      write(w, x);
+    });
 }
 
 export function decodeUds(bytes: Uint8Array): Uds {
@@ -118,29 +162,27 @@ function writeBody(w: ByteWriter, uds: Uds): void {
     w.u32(s.mask);
     w.u48(s.at);
   }
-  w.u16(uds.knowledgeIndex.length);
-  for (const k of uds.knowledgeIndex) {
+  listSection(w, uds.knowledgeIndex, 0, checkKnowledge, (w, k) => {
     w.name(k.domain);
     w.u32(k.points);
-  }
-  w.u16(uds.accessFlags.length);
-  for (const f of uds.accessFlags) w.name(f);
-  w.u16(uds.board.length);
-  for (const e of uds.board) writeEntry(w, e);
-  w.u16(uds.spentOpportunities.length);
-  for (const k of uds.spentOpportunities) w.u32(k);
+  });
+  listSection(w, uds.accessFlags, 0, checkAccessFlags, (w, f) => w.name(f));
+  listSection(w, uds.board, 0, checkBoardList, record(0, (e: BoardEntry, i) => checkEntry(`board[${i}]`, e), writeEntry));
+  listSection(w, uds.spentOpportunities, 0, checkSpent, (w, k) => w.u32(k));
   if (uds.active === null) w.u8(0);
   else {
     w.u8(1);
-    writeEntry(w, uds.active.entry);
-    w.u48(uds.active.acceptedAt);
+    // Checked with the scalars (it is one entry); its bytes are the same at every commit of the run.
+    writeKept(w, uds.active, 0, (w, a) => {
+      writeEntry(w, a.entry);
+      w.u48(a.acceptedAt);
+    });
   }
   w.bytes(uds.phaseChain);
-  w.u16(uds.provenance.length);
-  for (const p of uds.provenance) writeProvenance(w, p);
+  listSection(w, uds.provenance, 0, checkProvenanceList, record(0, checkProvenanceRecord, writeProvenance));
   w.u32(uds.session);
-  w.u16(uds.obligations.length);
-  for (const o of uds.obligations) writeObligation(w, o);
+  const session = uds.session;
+  listSection(w, uds.obligations, session, checkObligationList, record(session, (o: Obligation, i) => checkObligation(o, i, session), writeObligation));
 }
 
 function writeObligation(w: ByteWriter, o: Obligation): void {
@@ -360,36 +402,52 @@ function readProvenance(r: ByteReader, field: string): ProvenanceRecord {
  * the field: a bad state is a bug where it was made, not a corrupt flash later.
  */
 export function checkUds(uds: Uds): void {
-  const int = (field: string, v: number, lo: number, hi: number): void => {
-    if (!Number.isSafeInteger(v) || v < lo || v > hi) throw new RangeError(`UDS ${field} must be an integer in ${lo}..${hi}, got ${v}`);
-  };
-  const u32 = (field: string, v: number): void => int(field, v, 0, 0xffff_ffff);
-  const name = (field: string, s: string): void => {
-    const n = new TextEncoder().encode(s).length;
-    if (n === 0 || n > MAX_NAME_BYTES) throw new RangeError(`UDS ${field} must be 1..${MAX_NAME_BYTES} bytes of UTF-8, got ${n}`);
-  };
-  const sortedUnique = (field: string, xs: readonly (string | number)[]): void => {
-    for (let i = 1; i < xs.length; i++) if ((xs[i - 1] as string | number) >= (xs[i] as string | number)) throw new RangeError(`UDS ${field} must be sorted and unique`);
-  };
-  const bounded = (field: string, xs: readonly unknown[], max: number): void => {
-    if (xs.length > max) throw new RangeError(`UDS ${field} has ${xs.length} entries; the limit is ${max}`);
-  };
-  const entry = (field: string, e: BoardEntry): void => {
-    u32(`${field}.id`, e.id);
-    name(`${field}.schema`, e.schema);
-    u32(`${field}.seed`, e.seed);
-    int(`${field}.threat`, e.threat, 1, MAX_THREAT);
-    int(`${field}.phases`, e.phases, 1, MAX_PHASES);
-    if (!CONTRACT_CATEGORIES.includes(e.category)) throw new RangeError(`UDS ${field}.category is not one of ${CONTRACT_CATEGORIES.join(', ')}`);
-    u32(`${field}.payout`, e.payout);
-    int(`${field}.rateBalance`, e.rateBalance, 0, MAX_CREDITS);
-    int(`${field}.createdAt`, e.createdAt, 0, MAX_TIMESTAMP_MS);
-    if ((e.expiresAt === null) !== (e.category === 'episodic')) throw new RangeError(`UDS ${field}.expiresAt must be null exactly for Episodic contracts`);
-    if (e.expiresAt !== null) int(`${field}.expiresAt`, e.expiresAt, e.createdAt, MAX_TIMESTAMP_MS);
-    u32(`${field}.opportunityKey`, e.opportunityKey);
-    if ((e.opportunityKey !== 0) !== (e.category === 'opportunity')) throw new RangeError(`UDS ${field}.opportunityKey must be non-zero exactly for Opportunity contracts`);
-  };
+  checkScalars(uds);
+  checkKnowledge(uds.knowledgeIndex);
+  checkAccessFlags(uds.accessFlags);
+  checkBoardList(uds.board);
+  uds.board.forEach((e, i) => checkEntry(`board[${i}]`, e));
+  checkSpent(uds.spentOpportunities);
+  checkProvenanceList(uds.provenance);
+  uds.provenance.forEach(checkProvenanceRecord);
+  checkObligationList(uds.obligations);
+  uds.obligations.forEach((o, i) => checkObligation(o, i, uds.session));
+}
 
+const int = (field: string, v: number, lo: number, hi: number): void => {
+  if (!Number.isSafeInteger(v) || v < lo || v > hi) throw new RangeError(`UDS ${field} must be an integer in ${lo}..${hi}, got ${v}`);
+};
+const u32 = (field: string, v: number): void => int(field, v, 0, 0xffff_ffff);
+const utf8 = new TextEncoder();
+const name = (field: string, s: string): void => {
+  const n = utf8.encode(s).length;
+  if (n === 0 || n > MAX_NAME_BYTES) throw new RangeError(`UDS ${field} must be 1..${MAX_NAME_BYTES} bytes of UTF-8, got ${n}`);
+};
+const sortedUnique = (field: string, xs: readonly (string | number)[]): void => {
+  for (let i = 1; i < xs.length; i++) if ((xs[i - 1] as string | number) >= (xs[i] as string | number)) throw new RangeError(`UDS ${field} must be sorted and unique`);
+};
+const bounded = (field: string, xs: readonly unknown[], max: number): void => {
+  if (xs.length > max) throw new RangeError(`UDS ${field} has ${xs.length} entries; the limit is ${max}`);
+};
+
+function checkEntry(field: string, e: BoardEntry): void {
+  u32(`${field}.id`, e.id);
+  name(`${field}.schema`, e.schema);
+  u32(`${field}.seed`, e.seed);
+  int(`${field}.threat`, e.threat, 1, MAX_THREAT);
+  int(`${field}.phases`, e.phases, 1, MAX_PHASES);
+  if (!CONTRACT_CATEGORIES.includes(e.category)) throw new RangeError(`UDS ${field}.category is not one of ${CONTRACT_CATEGORIES.join(', ')}`);
+  u32(`${field}.payout`, e.payout);
+  int(`${field}.rateBalance`, e.rateBalance, 0, MAX_CREDITS);
+  int(`${field}.createdAt`, e.createdAt, 0, MAX_TIMESTAMP_MS);
+  if ((e.expiresAt === null) !== (e.category === 'episodic')) throw new RangeError(`UDS ${field}.expiresAt must be null exactly for Episodic contracts`);
+  if (e.expiresAt !== null) int(`${field}.expiresAt`, e.expiresAt, e.createdAt, MAX_TIMESTAMP_MS);
+  u32(`${field}.opportunityKey`, e.opportunityKey);
+  if ((e.opportunityKey !== 0) !== (e.category === 'opportunity')) throw new RangeError(`UDS ${field}.opportunityKey must be non-zero exactly for Opportunity contracts`);
+}
+
+/** The fields encoded in place at every commit: numbers, the cart times, the running contract, the phase chain. */
+function checkScalars(uds: Uds): void {
   int('creditBalance', uds.creditBalance, 0, MAX_CREDITS);
   int('reputation', uds.reputation, MIN_REPUTATION, MAX_REPUTATION);
   u32('cartridgeHistory', uds.cartridgeHistory);
@@ -407,60 +465,79 @@ export function checkUds(uds: Uds): void {
     'cartLastSeen masks',
     uds.cartLastSeen.map((s) => s.mask),
   );
-  bounded('knowledgeIndex', uds.knowledgeIndex, MAX_KNOWLEDGE_DOMAINS);
-  uds.knowledgeIndex.forEach((k, i) => {
-    name(`knowledgeIndex[${i}].domain`, k.domain);
-    int(`knowledgeIndex[${i}].points`, k.points, 0, MAX_INTEL);
-  });
-  sortedUnique(
-    'knowledgeIndex domains',
-    uds.knowledgeIndex.map((k) => k.domain),
-  );
-  bounded('accessFlags', uds.accessFlags, MAX_ACCESS_FLAGS);
-  uds.accessFlags.forEach((f, i) => name(`accessFlags[${i}]`, f));
-  sortedUnique('accessFlags', uds.accessFlags);
-  bounded('board', uds.board, BOARD_MAX);
-  uds.board.forEach((e, i) => entry(`board[${i}]`, e));
-  bounded('spentOpportunities', uds.spentOpportunities, MAX_SPENT_OPPORTUNITIES);
-  uds.spentOpportunities.forEach((k, i) => u32(`spentOpportunities[${i}]`, k));
   if (uds.active !== null) {
-    entry('active.entry', uds.active.entry);
+    checkEntry('active.entry', uds.active.entry);
     int('active.acceptedAt', uds.active.acceptedAt, 0, MAX_TIMESTAMP_MS);
   }
   if (!(uds.phaseChain instanceof Uint8Array) || uds.phaseChain.length !== PHASE_CHAIN_BYTES) {
     throw new RangeError(`UDS phaseChain must be exactly ${PHASE_CHAIN_BYTES} bytes`);
   }
   u32('session', uds.session);
-  bounded('obligations', uds.obligations, MAX_OBLIGATIONS);
-  uds.obligations.forEach((o, i) => {
-    const f = `obligations[${i}]`;
-    u32(`${f}.contractId`, o.contractId);
-    name(`${f}.schema`, o.schema);
-    if (!OBLIGATION_KINDS.includes(o.kind)) throw new RangeError(`UDS ${f}.kind is not one of ${OBLIGATION_KINDS.join(', ')}`);
-    int(`${f}.credits`, o.credits, 0, MAX_CREDITS);
-    int(`${f}.reputation`, o.reputation, MIN_REPUTATION, MAX_REPUTATION);
-    int(`${f}.intel`, o.intel, 0, MAX_INTEL);
-    name(`${f}.domain`, o.domain);
-    bounded(`${f}.access`, o.access, MAX_OBLIGATION_FLAGS);
-    o.access.forEach((a, j) => name(`${f}.access[${j}]`, a));
-    int(`${f}.earnedSession`, o.earnedSession, 0, uds.session);
-    int(`${f}.lastPaidSession`, o.lastPaidSession, 0, uds.session);
-    // A deferred obligation is gone once paid; a recurring one once it has paid RECURRING_CHECKINS times.
-    int(`${f}.payments`, o.payments, 0, o.kind === 'deferred' ? 0 : RECURRING_CHECKINS - 1);
+}
+
+function checkKnowledge(index: Uds['knowledgeIndex']): void {
+  bounded('knowledgeIndex', index, MAX_KNOWLEDGE_DOMAINS);
+  index.forEach((k, i) => {
+    name(`knowledgeIndex[${i}].domain`, k.domain);
+    int(`knowledgeIndex[${i}].points`, k.points, 0, MAX_INTEL);
   });
-  bounded('provenance', uds.provenance, MAX_PROVENANCE);
-  uds.provenance.forEach((p, i) => {
-    const f = `provenance[${i}]`;
-    u32(`${f}.run`, p.run);
-    int(`${f}.at`, p.at, 0, MAX_TIMESTAMP_MS);
-    name(`${f}.schema`, p.schema);
-    u32(`${f}.contractId`, p.contractId);
-    u32(`${f}.carts`, p.carts);
-    int(`${f}.threat`, p.threat, 1, MAX_THREAT);
-    if (!RUN_OUTCOMES.includes(p.outcome)) throw new RangeError(`UDS ${f}.outcome is not one of ${RUN_OUTCOMES.join(', ')}`);
-    u32(`${f}.credits`, p.credits);
-    int(`${f}.reputation`, p.reputation, MIN_REPUTATION, MAX_REPUTATION);
-    int(`${f}.trace`, p.trace, 0, 100);
-    int(`${f}.bonuses`, p.bonuses, 0, 3);
-  });
+  sortedUnique(
+    'knowledgeIndex domains',
+    index.map((k) => k.domain),
+  );
+}
+
+function checkAccessFlags(flags: Uds['accessFlags']): void {
+  bounded('accessFlags', flags, MAX_ACCESS_FLAGS);
+  flags.forEach((f, i) => name(`accessFlags[${i}]`, f));
+  sortedUnique('accessFlags', flags);
+}
+
+function checkBoardList(board: Uds['board']): void {
+  bounded('board', board, BOARD_MAX);
+}
+
+function checkSpent(keys: Uds['spentOpportunities']): void {
+  bounded('spentOpportunities', keys, MAX_SPENT_OPPORTUNITIES);
+  keys.forEach((k, i) => u32(`spentOpportunities[${i}]`, k));
+}
+
+function checkObligationList(obligations: Uds['obligations']): void {
+  bounded('obligations', obligations, MAX_OBLIGATIONS);
+}
+
+function checkObligation(o: Obligation, i: number, session: number): void {
+  const f = `obligations[${i}]`;
+  u32(`${f}.contractId`, o.contractId);
+  name(`${f}.schema`, o.schema);
+  if (!OBLIGATION_KINDS.includes(o.kind)) throw new RangeError(`UDS ${f}.kind is not one of ${OBLIGATION_KINDS.join(', ')}`);
+  int(`${f}.credits`, o.credits, 0, MAX_CREDITS);
+  int(`${f}.reputation`, o.reputation, MIN_REPUTATION, MAX_REPUTATION);
+  int(`${f}.intel`, o.intel, 0, MAX_INTEL);
+  name(`${f}.domain`, o.domain);
+  bounded(`${f}.access`, o.access, MAX_OBLIGATION_FLAGS);
+  o.access.forEach((a, j) => name(`${f}.access[${j}]`, a));
+  int(`${f}.earnedSession`, o.earnedSession, 0, session);
+  int(`${f}.lastPaidSession`, o.lastPaidSession, 0, session);
+  // A deferred obligation is gone once paid; a recurring one once it has paid RECURRING_CHECKINS times.
+  int(`${f}.payments`, o.payments, 0, o.kind === 'deferred' ? 0 : RECURRING_CHECKINS - 1);
+}
+
+function checkProvenanceList(log: Uds['provenance']): void {
+  bounded('provenance', log, MAX_PROVENANCE);
+}
+
+function checkProvenanceRecord(p: ProvenanceRecord, i: number): void {
+  const f = `provenance[${i}]`;
+  u32(`${f}.run`, p.run);
+  int(`${f}.at`, p.at, 0, MAX_TIMESTAMP_MS);
+  name(`${f}.schema`, p.schema);
+  u32(`${f}.contractId`, p.contractId);
+  u32(`${f}.carts`, p.carts);
+  int(`${f}.threat`, p.threat, 1, MAX_THREAT);
+  if (!RUN_OUTCOMES.includes(p.outcome)) throw new RangeError(`UDS ${f}.outcome is not one of ${RUN_OUTCOMES.join(', ')}`);
+  u32(`${f}.credits`, p.credits);
+  int(`${f}.reputation`, p.reputation, MIN_REPUTATION, MAX_REPUTATION);
+  int(`${f}.trace`, p.trace, 0, 100);
+  int(`${f}.bonuses`, p.bonuses, 0, 3);
 }

@@ -55,6 +55,39 @@ export function evaluateMaybeAsync(form: Value, env: Env, options: EvalOptions =
   return runForm(form, env, newRun(env, options));
 }
 
+/**
+ * Analyse a form once and run it as often as needed, each run under its own budget: what a host
+ * evaluates over and over (the runner's `(operate)`) is read and analysed once, not per call.
+ * Analysis never depends on the env, so one compiled form serves any env.
+ */
+export function compile(form: Value): (env: Env, options?: EvalOptions) => Value | Promise<Value> {
+  let node: Node;
+  try {
+    node = analyze(form);
+  } catch (err) {
+    throw asLispError(err, 'evaluate');
+  }
+  return (env, options = {}) => {
+    try {
+      return node(env, newRun(env, options));
+    } catch (err) {
+      throw asLispError(err, 'evaluate');
+    }
+  };
+}
+
+/**
+ * Call a function value (a lambda, builtin, map or keyword) with values already in hand, under a
+ * budget of its own: how a host calls a script's handler without writing a call to read back.
+ */
+export function applyFunction(fn: Value, args: readonly Value[], env: Env, options: EvalOptions = {}): Value | Promise<Value> {
+  try {
+    return invoke(fn, args, newRun(env, options));
+  } catch (err) {
+    throw asLispError(err, 'apply');
+  }
+}
+
 function newRun(env: Env, options: EvalOptions): Run {
   return new Run(resolveLimits(options.limits), options.output ?? env.outputFor());
 }

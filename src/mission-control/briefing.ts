@@ -9,6 +9,7 @@ import { moduleLabel } from './modules.js';
 import { instantiateMission, termsFor } from './objectives.js';
 import type { Reward } from '../objectives/rewards.js';
 import type { GoalView } from '../objectives/views.js';
+import type { Mission } from '../objectives/mission.js';
 
 /** The full briefing behind [CAR] (seed 004 §4.3). */
 export interface Briefing {
@@ -30,13 +31,15 @@ export interface Briefing {
  * the engine instance for its seed, so the optional goals listed are the
  * limbs this contract actually carries, with their amounts at its rate. It
  * shows briefed goals only: latent goals and escalations are discovered in
- * play (seed 003 §2) and never appear here.
+ * play (seed 003 §2) and never appear here. `accepted`: that instance, when the
+ * contract was just accepted (Mission Control briefs from the graph it runs,
+ * rather than building a second one for the same seed).
  */
-export function briefingFor(e: BoardEntry, cs: CatalogSchema, ctx: DeckContext): Briefing {
+export function briefingFor(e: BoardEntry, cs: CatalogSchema, ctx: DeckContext, accepted?: Mission): Briefing {
   const contract = viewContract(e, cs, ctx, false);
   const content = contractContent(cs, e);
   const composition = compose(cs, ctx.registry);
-  const mission = instantiateMission(cs.objectives, e, termsFor(e, cs.schema.payoutFormula));
+  const mission = accepted ?? instantiateMission(cs.objectives, e, termsFor(e, cs.schema.payoutFormula));
   const goals = mission.snapshot().goals.filter((g) => g.briefed && g.origin !== 'escalation');
   const phased = e.phases > 1;
   const line = (g: GoalView, glyph: string, sep: string): string => `${glyph} ${phased ? `P${g.phase} ` : ''}${g.text ?? g.name}${rewardText(g.rewards, sep)}`;

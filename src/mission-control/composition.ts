@@ -31,7 +31,19 @@ export type Rejection =
   | { readonly reason: 'system-multi-phase' }
   | { readonly reason: 'threat-above-ceiling'; readonly ceiling: number };
 
+/** What each schema composes to against a registry (immutable once built), kept with the registry. */
+const composed = new WeakMap<Registry, Map<CatalogSchema, Composition | Rejection>>();
+
+/** A schema against the registry: a pure function of the two, so worked out once per registry. */
 export function compose(entry: CatalogSchema, registry: Registry): Composition | Rejection {
+  let known = composed.get(registry);
+  if (known === undefined) composed.set(registry, (known = new Map()));
+  let c = known.get(entry);
+  if (c === undefined) known.set(entry, (c = composeNow(entry, registry)));
+  return c;
+}
+
+function composeNow(entry: CatalogSchema, registry: Registry): Composition | Rejection {
   const { schema } = entry;
   const contributors: ModuleDef[] = [];
   for (const cap of schema.requiredCapabilities) {

@@ -13,13 +13,31 @@ export interface ContractContent {
   readonly generated: ReadonlyMap<string, Generated>;
 }
 
+/** Contents kept per schema: a board holds at most a handful of contracts of one schema at a time. */
+const MAX_KEPT_PER_SCHEMA = 64;
+const kept = new WeakMap<CatalogSchema, Map<string, ContractContent>>();
+
 /**
  * Run a contract's generators. The content depends on the schema, the
  * contract's seed, threat and phase count only — never on the UDS — so a
  * contract reads the same on the board, in the briefing, after acceptance and
- * after a power cycle.
+ * after a power cycle. Being a function of those alone, it is made once per
+ * contract and kept (the board, the briefing and the acceptance all ask).
  */
 export function contractContent(cs: CatalogSchema, entry: Pick<BoardEntry, 'seed' | 'threat' | 'phases'>): ContractContent {
+  let forSchema = kept.get(cs);
+  if (forSchema === undefined) kept.set(cs, (forSchema = new Map()));
+  const key = `${entry.seed}:${entry.threat}:${entry.phases}`;
+  let content = forSchema.get(key);
+  if (content === undefined) {
+    content = generate(cs, entry);
+    if (forSchema.size >= MAX_KEPT_PER_SCHEMA) forSchema.delete(forSchema.keys().next().value as string);
+    forSchema.set(key, content);
+  }
+  return content;
+}
+
+function generate(cs: CatalogSchema, entry: Pick<BoardEntry, 'seed' | 'threat' | 'phases'>): ContractContent {
   const rng = rngFromSeed(`nosh:content:${entry.seed}`);
   const made = new Map<string, Generated>();
   const ctx = { rng, threat: entry.threat, phases: entry.phases, affinities: cs.affinities, made };

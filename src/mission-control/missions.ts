@@ -2,9 +2,9 @@ import { addIntel, grantAccess } from '../deck/knowledge.js';
 import { PHASE_CHAIN_BYTES } from '../deck/limits.js';
 import { appendProvenance } from '../deck/provenance.js';
 import { BONUS_BITS, type BoardEntry, type Obligation, type RunOutcome, type Uds } from '../deck/uds.js';
-import type { LispMap, Value } from '../lisp/values.js';
+import { type LispData, keywordData, mapData, stringData, toData } from '../lisp/data.js';
 import type { MissionEvent } from '../objectives/events.js';
-import { missionParamsToLisp, missionToLisp, phaseChainToLisp } from '../objectives/lisp-view.js';
+import { missionData, missionParamsData, phaseChainData } from '../objectives/lisp-view.js';
 import { Mission } from '../objectives/mission.js';
 import type { Reward } from '../objectives/rewards.js';
 import type { Settlement } from '../objectives/settlement.js';
@@ -17,7 +17,6 @@ import { advanceCipherSeed, refreshBoard } from './decay.js';
 import { type PayoutTerms, reputationDelta } from './economy.js';
 import type { CipherEvent } from './events.js';
 import { contractLabel } from './format.js';
-import { kw, lst } from './generators/lisp-data.js';
 import { mix32 } from './hash.js';
 import { boardEntry } from './generation.js';
 import type { DeckContext } from './inputs.js';
@@ -129,27 +128,35 @@ function schemaOf(entry: BoardEntry, ctx: DeckContext): CatalogSchema {
 }
 
 /**
- * The Mission Runner's bindings (seed 004 §5.1): `current-mission` (the
- * objective graph as the engine shows it), `mission-params` (the engine's
- * parameters plus the contract and what its generators made) and
- * `phase-chain` (the phase records, each with its capabilities).
+ * The Mission Runner's bindings (seed 004 §5.1) as Lisp data (src/lisp/data.ts), what Mission Control
+ * sends the Runner: `current-mission` (the objective graph as the engine shows it), `mission-params`
+ * (the engine's parameters plus the contract and what its generators made) and `phase-chain` (the
+ * phase records, each with its capabilities).
  */
-export function missionBindings(struct: MissionStruct): { 'current-mission': Value; 'mission-params': LispMap; 'phase-chain': Value } {
-  let params = missionParamsToLisp(struct.graph)
-    .with(kw('contract'), contractLabel(struct.entry.id))
-    .with(kw('class'), kw(contractClass(struct.schema.schema).toLowerCase().replace(/ /g, '-')))
-    .with(kw('target'), struct.content.target)
-    .with(kw('category'), kw(struct.entry.category))
-    .with(kw('capabilities'), lst(struct.schema.schema.requiredCapabilities.map((c) => kw(c))))
-    .with(kw('phase-plan'), lst(struct.phases.map((p) => lst([p.phase, lst(p.capabilities.map((c) => kw(c))), lst(p.modules.map((m) => kw(m)))]))));
+export function missionBindings(struct: MissionStruct): { readonly mission: LispData; readonly params: LispData; readonly chain: LispData } {
+  const pairs: Array<readonly [string, LispData]> = [];
+  const named = new Set<string>();
+  const put = (name: string, value: LispData): void => {
+    named.add(name);
+    pairs.push([name, value]);
+  };
+  const engine = missionParamsData(struct.graph).m;
+  for (let i = 0; i < engine.length; i += 2) put((engine[i] as string).slice(1), engine[i + 1] as LispData);
+  const keywords = (xs: readonly string[]): LispData => (xs.length === 0 ? null : xs.map(keywordData));
+  put('contract', stringData(contractLabel(struct.entry.id)));
+  put('class', keywordData(contractClass(struct.schema.schema).toLowerCase().replace(/ /g, '-')));
+  put('target', stringData(struct.content.target));
+  put('category', keywordData(struct.entry.category));
+  put('capabilities', keywords(struct.schema.schema.requiredCapabilities));
+  put('phase-plan', struct.phases.length === 0 ? null : struct.phases.map((p) => [p.phase, keywords(p.capabilities), keywords(p.modules)]));
   // A seed per contributing module and per affinity, so a script can write
   // (load-capability :ice-breaker :seed (mission-params :network-seed)) as seed 004 §5.3 does.
   for (const m of struct.schema.providers) {
-    params = params.with(kw(`${m.name}-seed`), mix32('nosh:capability-seed', struct.entry.seed, m.name));
-    for (const a of m.affinities) if (!params.has(kw(`${a}-seed`))) params = params.with(kw(`${a}-seed`), mix32('nosh:capability-seed', struct.entry.seed, m.name));
+    put(`${m.name}-seed`, mix32('nosh:capability-seed', struct.entry.seed, m.name));
+    for (const a of m.affinities) if (!named.has(`${a}-seed`)) put(`${a}-seed`, mix32('nosh:capability-seed', struct.entry.seed, m.name));
   }
-  for (const [name, g] of struct.content.generated) params = params.with(kw(name), g.value);
-  return { 'current-mission': missionToLisp(struct.graph.snapshot()), 'mission-params': params, 'phase-chain': phaseChainToLisp(struct.graph) };
+  for (const [name, g] of struct.content.generated) put(name, toData(g.value));
+  return { mission: missionData(struct.graph.snapshot()), params: mapData(pairs), chain: phaseChainData(struct.graph) };
 }
 
 /**

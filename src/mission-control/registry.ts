@@ -30,6 +30,11 @@ export class Registry {
   private readonly providers = new Map<string, ModuleDef>();
   private readonly superseded = new Set<string>();
   private readonly byName = new Map<string, ModuleDef>();
+  /**
+   * The first deck time at which a Recent cart turns Historical: until then (and from `now` on) the
+   * tiers are this registry's, so a view built at `now` serves any later moment before it.
+   */
+  readonly stableUntil: number;
 
   constructor(
     readonly modules: readonly ModuleDef[],
@@ -49,10 +54,19 @@ export class Registry {
       this.tiers.set(m.name, this.computeTier(m, uds));
       for (const cap of m.provides) if (!this.providers.has(cap)) this.providers.set(cap, m);
     }
+    let until = Number.POSITIVE_INFINITY;
     for (const m of modules) {
       const t = this.tiers.get(m.name);
       if (m.supersedes !== null && (t === 'inserted' || t === 'recent')) this.superseded.add(m.supersedes);
+      const seen = t === 'recent' ? cartLastSeenAt(uds, m.bit) : null;
+      if (seen !== null) until = Math.min(until, seen + recencyWindowMs + 1);
     }
+    this.stableUntil = until;
+  }
+
+  /** Whether the tiers at deck time `t` are this registry's (later than it was built, before a tier turns). */
+  holdsAt(t: number): boolean {
+    return t >= this.now && t < this.stableUntil;
   }
 
   private computeTier(m: ModuleDef, uds: Uds): Tier {

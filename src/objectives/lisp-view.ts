@@ -1,5 +1,6 @@
 import { read } from '../lisp/reader.js';
-import { Keyword, LispMap, Sym, type Value, arrayToList, list } from '../lisp/values.js';
+import { type LispData, fromData, keywordData, mapData, stringData, symbolData, toData } from '../lisp/data.js';
+import { Keyword, LispMap, Sym, type Value } from '../lisp/values.js';
 import type { MissionEvent } from './events.js';
 import type { Mission, VerbError } from './mission.js';
 import type { Reward } from './rewards.js';
@@ -23,52 +24,98 @@ import type { GoalView, MissionSnapshot } from './views.js';
  * every change, and a value held from before is a snapshot of then.
  */
 export function missionToLisp(snapshot: MissionSnapshot): Value {
+  return fromData(missionData(snapshot));
+}
+
+/**
+ * `current-mission` as Lisp data (src/lisp/data.ts), what Mission Control sends the Runner: the one
+ * definition of the binding's shape, built straight as data (the Lisp value is `fromData` of it).
+ */
+export function missionData(snapshot: MissionSnapshot): LispData {
   const byName = new Map(snapshot.goals.map((g) => [g.name, g]));
-  const cell = (g: GoalView): Value => goalCell(g, (name) => cell(byName.get(name) as GoalView));
-  const phases = snapshot.phases.map((p) =>
-    arrayToList([sym(`phase-${p.phase}`), ...p.goals.map((n) => byName.get(n) as GoalView).filter((g) => g.parent === null).map(cell)]),
-  );
-  return arrayToList([sym('mission'), ...phases]);
+  const cell = (g: GoalView): LispData => goalCellData(g, (name) => cell(byName.get(name) as GoalView));
+  const phases = snapshot.phases.map((p): LispData => [
+    symbolData(`phase-${p.phase}`),
+    ...p.goals
+      .map((n) => byName.get(n) as GoalView)
+      .filter((g) => g.parent === null)
+      .map(cell),
+  ]);
+  return [symbolData('mission'), ...phases];
 }
 
 /** One goal as a `(goal name :key value …)` cell, children nested. */
-export function goalCell(g: GoalView, child: (name: string) => Value): Value {
-  const items: Value[] = [sym('goal'), sym(g.name)];
-  const put = (key: string, value: Value): void => {
-    items.push(kw(key), value);
+function goalCellData(g: GoalView, child: (name: string) => LispData): LispData {
+  const items: LispData[] = [GOAL, symbolData(g.name)];
+  const put = (key: string, value: LispData): void => {
+    items.push(keywordData(key), value);
   };
-  if (g.text !== null) put('text', g.text);
-  put('role', kw(g.role));
-  put('reveal', kw(g.briefed ? 'briefed' : 'latent'));
-  put('reward', arrayToList(g.rewards.map(rewardCell)));
-  put('state', kw(g.state));
+  if (g.text !== null) put('text', stringData(g.text));
+  put('role', keywordData(g.role));
+  put('reveal', keywordData(g.briefed ? 'briefed' : 'latent'));
+  put('reward', list(g.rewards.map(rewardData)));
+  put('state', keywordData(g.state));
   if (g.requires.length > 0) put('requires', names(g.requires));
   if (g.excludes.length > 0) put('excludes', names(g.excludes));
   if (g.voids.length > 0) put('voids', names(g.voids));
-  if (g.hold !== null) put('hold', read(g.hold));
-  if (g.at !== null) put('at', read(g.at));
-  if (g.failOn !== null) put('fail-on', read(g.failOn));
-  if (g.escalation !== null) put('spawns-on', read(g.escalation.condition));
+  if (g.hold !== null) put('hold', sourceData(g.hold));
+  if (g.at !== null) put('at', sourceData(g.at));
+  if (g.failOn !== null) put('fail-on', sourceData(g.failOn));
+  if (g.escalation !== null) put('spawns-on', sourceData(g.escalation.condition));
   if (g.chosen) put('chosen', true);
-  if (g.group !== null) put(g.group, arrayToList(g.children.map(child)));
-  return arrayToList(items);
+  if (g.group !== null) put(g.group, list(g.children.map(child)));
+  return items;
 }
 
-function rewardCell(r: Reward): Value {
-  return list(sym(r.kind), r.kind === 'access' ? kw(r.flag ?? '') : r.amount, kw(r.when));
+const GOAL = symbolData('goal');
+
+/** Distinct predicate sources whose forms are kept; a schema has a few dozen, so this is never reached in play. */
+const MAX_SOURCE_FORMS = 4096;
+const sourceForms = new Map<string, LispData>();
+
+/**
+ * A predicate's source as a form (data), read once: the same few sources are shown in every binding
+ * of every mission. Frozen, since every binding shares it.
+ */
+function sourceData(source: string): LispData {
+  let form = sourceForms.get(source);
+  if (form === undefined) {
+    form = deepFreeze(toData(read(source)));
+    if (sourceForms.size >= MAX_SOURCE_FORMS) sourceForms.clear();
+    sourceForms.set(source, form);
+  }
+  return form;
+}
+
+function deepFreeze(d: LispData): LispData {
+  if (d !== null && typeof d === 'object') {
+    for (const x of Array.isArray(d) ? d : 'v' in d ? d.v : d.m) deepFreeze(x);
+    Object.freeze(Array.isArray(d) ? d : 'v' in d ? d.v : d.m);
+    Object.freeze(d);
+  }
+  return d;
+}
+
+function rewardData(r: Reward): LispData {
+  return [symbolData(r.kind), r.kind === 'access' ? (r.flag === null || r.flag === '' ? null : keywordData(r.flag)) : r.amount, keywordData(r.when)];
 }
 
 export function missionParamsToLisp(m: Mission): LispMap {
+  return fromData(missionParamsData(m)) as LispMap;
+}
+
+/** The engine's part of `mission-params`, as data. */
+export function missionParamsData(m: Mission): { readonly m: LispData[] } {
   const s = m.snapshot();
-  return map([
-    ['schema', kw(s.schema)],
+  return mapData([
+    ['schema', keywordData(s.schema)],
     ['seed', s.seed],
     ['threat', s.threat],
-    ['payout-formula', m.schema.payoutFormula === null ? null : sym(m.schema.payoutFormula)],
+    ['payout-formula', m.schema.payoutFormula === null ? null : symbolData(m.schema.payoutFormula)],
     ['phase', s.activePhase],
     ['phases', s.phases.length],
-    ['status', kw(s.status)],
-    ['outcome', s.outcome === null ? null : kw(s.outcome)],
+    ['status', keywordData(s.status)],
+    ['outcome', s.outcome === null ? null : keywordData(s.outcome)],
     ['ready', s.ready],
     ['objectives', names(s.goals.map((g) => g.name))],
     ['limbs', names(s.goals.filter((g) => g.origin === 'pool' && g.parent === null).map((g) => g.name))],
@@ -76,13 +123,18 @@ export function missionParamsToLisp(m: Mission): LispMap {
 }
 
 export function phaseChainToLisp(m: Mission): Value {
+  return fromData(phaseChainData(m));
+}
+
+/** `phase-chain` as data. */
+export function phaseChainData(m: Mission): LispData {
   const s = m.snapshot();
   const chain = m.toPhaseChain();
-  return arrayToList(
+  return list(
     s.phases.map((p, i) =>
-      map([
+      mapData([
         ['phase', p.phase],
-        ['status', kw(i < s.activePhase - 1 ? 'passed' : i === s.activePhase - 1 ? 'active' : 'pending')],
+        ['status', keywordData(i < s.activePhase - 1 ? 'passed' : i === s.activePhase - 1 ? 'active' : 'pending')],
         ['goals', names(p.goals)],
         ['done', names((chain.phases[i]?.done ?? []).map((slot) => p.goals[slot] as string))],
       ]),
@@ -101,17 +153,31 @@ const BUCKET_KEYS: Readonly<Record<BucketName, string>> = {
 
 /** `{:outcome :success :reason "…" :¤ {:banked 600 :paid-at-resolve 0 …} :rep {…} :intel {…} :access {…} :missing (…)}`. */
 export function settlementToLisp(s: Settlement): LispMap {
-  const buckets = (b: Readonly<Record<BucketName, number | readonly string[]>>): LispMap =>
-    map(BUCKETS.map((k) => [BUCKET_KEYS[k], typeof b[k] === 'number' ? b[k] : names(b[k] as readonly string[])]));
-  return map([
-    ['outcome', kw(s.outcome)],
-    ['reason', s.reason],
+  return fromData(settlementData(s)) as LispMap;
+}
+
+/** A settlement as data (what Mission Control answers a resolve with). */
+export function settlementData(s: Settlement): LispData {
+  const buckets = (b: Readonly<Record<BucketName, number | readonly string[]>>): LispData =>
+    mapData(BUCKETS.map((k) => [BUCKET_KEYS[k], typeof b[k] === 'number' ? b[k] : names(b[k] as readonly string[])]));
+  return mapData([
+    ['outcome', keywordData(s.outcome)],
+    ['reason', stringData(s.reason)],
     ['¤', buckets(s.currencies['¤'])],
     ['rep', buckets(s.currencies.rep)],
     ['intel', buckets(s.currencies.intel)],
     ['access', buckets(s.currencies.access)],
-    ['missing', arrayToList(s.missing.map((g) => map([['goal', sym(g.goal)], ['phase', g.phase], ['role', kw(g.role)], ['state', kw(g.state)], ['final', kw(g.final)]])))],
+    ['missing', list(s.missing.map((g) => mapData([['goal', symbolData(g.goal)], ['phase', g.phase], ['role', keywordData(g.role)], ['state', keywordData(g.state)], ['final', keywordData(g.final)]])))],
   ]);
+}
+
+/** A list as data: nil when empty (the one encoding of the empty list). */
+function list(items: LispData[]): LispData {
+  return items.length === 0 ? null : items;
+}
+
+function names(xs: readonly string[]): LispData {
+  return list(xs.map(symbolData));
 }
 
 export function verbErrorToLisp(e: VerbError): LispMap {
@@ -129,7 +195,7 @@ export function eventToLisp(e: MissionEvent): LispMap {
   const pairs: [string, Value][] = [['event', kw(e.kind)]];
   for (const [k, v] of Object.entries(e)) {
     if (k === 'kind' || k === 'seq') continue;
-    if (k === 'reward') pairs.push([k, rewardCell(v as Reward)]);
+    if (k === 'reward') pairs.push([k, fromData(rewardData(v as Reward))]);
     else if (k === 'goal') pairs.push([k, sym(v as string)]);
     else if (typeof v === 'string') pairs.push([k, k === 'condition' || k === 'hold' || k === 'message' || k === 'reason' ? v : kw(v)]);
     else pairs.push([k, v as Value]);
@@ -139,10 +205,6 @@ export function eventToLisp(e: MissionEvent): LispMap {
 
 function map(pairs: readonly (readonly [string, Value])[]): LispMap {
   return LispMap.fromPairs(pairs.map(([k, v]) => [kw(k), v]));
-}
-
-function names(xs: readonly string[]): Value {
-  return arrayToList(xs.map(sym));
 }
 
 function sym(name: string): Sym {

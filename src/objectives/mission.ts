@@ -81,6 +81,10 @@ export class Mission {
   private phaseFrozen = false;
   /** Check errors already reported (by message: it names the check and the goal). */
   private readonly reportedErrors = new Set<string>();
+  private fingerprint_: number | null = null;
+  private chainAt: { readonly version: number; readonly value: Uint8Array } | null = null;
+  /** The last snapshot and the version it was taken at; a silent change (a restore) drops it. */
+  private snapshotAt: { readonly version: number; readonly value: MissionSnapshot } | null = null;
 
   private constructor(schema: ObjectiveSchema, options: MissionOptions) {
     if (!Number.isSafeInteger(options.seed) || options.seed < 0 || options.seed > MAX_SEED) {
@@ -202,6 +206,14 @@ export class Mission {
     return this.outcome_;
   }
 
+  /**
+   * Counts the events the mission has reported: every change of what a snapshot shows comes with one,
+   * so a view built at one version (bindings, the panel) stays the mission's until the version moves.
+   */
+  get version(): number {
+    return this.seq;
+  }
+
   /** Whether `complete-mission` would succeed now. */
   get isReady(): boolean {
     return this.ready;
@@ -227,7 +239,13 @@ export class Mission {
     return g === undefined ? null : goalView(g, this.escalationOf(g));
   }
 
+  /** The snapshot as of `version` (read-only: every caller shares it until the mission changes). */
   snapshot(): MissionSnapshot {
+    if (this.snapshotAt?.version !== this.seq) this.snapshotAt = { version: this.seq, value: this.takeSnapshot() };
+    return this.snapshotAt.value;
+  }
+
+  private takeSnapshot(): MissionSnapshot {
     return {
       schema: this.schema.name,
       seed: this.seed,
@@ -470,11 +488,13 @@ export class Mission {
 
   // ——— phase chain (§8) ———
 
+  /** The layout's fingerprint: the layout is fixed once instantiated, so it is computed once (every commit stores it). */
   fingerprint(): number {
-    return layoutFingerprint(
+    this.fingerprint_ ??= layoutFingerprint(
       this.schema.name,
       this.phases.map((goals) => goals.map((g) => g.name)),
     );
+    return this.fingerprint_;
   }
 
   toPhaseChain(): PhaseChain {
@@ -488,8 +508,10 @@ export class Mission {
     };
   }
 
+  /** The phase chain's bytes as of `version` (shared: a UDS holds them, and nobody writes into them). */
   encodeChain(): Uint8Array {
-    return encodePhaseChain(this.toPhaseChain());
+    if (this.chainAt?.version !== this.seq) this.chainAt = { version: this.seq, value: encodePhaseChain(this.toPhaseChain()) };
+    return this.chainAt.value;
   }
 
   // ——— the machinery ———
@@ -518,6 +540,8 @@ export class Mission {
       fn();
     } finally {
       this.silent = false;
+      this.snapshotAt = null;
+      this.chainAt = null;
       this.pending = [];
       this.openCauses.clear();
     }

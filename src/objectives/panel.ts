@@ -128,12 +128,19 @@ function atLabel(source: string): string {
   return m === null ? source : `${(m[2] as string).replace(/^:/, '').replace(/^"|"$/g, '').toUpperCase()} ${m[1] as string}`;
 }
 
-function pad(s: string, width: number): string {
-  const n = [...s].length;
-  return n >= width ? s : s + ' '.repeat(width - n);
+/** A string's length in code points (what a column counts): its UTF-16 length unless it holds a surrogate pair. */
+function width(s: string): number {
+  return SURROGATE.test(s) ? [...s].length : s.length;
+}
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+function pad(s: string, columns: number): string {
+  const n = width(s);
+  return n >= columns ? s : s + ' '.repeat(columns - n);
 }
 
 function cut(s: string, columns: number): string {
-  const chars = [...s];
-  return chars.length <= columns ? s : `${chars.slice(0, columns - 1).join('')}…`;
+  // No string has more code points than UTF-16 units: a short one needs no count.
+  if (s.length <= columns || width(s) <= columns) return s;
+  return `${[...s].slice(0, columns - 1).join('')}…`;
 }
