@@ -16,6 +16,8 @@ const terminating = new Set<Promise<void>>();
 
 /** How long a worker may take to release its resources before it is terminated regardless. */
 const SHUTDOWN_MS = 1_000;
+/** A shut-down worker's thread is ended this much later (its actor released everything already). */
+const TEARDOWN_DELAY_MS = 30;
 
 /**
  * One actor in its own worker thread. Data (steps, envelopes, effects) goes
@@ -46,7 +48,7 @@ export class ThreadHost implements ActorHost {
 
   /** Take a worker from the pool and boot it as this actor. */
   static async create(identity: ActorIdentity, events: HostEvents, pool: WorkerPool): Promise<ThreadHost> {
-    const warm = await pool.take();
+    const warm = await pool.take(identity.moduleUrl, identity.incarnation > 0);
     const host = new ThreadHost(identity.id, warm.worker, warm.control, warm.controlPort, events, identity.firstRequest);
     try {
       await warm.control.boot(identity);
@@ -95,8 +97,9 @@ export class ThreadHost implements ActorHost {
     this.subscription.unsubscribe();
     this.control[Comlink.releaseProxy]();
     this.controlPort.close();
-    // The thread's teardown is not on anyone's critical path (a Hot Swap waits for the new worker, not the old).
-    const gone = this.worker.terminate().then(() => undefined);
+    // The thread's teardown is not on anyone's critical path (a Hot Swap waits for the new worker, not the old),
+    // and tearing an isolate down takes a core for milliseconds: it waits until the swap is likely over.
+    const gone = new Promise<void>((resolve) => setTimeout(resolve, TEARDOWN_DELAY_MS)).then(() => this.worker.terminate()).then(() => undefined);
     terminating.add(gone);
     void gone.finally(() => terminating.delete(gone));
   }
