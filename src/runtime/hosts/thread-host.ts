@@ -12,7 +12,8 @@ import type { ActorHost, ActorInspection, HostEvents } from './host.js';
 import type { WorkerControl } from './worker-main.js';
 import type { WorkerPool } from './worker-pool.js';
 
-const terminating = new Set<Promise<void>>();
+/** Workers on their way out, each with what ends its wait at once (a runtime shutting down does not wait out the delay). */
+const terminating = new Map<Promise<void>, () => void>();
 
 /** How long a worker may take to release its resources before it is terminated regardless. */
 const SHUTDOWN_MS = 1_000;
@@ -99,14 +100,20 @@ export class ThreadHost implements ActorHost {
     this.controlPort.close();
     // The thread's teardown is not on anyone's critical path (a Hot Swap waits for the new worker, not the old),
     // and tearing an isolate down takes a core for milliseconds: it waits until the swap is likely over.
-    const gone = new Promise<void>((resolve) => setTimeout(resolve, TEARDOWN_DELAY_MS)).then(() => this.worker.terminate()).then(() => undefined);
-    terminating.add(gone);
+    let now = (): void => {};
+    const due = new Promise<void>((resolve) => {
+      now = resolve;
+      setTimeout(resolve, TEARDOWN_DELAY_MS).unref();
+    });
+    const gone = due.then(() => this.worker.terminate()).then(() => undefined);
+    terminating.set(gone, now);
     void gone.finally(() => terminating.delete(gone));
   }
 
   /** Wait until every worker asked to terminate has gone (before a runtime reports itself shut down). */
   static async allTerminated(): Promise<void> {
-    await Promise.all([...terminating]);
+    for (const now of terminating.values()) now();
+    await Promise.all([...terminating.keys()]);
   }
 
   private request(msg: HostInbound): Promise<StepResult> {
