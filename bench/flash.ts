@@ -45,8 +45,10 @@ export async function flashSuite(timeMs = 3000): Promise<Record<string, number>>
       timeMs,
     );
     return {
+      udsCommitColdUs: round(candidate.firstUs),
       udsCommitUs: round(candidate.p50Us),
       udsCommitCycles: Math.round((chip.cycles - cyclesBefore) / Math.max(1, commits)),
+      fsyncWriteColdUs: round(baseline.firstUs),
       fsyncWriteUs: round(baseline.p50Us),
       commitRatio: round(ratioP50, 3),
       stateBytes: STATE_BYTES,

@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { benchCatalog } from '../actors/catalog.js';
 import { distUrl } from '../src/runtime/paths.js';
 import { Runtime } from '../src/runtime/runtime.js';
-import { compareLatency, measureLatency, round } from './measure.js';
+import { type Latency, compareLatency, measureLatency, round } from './measure.js';
 
 /**
  * The kernel's cost over bare postMessage, measured in one run:
@@ -13,7 +13,8 @@ import { compareLatency, measureLatency, round } from './measure.js';
  *  - inline: one envelope stepped into an actor and its reply routed out, in
  *    lockstep inline placement (with the trace hash).
  * Both round trips cross the same thread boundary twice, so their ratio is the
- * kernel's overhead. Raw and kernel run in alternating rounds (medians).
+ * kernel's overhead. Raw and kernel run in alternating rounds (medians);
+ * the *Cold figures are each one's first call in this process.
  */
 export async function kernelSuite(timeMs = 4000): Promise<Record<string, number>> {
   const worker = await bareEchoWorker();
@@ -25,13 +26,16 @@ export async function kernelSuite(timeMs = 4000): Promise<Record<string, number>
       { name: 'kernel threads round trip', fn: kernelRoundTrip(rt) },
       timeMs,
     );
-    const inlineUs = await inlineDispatch(timeMs / 4);
+    const inline = await inlineDispatch(timeMs / 4);
     return {
+      rawRttColdUs: round(raw.firstUs),
+      kernelRttColdUs: round(kernel.firstUs),
       rawRttP50Us: round(raw.p50Us),
       rawRttP99Us: round(raw.p99Us),
       kernelRttP50Us: round(kernel.p50Us),
       kernelRttP99Us: round(kernel.p99Us),
-      inlineDispatchUs: round(inlineUs),
+      inlineDispatchColdUs: round(inline.firstUs),
+      inlineDispatchUs: round(inline.meanUs),
       ratioP50: round(ratioP50, 3),
       ratioP99: round(ratioP99, 3),
     };
@@ -74,7 +78,7 @@ function kernelRoundTrip(rt: Runtime): () => Promise<unknown> {
     });
 }
 
-async function inlineDispatch(timeMs: number): Promise<number> {
+async function inlineDispatch(timeMs: number): Promise<Latency> {
   const rt = new Runtime({ seed: 1, catalog: benchCatalog, placement: 'inline', clock: 'lockstep' });
   await rt.spawn('echo');
   let n = 0;
@@ -84,7 +88,7 @@ async function inlineDispatch(timeMs: number): Promise<number> {
       rt.send('echo', 'ping', { n: n++ });
       await rt.run(rt.tick + 1);
     }, timeMs);
-    return lat.meanUs;
+    return lat;
   } finally {
     await rt.shutdown();
   }

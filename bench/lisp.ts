@@ -2,7 +2,7 @@ import { createEnv } from '../src/lisp/builtins.js';
 import { compilePredicate } from '../src/lisp/compile-predicate.js';
 import { evaluateAll } from '../src/lisp/evaluator.js';
 import { readAll } from '../src/lisp/reader.js';
-import { compareLatency, measureLatency, round } from './measure.js';
+import { compareLatency, measureLatency, round, timeOne } from './measure.js';
 
 // A type literal, not an interface, so it fits the predicate's Record<string, …> parameter.
 type HoldVars = { readonly trace: number; readonly timer: number };
@@ -39,17 +39,23 @@ export async function lispSuite(timeMs = 4000): Promise<Record<string, number>> 
     for (let i = 0; i < BATCH; i++) if (jsClosure(records[i & (RECORDS - 1)] as HoldVars)) hits++;
     sink += hits;
   };
+  // Cold: the first batch of each, before anything else called them.
+  const predicateColdUs = await timeOne(predicateBatch);
+  const jsColdUs = await timeOne(jsBatch);
   const expected = records.filter(jsClosure).length;
   if (records.filter((r) => predicate(r)).length !== expected) throw new Error('compiled predicate disagrees with the JS closure');
 
   const { baseline, candidate, ratioP50 } = await compareLatency({ name: 'JS closure', fn: jsBatch }, { name: 'compiled predicate', fn: predicateBatch }, timeMs);
-  const evalUs = await evalScript(timeMs / 2);
+  const evalLat = await evalScript(timeMs / 2);
   if (sink === 0) throw new Error('benchmark loops did no work');
   return {
+    predicateColdNsPerCall: round((predicateColdUs * 1000) / BATCH, 3),
+    jsClosureColdNsPerCall: round((jsColdUs * 1000) / BATCH, 3),
     predicateNsPerCall: round((candidate.p50Us * 1000) / BATCH, 3),
     jsClosureNsPerCall: round((baseline.p50Us * 1000) / BATCH, 3),
     predicateRatio: round(ratioP50, 3),
-    evalScriptUs: round(evalUs),
+    evalScriptColdUs: round(evalLat.coldUs),
+    evalScriptUs: round(evalLat.p50Us),
   };
 }
 
@@ -88,11 +94,13 @@ export const SCRIPT = `
 (length (append states payouts))
 `;
 
-async function evalScript(timeMs: number): Promise<number> {
+/** The script's first evaluation (cold, and checked) and the p50 after warm-up. */
+async function evalScript(timeMs: number): Promise<{ coldUs: number; p50Us: number }> {
   const forms = readAll(SCRIPT, 'bench-script.lisp');
   if (forms.length !== 20) throw new Error(`bench script has ${forms.length} forms, not 20`);
-  const check = await evaluateAll(forms, createEnv());
+  let check: unknown;
+  const coldUs = await timeOne(async () => void (check = await evaluateAll(forms, createEnv())));
   if (check !== 12) throw new Error(`bench script returned ${String(check)}, expected 12`);
   const lat = await measureLatency('eval 20-form script', () => evaluateAll(forms, createEnv()), timeMs);
-  return lat.p50Us;
+  return { coldUs, p50Us: lat.p50Us };
 }

@@ -1,17 +1,25 @@
 import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { Worker } from 'node:worker_threads';
+import { Piscina } from 'piscina';
 import { Bench } from 'tinybench';
 import { runCampaign } from '../src/campaign/campaign.js';
 import { parseFaultRates } from '../src/campaign/faults/index.js';
-import { type SoakConfig, createCampaignPool, runSoak } from '../src/campaign/soak.js';
+import { type CampaignPool, type SoakConfig, createCampaignPool, runSoak, soakPoolOptions } from '../src/campaign/soak.js';
 import { DEFAULT_TICK_MS } from '../src/runtime/clock.js';
-import { round } from './measure.js';
+import { distUrl } from '../src/runtime/paths.js';
+import type { CompressionJob, CompressionRun } from './fixtures/compression-worker.js';
+import { median, round } from './measure.js';
 
 export interface SoakBenchSize {
-  /** Campaigns per worker in the scaling runs, and missions in each. */
+  /** Campaigns per worker in each timed round of the W run (the 1-worker run plays the same campaigns), and missions in each. */
   readonly campaignsPerWorker: number;
   readonly missions: number;
+  /** Campaigns each pool thread plays before anything is timed (JIT warm-up, once per thread). */
+  readonly warmupPerWorker: number;
+  /** Timed rounds, 1 worker and W workers alternating (the ratio is the median of the rounds'). */
+  readonly rounds: number;
   /** Missions in the memory run (heap read at a tenth of it and at the end). */
   readonly memoryMissions: number;
   /** Pool size for the W run (default: every core). */
@@ -23,27 +31,42 @@ export const FAULTED_RATES = 'crash=0.05,reboot=0.05,delay=0.05,stall=0.02,scrip
 /** Faults may cost at most this much wall time per mission over a clean soak (issue 12). */
 export const FAULT_COST_BOUND = 1.5;
 
-export const DEFAULT_SOAK_SIZE: SoakBenchSize = { campaignsPerWorker: 4, missions: 40, memoryMissions: 10_000 };
+export const DEFAULT_SOAK_SIZE: SoakBenchSize = { campaignsPerWorker: 6, missions: 40, warmupPerWorker: 3, rounds: 2, memoryMissions: 10_000 };
+
+/** Ticks of the pure-JS ceiling work per task: about one 40-mission campaign's stepped ticks. */
+const CEILING_TICKS = 150_000;
+/** Campaigns played on one fresh thread for the compression figure: the first cold, the last COMPRESSION_TIMED warm. */
+const COMPRESSION_RUNS = 6;
+const COMPRESSION_TIMED = 3;
 
 /**
  * Campaigns at scale, each figure against its own baseline in the same run:
- * campaigns per second on W pool workers against 1 (scaling), deck time
- * per wall second in one inline campaign counting only the ticks actually
- * stepped (compression), the same soak with faults against the clean one
- * (faultCost: wall time per mission, faulted over clean), and the heap after
- * a tenth and all of a long campaign (growth).
+ *  - scaling: campaigns per second on W warm pool threads against 1 warm
+ *    thread, the same campaigns, in alternating rounds; every thread played
+ *    `warmupPerWorker` campaigns first, so JIT warm-up is not timed;
+ *  - machineScaling: the same measurement of a pure-JS, allocation-heavy
+ *    loop shaped like a campaign (bench/fixtures/ceiling-task.ts) on pools
+ *    started the same way, in the same rounds: what this machine's cores
+ *    give at all; scalingVsMachine is the pool's share of it;
+ *  - compression: deck time per wall second of one inline campaign counting
+ *    only the ticks actually stepped, on a fresh thread: its first campaign
+ *    (cold) and after warm-up (warm);
+ *  - faultCost: the W soak with faults over the clean one (wall time per mission);
+ *  - heap after a tenth and all of a long campaign (growth).
  */
 export async function soakSuite(size: SoakBenchSize = DEFAULT_SOAK_SIZE): Promise<Record<string, number>> {
   const workers = size.workers ?? availableParallelism();
   const campaigns = size.campaignsPerWorker * workers;
   const config = { campaigns, missions: size.missions, seed: 1, faults: null, skimCredit: null };
-  const one = await timePool({ ...config, workers: 1 });
-  const many = await timePool({ ...config, workers });
-  const faulted = await timePool({ ...config, workers, faults: parseFaultRates(FAULTED_RATES) });
-  const campaignsPerSec1 = campaigns / (one / 1000);
-  const campaignsPerSecW = campaigns / (many / 1000);
-  const missionsPerSec = (campaigns * size.missions) / (many / 1000);
+  const scale = await scalingRounds(config, workers, size);
+  const faulted = await timeWarmPool({ ...config, workers, faults: parseFaultRates(FAULTED_RATES) }, size.warmupPerWorker);
+  const campaignsPerSec1 = campaigns / (median(scale.one) / 1000);
+  const campaignsPerSecW = campaigns / (median(scale.many) / 1000);
+  const scaling = median(scale.one.map((t, i) => t / (scale.many[i] as number)));
+  const machineScaling = median(scale.ceilingOne.map((t, i) => t / (scale.ceilingMany[i] as number)));
+  const missionsPerSec = (campaigns * size.missions) / (median(scale.many) / 1000);
   const faultedMissionsPerSec = (campaigns * size.missions) / (faulted / 1000);
+  const { compressionCold, compression } = await compressionOnFreshThread(size.missions);
   const memory = await heapOverCampaign(size.memoryMissions);
   return {
     campaigns,
@@ -51,28 +74,70 @@ export async function soakSuite(size: SoakBenchSize = DEFAULT_SOAK_SIZE): Promis
     campaignsPerSec1: round(campaignsPerSec1, 3),
     campaignsPerSecW: round(campaignsPerSecW, 3),
     workers,
-    scaling: round(campaignsPerSecW / campaignsPerSec1, 3),
+    scaling: round(scaling, 3),
+    machineScaling: round(machineScaling, 3),
+    scalingVsMachine: round(scaling / machineScaling, 3),
     missionsPerSec: round(missionsPerSec, 1),
     faultedMissionsPerSec: round(faultedMissionsPerSec, 1),
-    faultCost: round(faulted / many, 3),
+    faultCost: round(faulted / median(scale.many), 3),
     faultCostBound: FAULT_COST_BOUND,
-    compression: round(await compression(size.missions * 2), 0),
+    compressionCold: round(compressionCold, 0),
+    compression: round(compression, 0),
     ...memory,
   };
 }
 
-/** Campaigns on a pool whose threads have already started and loaded the deck (a soak of hours amortises that). */
-async function timePool(config: SoakConfig): Promise<number> {
+type CleanConfig = Omit<SoakConfig, 'workers'>;
+
+/** Wall ms of each timed round: campaigns on 1 and on W warm threads, and the ceiling work on each. */
+async function scalingRounds(config: CleanConfig, workers: number, size: SoakBenchSize): Promise<{ one: number[]; many: number[]; ceilingOne: number[]; ceilingMany: number[] }> {
+  const pools = [createCampaignPool(1), createCampaignPool(workers)] as const;
+  const ceilings = [ceilingPool(1), ceilingPool(workers)] as const;
+  const out = { one: [] as number[], many: [] as number[], ceilingOne: [] as number[], ceilingMany: [] as number[] };
+  try {
+    await warm(pools[0], { ...config, workers: 1 }, size.warmupPerWorker);
+    await warm(pools[1], { ...config, workers }, size.warmupPerWorker);
+    await ceilingRun(ceilings[0], workers * size.warmupPerWorker);
+    await ceilingRun(ceilings[1], workers * size.warmupPerWorker);
+    for (let r = 0; r < size.rounds; r++) {
+      out.one.push(await timeOnce(`soak · 1 worker · round ${r + 1}`, () => runSoak({ ...config, workers: 1 }, undefined, pools[0])));
+      out.many.push(await timeOnce(`soak · ${workers} workers · round ${r + 1}`, () => runSoak({ ...config, workers }, undefined, pools[1])));
+      out.ceilingOne.push(await timeOnce(`ceiling · 1 thread · round ${r + 1}`, () => ceilingRun(ceilings[0], config.campaigns)));
+      out.ceilingMany.push(await timeOnce(`ceiling · ${workers} threads · round ${r + 1}`, () => ceilingRun(ceilings[1], config.campaigns)));
+    }
+    return out;
+  } finally {
+    await Promise.all([...pools, ...ceilings].map((p) => p.destroy()));
+  }
+}
+
+/** Every thread of the pool plays `perWorker` campaigns (seeds apart from the timed ones), so what is timed next runs warm. */
+async function warm(pool: CampaignPool, config: SoakConfig, perWorker: number): Promise<void> {
+  if (perWorker > 0) await runSoak({ ...config, campaigns: config.workers * perWorker, seed: 1_000_000 }, undefined, pool);
+}
+
+/** One soak on a pool of its own, timed after the pool's threads are warm. */
+async function timeWarmPool(config: SoakConfig, warmupPerWorker: number): Promise<number> {
   const pool = createCampaignPool(config.workers);
   try {
-    await runSoak({ ...config, campaigns: config.workers, missions: 1, seed: 1_000_000 }, undefined, pool);
+    await warm(pool, config, warmupPerWorker);
     return await timeOnce(`soak · ${config.workers} workers`, () => runSoak(config, undefined, pool));
   } finally {
     await pool.destroy();
   }
 }
 
-/** One timed run under tinybench (a soak takes seconds: one iteration, no warm-up). */
+function ceilingPool(workers: number): Piscina<number, number> {
+  return new Piscina<number, number>({ filename: distUrl('bench/fixtures/ceiling-task.js').href, ...soakPoolOptions(workers) });
+}
+
+/** `tasks` units of the ceiling work, as many at once as the pool has threads; every unit must hash the same. */
+async function ceilingRun(pool: Piscina<number, number>, tasks: number): Promise<void> {
+  const hashes = await Promise.all(Array.from({ length: tasks }, () => pool.run(CEILING_TICKS)));
+  if (new Set(hashes).size !== 1) throw new Error('the ceiling work hashed differently on different threads');
+}
+
+/** One timed run under tinybench (a soak takes seconds: one iteration, no warm-up; the caller warms up). */
 async function timeOnce(name: string, fn: () => Promise<unknown>): Promise<number> {
   const bench = new Bench({ name, iterations: 1, time: 0, warmupIterations: 0, warmupTime: 0 });
   bench.add(name, fn, { async: true });
@@ -82,13 +147,21 @@ async function timeOnce(name: string, fn: () => Promise<unknown>): Promise<numbe
   return r.latency.mean;
 }
 
-/** Deck time stepped per wall second: ticks where something happened × tick length, over the wall time. */
-async function compression(missions: number): Promise<number> {
-  let stepped = 0;
-  const ms = await timeOnce('one inline campaign', async () => {
-    stepped = (await runCampaign({ seed: 1, missions, placement: 'inline' })).steppedTicks;
-  });
-  return (stepped * DEFAULT_TICK_MS) / ms;
+/** Deck time stepped per wall second (ticks where something happened × tick length, over the wall time), cold and warm. */
+async function compressionOnFreshThread(missions: number): Promise<{ compressionCold: number; compression: number }> {
+  const job: CompressionJob = { seed: 1, missions, runs: COMPRESSION_RUNS };
+  const worker = new Worker(distUrl('bench/fixtures/compression-worker.js'), { workerData: job });
+  try {
+    const runs = await new Promise<CompressionRun[]>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`the compression worker exited with code ${code} before it reported`)));
+    });
+    const rate = (r: CompressionRun): number => (r.steppedTicks * DEFAULT_TICK_MS) / r.ms;
+    return { compressionCold: rate(runs[0] as CompressionRun), compression: median(runs.slice(-COMPRESSION_TIMED).map(rate)) };
+  } finally {
+    await worker.terminate();
+  }
 }
 
 /** Heap (after a full collection) once mission N/10 and mission N have settled in one inline campaign. */

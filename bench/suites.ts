@@ -1,9 +1,16 @@
+import type { SoakBenchSize } from './soak.js';
+
+/** What a suite may be told from the command line (only the soak's size, for now). */
+export interface SuiteOptions {
+  readonly soak?: Partial<SoakBenchSize>;
+}
+
 /**
  * Every benchmark suite by name; each returns its figures as one flat record.
  * A suite's module is imported only when it runs: `nosh --help` lists these
  * names, and must not load vega, tinybench or a worker pool to do it.
  */
-export const suites: Readonly<Record<string, () => Promise<Record<string, number>>>> = {
+export const suites: Readonly<Record<string, (options: SuiteOptions) => Promise<Record<string, number>>>> = {
   kernel: async () => (await import('./kernel.js')).kernelSuite(),
   lisp: async () => (await import('./lisp.js')).lispSuite(),
   objectives: async () => (await import('./objectives.js')).objectivesSuite(),
@@ -12,7 +19,10 @@ export const suites: Readonly<Record<string, () => Promise<Record<string, number
   hotswap: async () => (await import('./hotswap.js')).hotswapSuite(),
   flash: async () => (await import('./flash.js')).flashSuite(),
   display: async () => (await import('./display.js')).displaySuite(),
-  soak: async () => (await import('./soak.js')).soakSuite(),
+  soak: async (o) => {
+    const { DEFAULT_SOAK_SIZE, soakSuite } = await import('./soak.js');
+    return soakSuite({ ...DEFAULT_SOAK_SIZE, ...o.soak });
+  },
   startup: async () => (await import('./startup.js')).startupSuite(),
   'mission-control': async () => (await import('./mission-control.js')).missionControlSuite(),
   profile: async () => (await import('./profile.js')).profileSuite(),

@@ -6,17 +6,20 @@ import { MAX_CAMPAIGNS } from './defaults.js';
 import type { FaultRates } from './faults/index.js';
 import { replayCommand } from './replay-command.js';
 
-/** What one pool task gets: `(seed, config) → summary`. */
+/** What one pool task gets: a batch of campaigns, `(seeds, config) → outcomes` in the seeds' order. */
 export interface CampaignTask {
-  readonly seed: number;
+  readonly seeds: readonly number[];
   readonly missions: number;
   readonly faults: FaultRates | null;
   readonly skimCredit: number | null;
   /** Keep the per-mission series (only a report needs it). */
   readonly series: boolean;
-  /** Where the task reports each settled mission (transferred to the pool thread). */
+  /** Where the task reports each settled mission as `[index in seeds, runs]` (transferred to the pool thread). */
   readonly progress?: MessagePort;
 }
+
+/** One campaign of a batch: its summary, or what it threw (the rest of the batch still plays). */
+export type CampaignOutcome = { readonly seed: number; readonly summary: CampaignSummary } | { readonly seed: number; readonly error: string };
 
 export interface SoakConfig {
   readonly campaigns: number;
@@ -72,19 +75,39 @@ export interface SoakProgress {
   readonly elapsedMs: number;
 }
 
-export type CampaignPool = Piscina<CampaignTask, CampaignSummary>;
+export type CampaignPool = Piscina<CampaignTask, CampaignOutcome[]>;
+
+/** How a soak's pool threads are started; `nosh bench soak` starts its pure-JS ceiling pool the same way. */
+export function soakPoolOptions(workers: number): { minThreads: number; maxThreads: number; idleTimeout: number } {
+  return { minThreads: workers, maxThreads: workers, idleTimeout: 1_000 };
+}
 
 export function createCampaignPool(workers: number): CampaignPool {
-  return new Piscina<CampaignTask, CampaignSummary>({ filename: distUrl('workers/campaign-task.js').href, minThreads: workers, maxThreads: workers, idleTimeout: 1_000 });
+  return new Piscina<CampaignTask, CampaignOutcome[]>({ filename: distUrl('workers/campaign-task.js').href, ...soakPoolOptions(workers) });
 }
 
 /** Tasks handed to the pool at once, per worker: enough to keep every thread busy, few enough that 100,000 campaigns do not queue 100,000 tasks. */
 const IN_FLIGHT_PER_WORKER = 2;
+/** A task plays about this many missions (short campaigns are batched, so a thread is not handed one tiny task after another). */
+const MISSIONS_PER_TASK = 40;
+/** Tasks per worker at least, so the last batches do not leave one thread idle while another plays a long one. */
+const TASKS_PER_WORKER = 8;
+const MAX_BATCH = 16;
+
+/** Campaigns per pool task: batch short campaigns, never so many that the pool's tail runs unbalanced. */
+export function batchSize(config: Pick<SoakConfig, 'campaigns' | 'missions' | 'workers'>): number {
+  const byMissions = Math.floor(MISSIONS_PER_TASK / Math.max(1, config.missions));
+  const byBalance = Math.floor(config.campaigns / (config.workers * TASKS_PER_WORKER));
+  return Math.max(1, Math.min(MAX_BATCH, byMissions, byBalance));
+}
 
 /**
  * Run the campaigns on a piscina pool, `workers` at a time (on `pool` if
- * given: the caller owns it then). A campaign that throws does not end the
- * soak: it is reported with its seed and replay command, and the rest go on.
+ * given: the caller owns it then), in batches of consecutive seeds. A
+ * campaign that throws does not end the soak: it is reported with its seed
+ * and replay command, and the rest go on. Results are folded by campaign
+ * index, so they come out in seed order whatever the batching and the
+ * worker count.
  */
 export async function runSoak(config: SoakConfig, onProgress: (p: SoakProgress) => void = () => {}, given?: CampaignPool, signal?: AbortSignal): Promise<SoakResult> {
   checkConfig(config);
@@ -95,27 +118,32 @@ export async function runSoak(config: SoakConfig, onProgress: (p: SoakProgress) 
   const tally = { done: 0, missions: 0, settled: 0, violations: 0 };
   const report = (): void =>
     onProgress({ done: tally.done, total: config.campaigns, missions: tally.settled, plannedMissions: config.campaigns * config.missions, violations: tally.violations, elapsedMs: performance.now() - started });
+  const batch = batchSize(config);
   let next = 0;
   const lane = async (): Promise<void> => {
-    for (let i = next++; i < config.campaigns && signal?.aborted !== true; i = next++) {
-      const outcome = await playOne(pool, config, config.seed + i, () => {
+    for (let first = next; first < config.campaigns && signal?.aborted !== true; first = next) {
+      next = Math.min(config.campaigns, first + batch);
+      const seeds = Array.from({ length: next - first }, (_, k) => config.seed + first + k);
+      const outcomes = await playBatch(pool, config, seeds, () => {
         tally.settled++;
         report();
       }, signal);
-      if (outcome === 'aborted') return;
-      if ('error' in outcome) failures.push(outcome);
-      else {
-        summaries[i] = outcome.summary;
-        tally.missions += outcome.summary.missions;
-        tally.violations += outcome.summary.violationCount;
-        tally.settled += outcome.uncounted;
-      }
-      tally.done++;
+      if (outcomes === 'aborted') return;
+      outcomes.forEach((outcome, k) => {
+        if ('error' in outcome) failures.push(outcome);
+        else {
+          summaries[first + k] = outcome.summary;
+          tally.missions += outcome.summary.missions;
+          tally.violations += outcome.summary.violationCount;
+          tally.settled += outcome.uncounted;
+        }
+        tally.done++;
+      });
       report();
     }
   };
   try {
-    await Promise.all(Array.from({ length: Math.min(config.campaigns, config.workers * IN_FLIGHT_PER_WORKER) }, lane));
+    await Promise.all(Array.from({ length: Math.min(Math.ceil(config.campaigns / batch), config.workers * IN_FLIGHT_PER_WORKER) }, lane));
   } finally {
     if (given === undefined) await pool.destroy();
   }
@@ -124,22 +152,30 @@ export async function runSoak(config: SoakConfig, onProgress: (p: SoakProgress) 
   return { config, summaries: played, failures, violations: tally.violations, details: detailsOf(config, played), missions: tally.missions, wallMs, missionsPerSec: tally.missions / (wallMs / 1000), interrupted: signal?.aborted === true };
 }
 
-/** One campaign on the pool, its settled missions reported as they happen over a port of its own. */
-async function playOne(pool: CampaignPool, config: SoakConfig, seed: number, onMission: () => void, signal: AbortSignal | undefined): Promise<{ summary: CampaignSummary; uncounted: number } | SoakFailure | 'aborted'> {
+type BatchOutcome = { readonly summary: CampaignSummary; readonly uncounted: number } | SoakFailure;
+
+/** One batch on the pool, its settled missions reported as they happen over a port of its own. */
+async function playBatch(pool: CampaignPool, config: SoakConfig, seeds: readonly number[], onMission: () => void, signal: AbortSignal | undefined): Promise<BatchOutcome[] | 'aborted'> {
   const channel = new MessageChannel();
-  let heard = 0;
-  channel.port1.on('message', (runs: number) => {
-    for (; heard < runs; heard++) onMission();
+  const heard = seeds.map(() => 0);
+  // A settlement a power cut lost and the deck played again comes with the same run count: it counts once.
+  channel.port1.on('message', ([k, runs]: [number, number]) => {
+    const before = heard[k];
+    if (before === undefined) return;
+    for (let n = before; n < runs; n++) onMission();
+    heard[k] = Math.max(before, runs);
   });
-  const task: CampaignTask = { seed, missions: config.missions, faults: config.faults, skimCredit: config.skimCredit, series: config.series ?? false, progress: channel.port2 };
+  const task: CampaignTask = { seeds, missions: config.missions, faults: config.faults, skimCredit: config.skimCredit, series: config.series ?? false, progress: channel.port2 };
+  const failure = (seed: number, error: string): SoakFailure => ({ seed, error, replay: replayCommand({ ...config, seed, mission: null }) });
   try {
-    const summary = await pool.run(task, { transferList: [channel.port2], ...(signal ? { signal } : {}) });
+    const outcomes = await pool.run(task, { transferList: [channel.port2], ...(signal ? { signal } : {}) });
     // Messages still in flight when the task resolved are counted from the summary instead.
-    return { summary, uncounted: Math.max(0, summary.missions - heard) };
+    return outcomes.map((o, k) => ('error' in o ? failure(o.seed, o.error) : { summary: o.summary, uncounted: Math.max(0, o.summary.missions - (heard[k] ?? 0)) }));
   } catch (err) {
-    // Interrupted: piscina ended the thread; the campaign is neither a result nor a failure.
+    // Interrupted: piscina ended the thread; the batch's campaigns are neither results nor failures.
     if (signal?.aborted === true) return 'aborted';
-    return { seed, error: (err as Error).message, replay: replayCommand({ ...config, seed, mission: null }) };
+    // The thread itself died (not a campaign throwing, which the task reports): the whole batch failed.
+    return seeds.map((seed) => failure(seed, (err as Error).message));
   } finally {
     channel.port1.close();
   }

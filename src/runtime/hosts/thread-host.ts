@@ -12,10 +12,13 @@ import type { ActorHost, ActorInspection, HostEvents } from './host.js';
 import type { WorkerControl } from './worker-main.js';
 import type { WorkerPool } from './worker-pool.js';
 
-const terminating = new Set<Promise<void>>();
+/** Workers on their way out, each with what ends its wait at once (a runtime shutting down does not wait out the delay). */
+const terminating = new Map<Promise<void>, () => void>();
 
 /** How long a worker may take to release its resources before it is terminated regardless. */
 const SHUTDOWN_MS = 1_000;
+/** A shut-down worker's thread is ended this much later (its actor released everything already). */
+const TEARDOWN_DELAY_MS = 30;
 
 /**
  * One actor in its own worker thread. Data (steps, envelopes, effects) goes
@@ -46,7 +49,7 @@ export class ThreadHost implements ActorHost {
 
   /** Take a worker from the pool and boot it as this actor. */
   static async create(identity: ActorIdentity, events: HostEvents, pool: WorkerPool): Promise<ThreadHost> {
-    const warm = await pool.take();
+    const warm = await pool.take(identity.moduleUrl, identity.incarnation > 0);
     const host = new ThreadHost(identity.id, warm.worker, warm.control, warm.controlPort, events, identity.firstRequest);
     try {
       await warm.control.boot(identity);
@@ -95,15 +98,22 @@ export class ThreadHost implements ActorHost {
     this.subscription.unsubscribe();
     this.control[Comlink.releaseProxy]();
     this.controlPort.close();
-    // The thread's teardown is not on anyone's critical path (a Hot Swap waits for the new worker, not the old).
-    const gone = this.worker.terminate().then(() => undefined);
-    terminating.add(gone);
+    // The thread's teardown is not on anyone's critical path (a Hot Swap waits for the new worker, not the old),
+    // and tearing an isolate down takes a core for milliseconds: it waits until the swap is likely over.
+    let now = (): void => {};
+    const due = new Promise<void>((resolve) => {
+      now = resolve;
+      setTimeout(resolve, TEARDOWN_DELAY_MS).unref();
+    });
+    const gone = due.then(() => this.worker.terminate()).then(() => undefined);
+    terminating.set(gone, now);
     void gone.finally(() => terminating.delete(gone));
   }
 
   /** Wait until every worker asked to terminate has gone (before a runtime reports itself shut down). */
   static async allTerminated(): Promise<void> {
-    await Promise.all([...terminating]);
+    for (const now of terminating.values()) now();
+    await Promise.all([...terminating.keys()]);
   }
 
   private request(msg: HostInbound): Promise<StepResult> {

@@ -14,13 +14,14 @@ import { serveCell } from './serve-cell.js';
 
 export interface WorkerBoot {
   readonly control: MessagePort;
+  /** Actor modules to import at once, before anyone asks (a standby that already holds the code it will run). */
+  readonly preload: readonly string[];
 }
 
 /** The control plane of one actor's worker, called through comlink. */
 export interface WorkerControl {
-  ready(): true;
-  /** Import modules ahead of need (a warm standby that already holds the cart's code). */
-  preload(moduleUrls: readonly string[]): Promise<void>;
+  /** Resolves once the boot's preload modules are imported (rejects if one fails to load). */
+  ready(): Promise<true>;
   /** Become this actor: load its behaviour and start serving its data port. Once per worker. */
   boot(identity: ActorIdentity): Promise<void>;
   inspect(): ActorInspection;
@@ -39,16 +40,19 @@ const FLUSH_MS = 20;
 export function runActorHostWorker(): void {
   const data = parentPort;
   if (!data) throw new Error('actor-host must run in a worker thread');
-  const { control } = workerData as WorkerBoot;
+  const { control, preload } = workerData as WorkerBoot;
+  // Imported while the control port's first message is still on its way: start and preload overlap.
+  const loaded = Promise.all(preload.map((u) => loadActorDef(u)));
+  loaded.catch(() => undefined);
   let hosted: HostedActor | null = null;
   const booted = (): HostedActor => {
     if (!hosted) throw new Error('this actor-host has not been booted');
     return hosted;
   };
   const api: WorkerControl = {
-    ready: () => true,
-    preload: async (urls) => {
-      await Promise.all(urls.map((u) => loadActorDef(u)));
+    ready: async () => {
+      await loaded;
+      return true;
     },
     boot: async (identity) => {
       if (hosted) throw new Error(`this actor-host already hosts ${hosted.identity.id}`);

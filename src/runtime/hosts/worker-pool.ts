@@ -5,6 +5,14 @@ import type { WorkerBoot, WorkerControl } from './worker-main.js';
 
 /** A worker that has not said it is ready by then is treated as failed to start. */
 const START_TIMEOUT_MS = 30_000;
+/**
+ * Standby workers are started this long after one is taken, not at once: a thread start is tens of
+ * milliseconds of CPU, and on a machine of few cores it would run alongside the Hot Swap (or spawn)
+ * that took the standby, which is what the standby is there to make fast.
+ */
+const REFILL_DELAY_MS = 50;
+/** Actor modules a pool learns to preload from what it was asked for (on top of those it was told). */
+const MAX_LEARNED = 8;
 export const MAX_WARM_WORKERS = 16;
 
 /** A started actor-host worker with the kernel loaded, not yet hosting an actor. */
@@ -17,10 +25,14 @@ export interface WarmWorker {
 /**
  * Keeps a few actor-host workers started ahead of need, so spawning or
  * restarting an actor (a Hot Swap is a restart) costs a boot message, not a
- * thread start. Warm workers are unreferenced: they never keep the process up.
+ * thread start. Each imports the actor modules the pool was told to preload
+ * and those it was recently asked for, so the actor it boots finds its code
+ * loaded. Warm workers are unreferenced: they never keep the process up.
  */
 export class WorkerPool {
   private readonly idle: Array<Promise<WarmWorker | null>> = [];
+  /** Modules of actors restarted or swapped, most recent last. */
+  private readonly learned: string[] = [];
   private closed = false;
   private static readonly shared = new Map<string, WorkerPool>();
 
@@ -49,21 +61,40 @@ export class WorkerPool {
     this.refill();
   }
 
-  /** A ready worker: a warm one when there is one, a fresh one otherwise. */
-  async take(): Promise<WarmWorker> {
+  /**
+   * A ready worker: a warm one when there is one, else a fresh one that
+   * starts loading `moduleUrl` (the actor it is for) as it starts. An actor
+   * that is `again` (restarted or swapped: incarnation > 0) is likely to be
+   * again, so the standbys started from now on preload its module.
+   */
+  async take(moduleUrl?: string, again = false): Promise<WarmWorker> {
+    if (moduleUrl !== undefined && again) this.learn(moduleUrl);
     while (this.idle.length > 0) {
       const next = await (this.idle.shift() as Promise<WarmWorker | null>);
       this.refillSoon();
       if (next && next.worker.threadId >= 0) return hold(next);
     }
-    const fresh = await startWorker(this.preload);
+    // Someone is waiting for this one: it imports only the actor it is for.
+    const fresh = await startWorker(moduleUrl === undefined ? this.preload : [moduleUrl]);
     this.refillSoon();
     return hold(fresh);
   }
 
-  /** Starting a thread takes milliseconds of this thread's time: not while someone waits for the worker just taken. */
+  private learn(moduleUrl: string): void {
+    const at = this.learned.indexOf(moduleUrl);
+    if (at >= 0) this.learned.splice(at, 1);
+    this.learned.push(moduleUrl);
+    if (this.learned.length > MAX_LEARNED) this.learned.shift();
+  }
+
+  /** What a new worker imports as it starts: the modules this pool was told to preload, and those it learned. */
+  private modules(): string[] {
+    return [...new Set([...this.preload, ...this.learned])];
+  }
+
+  /** Starting a thread takes milliseconds of this thread's time (and a core): not while someone waits for the worker just taken. */
   private refillSoon(): void {
-    setImmediate(() => this.refill()).unref();
+    setTimeout(() => this.refill(), REFILL_DELAY_MS).unref();
   }
 
   async close(): Promise<void> {
@@ -78,7 +109,7 @@ export class WorkerPool {
   private refill(): void {
     while (!this.closed && this.idle.length < this.warm) {
       this.idle.push(
-        startWorker(this.preload).then(
+        startWorker(this.modules()).then(
           (w) => {
             // An idle worker and its control port must not keep the process alive.
             w.worker.unref();
@@ -98,9 +129,10 @@ function hold(w: WarmWorker): WarmWorker {
   return w;
 }
 
+/** A started actor-host worker that has imported `preload` (actor modules), in one round trip: it reads the list from its workerData. */
 export async function startWorker(preload: readonly string[] = []): Promise<WarmWorker> {
   const { port1, port2 } = new MessageChannel();
-  const boot: WorkerBoot = { control: port2 };
+  const boot: WorkerBoot = { control: port2, preload };
   const worker = new Worker(distUrl('bundle/workers/actor-host.js'), { workerData: boot, transferList: [port2] });
   const control = Comlink.wrap<WorkerControl>(port1 as unknown as Comlink.Endpoint);
   const warm: WarmWorker = { worker, control, controlPort: port1 };
@@ -115,7 +147,6 @@ export async function startWorker(preload: readonly string[] = []): Promise<Warm
   });
   try {
     await Promise.race([control.ready(), failed, timeout]);
-    if (preload.length > 0) await Promise.race([control.preload(preload), failed, timeout]);
   } catch (err) {
     await release(warm);
     throw err;
