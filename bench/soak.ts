@@ -50,7 +50,9 @@ const COMPRESSION_TIMED = 3;
  *    give at all; scalingVsMachine is the pool's share of it;
  *  - compression: deck time per wall second of one inline campaign counting
  *    only the ticks actually stepped, on a fresh thread: its first campaign
- *    (cold) and after warm-up (warm);
+ *    (cold) and after warm-up (warm); missionCompression counts every tick
+ *    from each acceptance to its settlement instead (deck time in play,
+ *    stepped or jumped), and steppedTickUs is the wall time of a stepped tick;
  *  - faultCost: the W soak with faults over the clean one (wall time per mission);
  *  - heap after a tenth and all of a long campaign (growth).
  */
@@ -66,7 +68,7 @@ export async function soakSuite(size: SoakBenchSize = DEFAULT_SOAK_SIZE): Promis
   const machineScaling = median(scale.ceilingOne.map((t, i) => t / (scale.ceilingMany[i] as number)));
   const missionsPerSec = (campaigns * size.missions) / (median(scale.many) / 1000);
   const faultedMissionsPerSec = (campaigns * size.missions) / (faulted / 1000);
-  const { compressionCold, compression } = await compressionOnFreshThread(size.missions);
+  const { compressionCold, compression, missionCompression, steppedTickUs } = await compressionOnFreshThread(size.missions);
   const memory = await heapOverCampaign(size.memoryMissions);
   return {
     campaigns,
@@ -83,6 +85,8 @@ export async function soakSuite(size: SoakBenchSize = DEFAULT_SOAK_SIZE): Promis
     faultCostBound: FAULT_COST_BOUND,
     compressionCold: round(compressionCold, 0),
     compression: round(compression, 0),
+    missionCompression: round(missionCompression, 0),
+    steppedTickUs: round(steppedTickUs, 1),
     ...memory,
   };
 }
@@ -148,7 +152,7 @@ async function timeOnce(name: string, fn: () => Promise<unknown>): Promise<numbe
 }
 
 /** Deck time stepped per wall second (ticks where something happened × tick length, over the wall time), cold and warm. */
-async function compressionOnFreshThread(missions: number): Promise<{ compressionCold: number; compression: number }> {
+async function compressionOnFreshThread(missions: number): Promise<{ compressionCold: number; compression: number; missionCompression: number; steppedTickUs: number }> {
   const job: CompressionJob = { seed: 1, missions, runs: COMPRESSION_RUNS };
   const worker = new Worker(distUrl('bench/fixtures/compression-worker.js'), { workerData: job });
   try {
@@ -158,7 +162,14 @@ async function compressionOnFreshThread(missions: number): Promise<{ compression
       worker.once('exit', (code) => reject(new Error(`the compression worker exited with code ${code} before it reported`)));
     });
     const rate = (r: CompressionRun): number => (r.steppedTicks * DEFAULT_TICK_MS) / r.ms;
-    return { compressionCold: rate(runs[0] as CompressionRun), compression: median(runs.slice(-COMPRESSION_TIMED).map(rate)) };
+    const warm = runs.slice(-COMPRESSION_TIMED);
+    return {
+      compressionCold: rate(runs[0] as CompressionRun),
+      compression: median(warm.map(rate)),
+      // Ticks a mission spends waiting (a hold judged ahead, a move in flight) are jumped, not stepped, yet they are deck time played.
+      missionCompression: median(warm.map((r) => (r.missionTicks * DEFAULT_TICK_MS) / r.ms)),
+      steppedTickUs: median(warm.map((r) => (r.ms * 1000) / r.steppedTicks)),
+    };
   } finally {
     await worker.terminate();
   }
