@@ -1,6 +1,6 @@
 import { type CampaignSummary, runCampaign } from '../src/campaign/campaign.js';
 import { AUTOPILOT, type CartLibrary, loadCartLibrary, loadScript } from '../src/campaign/cart-files.js';
-import type { CampaignOutcome, CampaignTask } from '../src/campaign/soak.js';
+import type { CampaignOutcome, CampaignTask, FinishedCampaign } from '../src/campaign/soak.js';
 
 /**
  * Read once per pool thread, not once per campaign: a thread plays many
@@ -20,11 +20,15 @@ export default async function campaignTask(task: CampaignTask): Promise<Campaign
   const outcomes: CampaignOutcome[] = [];
   try {
     for (const [k, seed] of task.seeds.entries()) {
+      let outcome: CampaignOutcome;
       try {
-        outcomes.push({ seed, summary: await play(task, seed, k, shipped) });
+        outcome = { seed, summary: await play(task, seed, k, shipped) };
       } catch (err) {
-        outcomes.push({ seed, error: err instanceof Error ? err.message : String(err) });
+        outcome = { seed, error: err instanceof Error ? err.message : String(err) };
       }
+      outcomes.push(outcome);
+      // Said at once, not only with the batch: an interrupted batch keeps what it finished.
+      task.progress?.postMessage({ k, outcome } satisfies FinishedCampaign);
     }
     return outcomes;
   } finally {

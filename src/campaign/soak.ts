@@ -1,4 +1,4 @@
-import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, receiveMessageOnPort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { distUrl } from '../runtime/paths.js';
 import type { CampaignSummary } from './campaign.js';
@@ -14,12 +14,22 @@ export interface CampaignTask {
   readonly skimCredit: number | null;
   /** Keep the per-mission series (only a report needs it). */
   readonly series: boolean;
-  /** Where the task reports each settled mission as `[index in seeds, runs]` (transferred to the pool thread). */
+  /**
+   * Where the task reports each settled mission as `[index in seeds, runs]`, and each campaign it
+   * finishes as `{ k, outcome }` (transferred to the pool thread): so an interrupted batch still
+   * hands over the campaigns it finished.
+   */
   readonly progress?: MessagePort;
 }
 
 /** One campaign of a batch: its summary, or what it threw (the rest of the batch still plays). */
 export type CampaignOutcome = { readonly seed: number; readonly summary: CampaignSummary } | { readonly seed: number; readonly error: string };
+
+/** A campaign of a batch, finished: what the task posts on its progress port. */
+export interface FinishedCampaign {
+  readonly k: number;
+  readonly outcome: CampaignOutcome;
+}
 
 export interface SoakConfig {
   readonly campaigns: number;
@@ -124,12 +134,11 @@ export async function runSoak(config: SoakConfig, onProgress: (p: SoakProgress) 
     for (let first = next; first < config.campaigns && signal?.aborted !== true; first = next) {
       next = Math.min(config.campaigns, first + batch);
       const seeds = Array.from({ length: next - first }, (_, k) => config.seed + first + k);
-      const outcomes = await playBatch(pool, config, seeds, () => {
-        tally.settled++;
-        report();
-      }, signal);
-      if (outcomes === 'aborted') return;
-      outcomes.forEach((outcome, k) => {
+      // Each campaign is taken once, when the task reports it or when the batch returns, whichever comes first.
+      const taken = seeds.map(() => false);
+      const take = (k: number, outcome: BatchOutcome): void => {
+        if (taken[k] !== false) return;
+        taken[k] = true;
         if ('error' in outcome) failures.push(outcome);
         else {
           summaries[first + k] = outcome.summary;
@@ -138,8 +147,14 @@ export async function runSoak(config: SoakConfig, onProgress: (p: SoakProgress) 
           tally.settled += outcome.uncounted;
         }
         tally.done++;
-      });
-      report();
+        report();
+      };
+      const outcomes = await playBatch(pool, config, seeds, () => {
+        tally.settled++;
+        report();
+      }, take, signal);
+      if (outcomes === 'aborted') return;
+      outcomes.forEach((outcome, k) => take(k, outcome));
     }
   };
   try {
@@ -154,27 +169,48 @@ export async function runSoak(config: SoakConfig, onProgress: (p: SoakProgress) 
 
 type BatchOutcome = { readonly summary: CampaignSummary; readonly uncounted: number } | SoakFailure;
 
-/** One batch on the pool, its settled missions reported as they happen over a port of its own. */
-async function playBatch(pool: CampaignPool, config: SoakConfig, seeds: readonly number[], onMission: () => void, signal: AbortSignal | undefined): Promise<BatchOutcome[] | 'aborted'> {
+/**
+ * One batch on the pool, its settled missions and finished campaigns reported as they happen
+ * over a port of its own. Interrupted, it returns 'aborted' once the campaigns the batch had
+ * finished are handed to `take`: Ctrl-C loses only the campaigns still playing.
+ */
+async function playBatch(
+  pool: CampaignPool,
+  config: SoakConfig,
+  seeds: readonly number[],
+  onMission: () => void,
+  take: (k: number, outcome: BatchOutcome) => void,
+  signal: AbortSignal | undefined,
+): Promise<BatchOutcome[] | 'aborted'> {
   const channel = new MessageChannel();
   const heard = seeds.map(() => 0);
-  // A settlement a power cut lost and the deck played again comes with the same run count: it counts once.
-  channel.port1.on('message', ([k, runs]: [number, number]) => {
+  const failure = (seed: number, error: string): SoakFailure => ({ seed, error, replay: replayCommand({ ...config, seed, mission: null }) });
+  const outcomeOf = (o: CampaignOutcome, k: number): BatchOutcome =>
+    'error' in o ? failure(o.seed, o.error) : { summary: o.summary, uncounted: Math.max(0, o.summary.missions - (heard[k] ?? 0)) };
+  const hear = (message: unknown): void => {
+    if (!Array.isArray(message)) {
+      const { k, outcome } = message as FinishedCampaign;
+      if (k >= 0 && k < seeds.length) take(k, outcomeOf(outcome, k));
+      return;
+    }
+    // A settlement a power cut lost and the deck played again comes with the same run count: it counts once.
+    const [k, runs] = message as [number, number];
     const before = heard[k];
     if (before === undefined) return;
     for (let n = before; n < runs; n++) onMission();
     heard[k] = Math.max(before, runs);
-  });
+  };
+  channel.port1.on('message', hear);
   const task: CampaignTask = { seeds, missions: config.missions, faults: config.faults, skimCredit: config.skimCredit, series: config.series ?? false, progress: channel.port2 };
-  const failure = (seed: number, error: string): SoakFailure => ({ seed, error, replay: replayCommand({ ...config, seed, mission: null }) });
   try {
     const outcomes = await pool.run(task, { transferList: [channel.port2], ...(signal ? { signal } : {}) });
     // Messages still in flight when the task resolved are counted from the summary instead.
-    return outcomes.map((o, k) => ('error' in o ? failure(o.seed, o.error) : { summary: o.summary, uncounted: Math.max(0, o.summary.missions - (heard[k] ?? 0)) }));
+    return outcomes.map(outcomeOf);
   } catch (err) {
-    // Interrupted: piscina ended the thread; the batch's campaigns are neither results nor failures.
+    // Piscina ended the thread (Ctrl-C) or it died: what it had posted is still queued on our end of the port.
+    for (let m = receiveMessageOnPort(channel.port1); m !== undefined; m = receiveMessageOnPort(channel.port1)) hear(m.message);
     if (signal?.aborted === true) return 'aborted';
-    // The thread itself died (not a campaign throwing, which the task reports): the whole batch failed.
+    // The thread itself died (not a campaign throwing, which the task reports): the batch's unfinished campaigns failed.
     return seeds.map((seed) => failure(seed, (err as Error).message));
   } finally {
     channel.port1.close();
