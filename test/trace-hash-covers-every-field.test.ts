@@ -70,6 +70,9 @@ describe('the trace hash', () => {
     expect(mark({ a: [1, 2] })).not.toBe(mark({ a: [[1], 2] }));
     expect(mark({ a: null })).not.toBe(mark({ a: false }));
     expect(mark({ a: 'ü' })).not.toBe(mark({ a: 'u' }));
+    // UTF-8 alone would make a lone surrogate U+FFFD; JSON keeps them apart, and so does the hash.
+    expect(mark({ a: '\ud800' })).not.toBe(mark({ a: '\ufffd' }));
+    expect(mark({ a: 'x\ud800'.repeat(30_000) })).not.toBe(mark({ a: 'x\ufffd'.repeat(30_000) }));
     // A string longer than the encoder's buffer is streamed through it, and still counts in full.
     const long = 'x'.repeat(200_000);
     expect(mark({ a: long })).not.toBe(mark({ a: `${long}y` }));

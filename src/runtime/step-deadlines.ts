@@ -32,8 +32,8 @@ export class StepDeadlines {
 
   private arm(): void {
     if (this.timer !== null) return;
+    // Not unref'd: inline, this timer is what keeps the process alive while a step hangs, so the step fails instead of Node exiting.
     this.timer = setInterval(() => this.check(), this.checkMs);
-    this.timer.unref();
   }
 
   private check(): void {

@@ -18,6 +18,10 @@ const NUMBER = 3;
 const STRING = 4;
 const ARRAY = 5;
 const OBJECT = 6;
+/** A string with a lone surrogate: u32 byte length, then its JSON text (which escapes the surrogate). */
+const ILL_FORMED_STRING = 9;
+/** In a `u` regex a surrogate pair is one code point, so this matches only an unpaired surrogate. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 /** A name written before: u32 index among the names in order of first appearance. */
 const NAME_SEEN = 7;
 /** Names numbered per run; later new names are written out in full each time. */
@@ -202,15 +206,26 @@ export class CanonicalEncoder {
     this.room(5 + s.length * 3);
     const start = this.pos + 5;
     let n = s.length <= LOOP_CHARS ? asciiInto(this.buf, start, s) : -1;
+    // UTF-8 would turn a lone surrogate into U+FFFD, which JSON keeps apart: such a string is hashed as its JSON text, under a tag of its own.
+    if (n < 0 && LONE_SURROGATE.test(s)) return this.illFormed(s);
     if (n < 0) n = this.buf.write(s, start, 'utf8');
     this.buf[this.pos] = STRING;
     this.view.setUint32(this.pos + 1, n, true);
     this.pos = start + n;
   }
 
+  private illFormed(s: string): void {
+    this.stream(ILL_FORMED_STRING, Buffer.from(JSON.stringify(s), 'utf8'));
+  }
+
   private longString(s: string): void {
-    const bytes = Buffer.from(s, 'utf8');
-    this.count(STRING, bytes.length);
+    if (LONE_SURROGATE.test(s)) return this.illFormed(s);
+    this.stream(STRING, Buffer.from(s, 'utf8'));
+  }
+
+  /** Tag, byte length, bytes, copied through the buffer in pieces. */
+  private stream(tag: number, bytes: Buffer): void {
+    this.count(tag, bytes.length);
     for (let off = 0; off < bytes.length; ) {
       if (this.pos === this.buf.length) this.flush();
       const n = Math.min(this.buf.length - this.pos, bytes.length - off);
