@@ -1,3 +1,4 @@
+import { deepFreeze } from '../deep-freeze.js';
 import { ReadError } from '../lisp/errors.js';
 import { readAll } from '../lisp/reader.js';
 import { Cons, type Value, positionOf } from '../lisp/values.js';
@@ -46,14 +47,6 @@ const MAX_REMEMBERED = 4;
 
 function contentKey(files: readonly CartFile[]): string {
   return files.map((f) => `${f.path}\u0000${f.text}`).join('\u0001');
-}
-
-/** What is remembered is shared, so nobody may change it (a change would throw, not leak into another campaign). */
-function deepFreeze<T>(value: T): T {
-  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
-  Object.freeze(value);
-  for (const v of Object.values(value)) deepFreeze(v);
-  return value;
 }
 
 function readCartContent(files: readonly CartFile[]): CartContent {

@@ -1,3 +1,4 @@
+import { deepFreeze } from '../deep-freeze.js';
 import { read } from '../lisp/reader.js';
 import { type LispData, fromData, keywordData, mapData, stringData, symbolData, toData } from '../lisp/data.js';
 import { Keyword, LispMap, Sym, type Value } from '../lisp/values.js';
@@ -85,15 +86,6 @@ function sourceData(source: string): LispData {
     sourceForms.set(source, form);
   }
   return form;
-}
-
-function deepFreeze(d: LispData): LispData {
-  if (d !== null && typeof d === 'object') {
-    for (const x of Array.isArray(d) ? d : 'v' in d ? d.v : d.m) deepFreeze(x);
-    Object.freeze(Array.isArray(d) ? d : 'v' in d ? d.v : d.m);
-    Object.freeze(d);
-  }
-  return d;
 }
 
 function rewardData(r: Reward): LispData {
