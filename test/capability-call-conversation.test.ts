@@ -74,7 +74,7 @@ describe('a capability call is a conversation across threads', () => {
     expect(firstMoveTelemetry).toBeGreaterThan(1);
     expect(kinds.slice(firstMoveTelemetry).indexOf('cart/prompt')).toBeGreaterThan(0);
     // The moves crossed from outside to the cart's worker; its replies came back from there.
-    const moves = trace.of('handle').filter((r) => r.actor === 'cart' && r.kind === 'cart/move');
+    const moves = trace.of('handle').filter((r) => r.actor === 'cart' && r.kind === 'cart/move' && r.from === '$op');
     expect(moves.length).toBe(out.result?.result.turns);
     // Telemetry reached the hold ticker too, and it evaluated every tick of the call.
     expect(trace.of('handle').filter((r) => r.actor === 'hold-ticker' && r.kind === 'cart/telemetry').length).toBeGreaterThan(0);

@@ -23,6 +23,11 @@ interface Running {
    * ticks pass), or playing out the last move, whose `cart/continue` gives the result.
    */
   awaiting: 'move' | 'clock';
+  /**
+   * The tick the last move has played out and its prompt lands. The prompt goes out with the move,
+   * so a move that comes before then waits until then instead of playing on top of the last one.
+   */
+  readyAt: number;
   result: CapabilityResult | null;
 }
 
@@ -53,7 +58,7 @@ export default defineActor({
         state.calls++;
         {
           const rng = rngFromSeed(`game:${state.cart}:${msg.body.params.seed}`);
-          state.running = { call: msg.body, audience: audience(msg.body), rng, game: game(state).start(msg.body.params, rng), turn: 0, awaiting: 'move', result: null };
+          state.running = { call: msg.body, audience: audience(msg.body), rng, game: game(state).start(msg.body.params, rng), turn: 0, awaiting: 'move', readyAt: ctx.tick, result: null };
         }
         // The link is up: the first telemetry of every call, before the first move.
         for (const to of state.running.audience) ctx.send(to, 'cart/telemetry', { event: 'link', trace: 0, callId: msg.body.callId, cart: state.cart }, { after: 0 });
@@ -63,6 +68,14 @@ export default defineActor({
         const r = state.running;
         if (!r || r.call.callId !== msg.body.callId || r.awaiting !== 'move') {
           ctx.mark('stray move', { callId: msg.body.callId });
+          return state;
+        }
+        if (ctx.tick < r.readyAt) {
+          // Played when the last move has played out, not on top of it. An operator outside the deck
+          // hears the prompt as soon as it is routed (the kernel hands `$…` mail over at once), so
+          // its answer can come early without the operator having jumped the gun.
+          ctx.mark('early move', { callId: msg.body.callId, turn: r.turn });
+          ctx.send(ctx.self, 'cart/move', msg.body, { after: r.readyAt - ctx.tick });
           return state;
         }
         playMove(state, r, msg.body.move, ctx);
@@ -123,6 +136,7 @@ function playMove(state: CartridgeState, r: Running, move: Move, ctx: CartContex
     // The game's next prompt is known now (the game waits for the move), so it goes out now, to
     // arrive when the move has played out: no message to itself per move. A prompt that lands after
     // an abort is answered, and the answer ignored as a stray move.
+    r.readyAt = ctx.tick + done + 1;
     ask(state, ctx, null, done + 1);
     return;
   }
