@@ -103,10 +103,24 @@ function ttlSeconds(rng: Rng, category: ContractCategory, schemaRange: readonly 
     case 'urgent':
       return rng.range(URGENT_TTL_S[0], URGENT_TTL_S[1]);
     default: {
-      const [lo, hi] = schemaRange ?? STANDARD_TTL_S;
-      return rng.range(lo, Math.max(lo, hi));
+      const [lo, hi] = standardTtlRange(schemaRange);
+      return rng.range(lo, hi);
     }
   }
+}
+
+/**
+ * Decision (seed 004 §3.3): a schema's `:ttl-range` narrows the Standard window (2–8 h), it never
+ * leaves it: a contract on the board is Standard by its category, whatever its schema says, so a
+ * range reaching below 2 h (or past 8 h) is cut at the window's edge, and one wholly outside it
+ * becomes that edge. Opportunities, which the seed gives no window of their own, live as long.
+ */
+export function standardTtlRange(schemaRange: readonly [number, number] | null): readonly [number, number] {
+  if (schemaRange === null) return STANDARD_TTL_S;
+  const [floor, ceiling] = STANDARD_TTL_S;
+  const lo = Math.min(ceiling, Math.max(floor, schemaRange[0]));
+  const hi = Math.min(ceiling, Math.max(floor, schemaRange[1]));
+  return [lo, Math.max(lo, hi)];
 }
 
 /** A u32 id, non-zero, whose C-XXXX label no other contract on the board (or running) has. */

@@ -14,6 +14,7 @@ import { type CheckInPayment, addObligations, obligationsOf } from './check-ins.
 import { type Composition, composeAll, compose, isComposition } from './composition.js';
 import { type ContractContent, contractContent } from './contract-content.js';
 import { advanceCipherSeed, refreshBoard } from './decay.js';
+import { standardTtlRange } from './generation.js';
 import { type PayoutTerms, reputationDelta } from './economy.js';
 import type { CipherEvent } from './events.js';
 import { contractLabel } from './format.js';
@@ -309,6 +310,6 @@ export function lowerThreatAlternative(uds: Uds, abandoned: BoardEntry, ctx: Dec
   const threat = Math.max(c.threatRange[0], Math.min(want, c.threatRange[1]));
   const id = mix32('nosh:alternative-id', abandoned.id, uds.cipherSeed) || 1;
   const category = c.entry.schema.episodic ? 'episodic' : 'standard';
-  const ttl = (c.entry.schema.ttlRange ?? [2 * 3600, 8 * 3600])[0];
+  const ttl = standardTtlRange(c.entry.schema.ttlRange)[0];
   return boardEntry(c, uds, ctx.now, { id, threat, category, ttlSeconds: category === 'episodic' ? null : ttl, opportunityKey: 0 });
 }
