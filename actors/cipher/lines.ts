@@ -80,7 +80,7 @@ export const LINES: Readonly<Record<CipherEvent, Table>> = {
   'contract-near-expiry': { terse: ['window. closing.', 'tick tock.', 'that one won\'t wait.'], drift: ['{target} is going stale.'] },
   'contract-expired': { drift: ['gone. it happens.', 'missed {target}. next.', '{target} went dark while you slept.'], terse: ['expired.'] },
   'opportunity-detected': {
-    anomalous: ['...that\'s not supposed to be there.', 'anomaly. look closer.', 'rare air. don\'t blink.', 'once. only once.'],
+    anomalous: ['...that\'s not supposed to be there.', 'anomaly. look closer.', 'rare air. don\'t blink.', 'huh. look at that.'],
     drift: ['something on the board smells different.'],
     annotate: ['odd pairing on the board. {target}.'],
   },

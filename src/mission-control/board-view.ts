@@ -3,6 +3,7 @@ import type { CatalogSchema } from './catalog.js';
 import { compose, isComposition } from './composition.js';
 import { contractContent } from './contract-content.js';
 import { contractLabel, isoTime } from './format.js';
+import { mix32, unit } from './hash.js';
 import type { DeckContext } from './inputs.js';
 import { contractClass } from './schema.js';
 
@@ -49,16 +50,27 @@ export interface ContractInternals {
 /**
  * Decision: what CIPHER says over a contract on the board. Decay is never a
  * countdown (§3.3): a warned contract gets "window. closing.", an Urgent one
- * a line about heat, an Opportunity an anomalous aside that does not call it
- * one-shot (§3.4).
+ * a line about heat, an Episodic one a line about patience. An Opportunity is
+ * never named as one (§3.4: Mission Control "does not tell the operator they
+ * are one-shot"; the operator learns to read rarity from CIPHER's affect): it
+ * often gets an aside, and so, now and then, does an ordinary contract, so an
+ * aside suggests rarity and never proves it. Which contracts get one, and
+ * which aside, follows from the contract, so a board reads the same every time.
  */
 export function cipherNote(e: BoardEntry): string | null {
   if (e.warned) return 'window. closing.';
-  if (e.category === 'opportunity') return 'huh. that one should not exist.';
   if (e.category === 'urgent') return 'hot. moves fast.';
   if (e.category === 'episodic') return 'long game. patient money.';
-  return null;
+  const roll = mix32('nosh:cipher-aside', e.id, e.seed);
+  if (unit(roll) >= (e.category === 'opportunity' ? OPPORTUNITY_ASIDE_RATE : ORDINARY_ASIDE_RATE)) return null;
+  return ASIDES[(roll >>> 8) % ASIDES.length] ?? null;
 }
+
+/** CIPHER's asides over a contract (annotate and drift, never a word about how often it comes). */
+export const ASIDES: readonly string[] = ['huh.', 'odd one.', 'look closer.', 'who posts a thing like that.', 'that pairing again.', 'hm. not the usual paper.'];
+/** How often an Opportunity gets an aside, and how often any other Standard contract does. */
+const OPPORTUNITY_ASIDE_RATE = 0.6;
+const ORDINARY_ASIDE_RATE = 0.1;
 
 export function viewContract(e: BoardEntry, cs: CatalogSchema, ctx: DeckContext, reveal: boolean): BoardContract {
   const content = contractContent(cs, e);
