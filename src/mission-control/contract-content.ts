@@ -55,10 +55,31 @@ function generate(cs: CatalogSchema, entry: Pick<BoardEntry, 'seed' | 'threat' |
   return { target, brief: fillBrief(cs, target, made), generated: made };
 }
 
-/** `{name}` placeholders take the generator's summary; `{target}` the target's name. */
+/**
+ * `{name}` placeholders take the generator's summary; `{target}` the target's name. The words
+ * around a placeholder agree with what fills it: `{name}'s` is "Holdings'" after an s and
+ * "Trust's" otherwise, and `a {name}` is "an" before a vowel ("an unknown pinger").
+ */
 function fillBrief(cs: CatalogSchema, target: string, made: ReadonlyMap<string, Generated>): string {
   const template = cs.schema.brief ?? `${contractClass(cs.schema)} for {target}.`;
-  return template.replace(/\{([a-z0-9-]+)\}/g, (whole, name: string) => (name === 'target' ? target : (made.get(name)?.summary ?? whole)));
+  const fill = (name: string): string | null => (name === 'target' ? target : (made.get(name)?.summary ?? null));
+  return template.replace(/\b([Aa]n?) \{([a-z0-9-]+)\}|\{([a-z0-9-]+)\}('s)?/g, (whole, article?: string, after?: string, name?: string, possessive?: string) => {
+    const text = fill(after ?? name ?? '');
+    if (text === null) return whole;
+    if (article !== undefined) return `${articleBefore(text, article)} ${text}`;
+    return possessive === undefined ? text : possessiveOf(text);
+  });
+}
+
+/** "a" or "an" (capitalised as written) before `word`, by its first letter. */
+function articleBefore(word: string, written: string): string {
+  const an = /^[aeiou]/i.test(word);
+  const article = an ? 'an' : 'a';
+  return written[0] === 'A' ? `A${article.slice(1)}` : article;
+}
+
+function possessiveOf(name: string): string {
+  return /s$/i.test(name) ? `${name}'` : `${name}'s`;
 }
 
 /** Placeholders a brief may use: `{target}` and the schema's own generators. */

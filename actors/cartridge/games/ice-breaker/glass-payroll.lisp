@@ -19,6 +19,7 @@
   :required-capabilities '(:network-penetration :network-extraction)
   :threat-range '(3 3)
   :payout-formula extract-payout ; ¤ amounts route through here
+  :brief "Into {target}'s payroll subnet and out with the ledger. Stay a ghost and it pays more."
   :objectives
   (spine ; AUTHORED — the designed core arc
     (goal breach :text "Breach the payroll subnet" :role :primary :reveal :briefed
