@@ -11,7 +11,9 @@
 (define curiosity 0.3)       ; chance, per mission, of seating another cart it owns
 (define wanderlust 0.06)     ; chance, per mission, of switching the deck off for a while
 
-(log "autopilot: appetite" appetite "greed" greed)
+;; Said to two places: the draw itself stays exact, only the log is rounded.
+(defun two-places (x) (/ (round (* x 100)) 100))
+(log "autopilot: appetite" (two-places appetite) "greed" (two-places greed))
 
 ;; Seat one of the carts it owns before the first mission: the deck registers it.
 (let ((owned (get (status) :owned)))
