@@ -32,6 +32,7 @@ function registeredList(value: string, previous: BoardOptions['registered']): Bo
     const at = part.indexOf('@');
     const cart = at < 0 ? part : part.slice(0, at);
     if (!/^[a-z][a-z0-9-]*$/.test(cart)) throw new InvalidArgumentError(`--registered: '${cart}' is not a cartridge name (kebab-case, such as ice-breaker).`);
+    if (out.some((r) => r.cart === cart)) throw new InvalidArgumentError(`--registered: '${cart}' is named twice; a cartridge is registered once.`);
     out.push({ cart, lastSeen: at < 0 ? null : parseTime('--registered', part.slice(at + 1)) });
   }
   return out;
@@ -42,7 +43,27 @@ function parseTime(flag: string, iso: string): number {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(iso)) {
     throw new InvalidArgumentError(`${flag} needs an ISO time with a zone, such as 2026-06-20T12:00:00Z, got '${iso}'.`);
   }
+  // Date.parse rolls a day that does not exist into the next month (2026-02-30 is 2026-03-02): refuse it instead.
+  const wrong = calendarProblem(iso);
+  if (wrong !== null) throw new InvalidArgumentError(`${flag}: '${iso}' is not a real time: ${wrong}.`);
   const ms = Date.parse(iso);
   if (!Number.isFinite(ms) || ms < 0) throw new InvalidArgumentError(`${flag}: '${iso}' is not a valid time.`);
   return ms;
+}
+
+/** What is out of range in a well-formed ISO time (a 30 February, an hour 24, a zone past ±14:00), or null. */
+function calendarProblem(iso: string): string | null {
+  const [year, month, day, hour, minute, second] = (iso.match(/\d+/g) ?? []).map(Number) as number[];
+  const zone = /([+-])(\d{2}):(\d{2})$/.exec(iso);
+  if (month === undefined || month < 1 || month > 12) return `there is no month ${month}`;
+  const days = [31, isLeap(year ?? 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] as number;
+  if (day === undefined || day < 1 || day > days) return `month ${month} of ${year} has ${days} days`;
+  if ((hour ?? 0) > 23 || (minute ?? 0) > 59) return 'hours run 00–23 and minutes 00–59';
+  if (/:\d{2}:\d{2}/.test(iso) && (second ?? 0) > 59) return 'seconds run 00–59';
+  if (zone !== null && (Number(zone[2]) > 14 || Number(zone[3]) > 59)) return `no time zone is ${zone[0]} from UTC`;
+  return null;
+}
+
+function isLeap(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
