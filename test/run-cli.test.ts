@@ -39,8 +39,9 @@ describe('nosh run (the built CLI in a child process)', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("--placement must be one of threads, inline, got 'cloud'");
     const missing = await nosh(['run', '--script', '/no/such/script.lisp']);
-    expect(missing.code).toBe(1);
-    expect(missing.stderr).toMatch(/error: .*no such file or directory/i);
+    // A script that is not there is a usage error naming the flag (run-cli-refuses-bad-paths.test.ts has the rest).
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/--script \/no\/such\/script\.lisp: no such file/);
     const unknown = await nosh(['fly']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("unknown command 'fly'");

@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { InvalidArgumentError } from 'commander';
 
@@ -38,6 +38,42 @@ export function outputFile(flag: string): (value: string) => string {
     }
     writableAncestor(flag, value, dirname(path));
     return value;
+  };
+}
+
+/**
+ * A flash image: kept between runs, so read and written in place. It may not exist yet (the first
+ * run makes it), but its folder must: a mistyped folder is a usage error now, not a deck whose
+ * flash chip fails to open and a campaign that plays no mission.
+ */
+export function flashImage(flag: string): (value: string) => string {
+  return (value) => {
+    const path = resolve(value);
+    refuseKernel(flag, value, path);
+    if (existsSync(path)) {
+      if (statSync(path).isDirectory()) throw new InvalidArgumentError(`${flag} ${value}: is a folder; give the image's file name (it is made on the first run).`);
+      writable(flag, value, path);
+      return value;
+    }
+    const folder = dirname(path);
+    if (!existsSync(folder)) throw new InvalidArgumentError(`${flag} ${value}: the folder ${folder} does not exist (the image is made on the first run, its folder is not).`);
+    if (!statSync(folder).isDirectory()) throw new InvalidArgumentError(`${flag} ${value}: ${folder} is a file, not a folder.`);
+    writable(flag, value, folder);
+    return value;
+  };
+}
+
+/** A text file to read (a script): read now, so a missing file or a folder is the flag's error, not a raw ENOENT. */
+export function inputText(flag: string): (value: string) => { readonly name: string; readonly text: string } {
+  return (value) => {
+    const path = resolve(value);
+    if (!existsSync(path)) throw new InvalidArgumentError(`${flag} ${value}: no such file.`);
+    if (statSync(path).isDirectory()) throw new InvalidArgumentError(`${flag} ${value}: is a folder; give a file.`);
+    try {
+      return { name: value, text: readFileSync(path, 'utf8') };
+    } catch (err) {
+      throw new InvalidArgumentError(`${flag} ${value}: cannot read it (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`);
+    }
   };
 }
 

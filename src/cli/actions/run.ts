@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { runCampaign } from '../../campaign/campaign.js';
 import { CampaignLog } from '../campaign-log.js';
 import { progressBar } from '../progress.js';
@@ -10,7 +9,8 @@ export interface RunOptions {
   clock: 'lockstep' | 'realtime';
   speed?: number;
   ticks?: number;
-  script?: string;
+  /** Read when the command line was (`inputText`): its name and text. */
+  script?: { readonly name: string; readonly text: string };
   flash?: string;
   off: number;
   frames?: string;
@@ -27,12 +27,12 @@ export async function runAction(opts: RunOptions): Promise<void> {
   const log = (line: string): void => {
     (opts.json ? process.stderr : process.stdout).write(`${line}\n`);
   };
-  const script = opts.script ? { name: opts.script, text: readFileSync(opts.script, 'utf8') } : undefined;
+  const script = opts.script;
   const quiet = opts.json && !opts.verbose;
   const view = new CampaignLog(log, opts.verbose);
   // The log already tells the story line by line; the bar is for quiet runs (--json) watched from a terminal.
   const bar = progressBar('missions', opts.missions, quiet);
-  if (!quiet) log(`nosh run · seed ${opts.seed} · ${opts.placement} · ${opts.clock}${opts.speed !== undefined ? ` ×${opts.speed}` : ''} · ${opts.missions} missions · ${opts.script ?? 'autopilot.lisp'}`);
+  if (!quiet) log(`nosh run · seed ${opts.seed} · ${opts.placement} · ${opts.clock}${opts.speed !== undefined ? ` ×${opts.speed}` : ''} · ${opts.missions} missions · ${opts.script?.name ?? 'autopilot.lisp'}`);
   let settled = 0;
   const summary = await runCampaign({
     seed: opts.seed,

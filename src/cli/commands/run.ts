@@ -3,7 +3,7 @@ import { DEFAULT_MAX_FRAMES, DEFAULT_OFF_MS } from '../../campaign/defaults.js';
 import type { RunOptions } from '../actions/run.js';
 import { MAX_SPEED } from '../../runtime/realtime-clock.js';
 import { UsageError, duration, integer, oneOf, positiveNumber } from '../options.js';
-import { outputDir, outputFile } from '../output-paths.js';
+import { flashImage, inputText, outputDir, outputFile } from '../output-paths.js';
 
 export function registerRun(program: Command): void {
   program
@@ -14,8 +14,8 @@ export function registerRun(program: Command): void {
     .option('--placement <where>', 'threads: one worker per actor; inline: all actors on one thread', oneOf('--placement', ['threads', 'inline'] as const), 'threads')
     .option('--clock <mode>', 'lockstep: deterministic ticks; realtime: wall-clock delivery', oneOf('--clock', ['lockstep', 'realtime'] as const), 'lockstep')
     .option('--speed <x>', `with --clock realtime: x ticks per 33 ms of wall time (default 1, at most ${MAX_SPEED}); idle stretches are jumped either way`, positiveNumber('--speed', MAX_SPEED))
-    .option('--script <file.lisp>', 'the operator script to play with (default: actors/mission-runner/autopilot.lisp)')
-    .option('--flash <image>', 'keep the deck on this flash image: a second run continues the campaign (created if missing)')
+    .option('--script <file.lisp>', 'the operator script to play with (default: actors/mission-runner/autopilot.lisp)', inputText('--script'))
+    .option('--flash <image>', 'keep the deck on this flash image: a second run continues the campaign (created if missing, in a folder that exists)', flashImage('--flash'))
     .addOption(
       new Option('--off <duration>', 'with --flash: how long the deck was switched off since the image was last saved (30m, 4h, 2d…)')
         .argParser(duration('--off'))
@@ -29,7 +29,8 @@ export function registerRun(program: Command): void {
     .option('--json', 'print only a JSON summary as the last line', false)
     .option('--verbose', 'log every board and goal change', false)
     .addHelpText('after', '\nExamples:\n  nosh run --seed 7 --missions 30 --json\n  nosh run --clock realtime --speed 50 --placement threads --missions 5\n  nosh run --flash deck.img --missions 5 --off 3d')
-    .action(async (opts: RunOptions) => {
+    .action(async (opts: RunOptions, command: Command) => {
+      if (command.getOptionValueSource('off') === 'cli' && opts.flash === undefined) throw new UsageError('--off says how long the deck was switched off between two runs kept on one flash image: give it with --flash IMAGE.');
       if (opts.speed !== undefined && opts.clock !== 'realtime') throw new UsageError('--speed paces the realtime clock: give it with --clock realtime (lockstep runs as fast as it can).');
       const { runAction } = await import('../actions/run.js');
       await runAction(opts);
