@@ -98,6 +98,11 @@ export default defineActor({
     }
   },
   view: (s) => ({ cart: s.cart, calls: s.calls, running: s.running?.call.callId ?? null, turn: s.running?.turn ?? 0 }),
+  // A standby does not know which cart a Hot Swap will bring: it opens a call on each (games are pure).
+  rehearsals: Object.keys(games).map((cart) => ({
+    args: { cart },
+    messages: [{ kind: 'capability/call' as const, body: { callId: 'rehearsal', params: { seed: 1, threat: 1, mission: {} }, operator: '$rehearsal', watchers: [] } }],
+  })),
 });
 
 function game(state: CartridgeState) {

@@ -68,7 +68,23 @@ export interface ActorDef<I extends InboxSchema = InboxSchema, S = unknown, A = 
   view?(state: S): unknown;
   /** Release what the state holds outside the heap (an open image file) when the actor stops or is replaced. */
   dispose?(state: S): void;
+  /**
+   * What a standby worker plays through a throwaway cell while it waits (effects discarded), so the
+   * first real message after a Hot Swap runs code already compiled in that thread. Only for actors
+   * whose init and handlers touch nothing but their state: no files, no clock.
+   */
+  readonly rehearsals?: readonly Rehearsal<I, A>[];
 }
+
+/** One rehearsal: spawn args, then messages played in order, as if sent by `$rehearsal`. */
+export interface Rehearsal<I extends InboxSchema, A> {
+  readonly args: A;
+  readonly messages: readonly RehearsedMessage<I>[];
+}
+
+type RehearsedMessage<I extends InboxSchema> = {
+  [K in keyof I & string]: { readonly kind: K; readonly body: v.InferOutput<I[K]> };
+}[keyof I & string];
 
 /** Identity function that fixes the type parameters; actor modules default-export its result. */
 export function defineActor<const I extends InboxSchema, S, A = undefined>(def: ActorDef<I, S, A>): ActorDef<I, S, A> {

@@ -6,7 +6,7 @@ import { type ActorCatalog, resolveActor } from './catalog.js';
 import { toEnvelope } from './cell.js';
 import type { ClockConfig } from './clock.js';
 import { type Envelope, checkEnvelope } from './envelope.js';
-import type { ActorHost, ActorInspection, HostEvents } from './hosts/host.js';
+import { type ActorHost, type ActorInspection, type HostEvents, HostStartError } from './hosts/host.js';
 import { InlineHost } from './hosts/inline-host.js';
 import { loadActorDef } from './hosts/load-actor.js';
 import { ThreadHost } from './hosts/thread-host.js';
@@ -107,8 +107,11 @@ export abstract class Coordinator implements HostEvents {
     };
   }
 
-  /** Create the slot's host (a fresh worker in threads placement) and run init. */
-  protected async startSlot(slot: Slot): Promise<StepResult | null> {
+  /**
+   * Create the slot's host (a fresh worker in threads placement) and run init. `leaving` is the
+   * previous host on its way out (a Hot Swap): the new one boots meanwhile, and init waits for it.
+   */
+  protected async startSlot(slot: Slot, leaving?: Promise<void>): Promise<StepResult | null> {
     const identity: ActorIdentity = {
       id: slot.id, actor: slot.actor, moduleUrl: slot.moduleUrl, parent: slot.parent, runSeed: this.config.seed,
       incarnation: slot.incarnation, seqStart: slot.nextSeq, clock: this.config.clock, mode: this.config.mode, traceDetail: this.config.traceDetail, speed: this.config.speed, wallStamps: this.config.wallStamps,
@@ -122,8 +125,16 @@ export abstract class Coordinator implements HostEvents {
     }
     slot.status = 'running';
     slot.restartAt = null;
-    await this.afterHostStarted(slot);
-    return slot.host.start(this.tick);
+    // The peers' ends are wired while the actor boots: what it sends them waits in their ports.
+    const wired = this.afterHostStarted(slot);
+    try {
+      const [init] = await Promise.all([slot.host.start(this.tick, leaving), wired]);
+      return init;
+    } catch (err) {
+      if (!(err instanceof HostStartError)) throw err;
+      await this.fail(slot, `host failed to start: ${err.message}`);
+      return null;
+    }
   }
 
   private async createHost(slot: Slot, identity: ActorIdentity): Promise<ActorHost> {
@@ -132,7 +143,10 @@ export abstract class Coordinator implements HostEvents {
     return new InlineHost(slot.def, identity, this.wall, this, realtime);
   }
 
-  /** Realtime threads wire the new actor into the mesh; lockstep needs nothing. */
+  /**
+   * Realtime threads wire the new actor into the mesh; lockstep needs nothing. The new actor's
+   * ends must be handed over before this returns its promise (they go with its boot).
+   */
   protected async afterHostStarted(_slot: Slot): Promise<void> {}
 
   /** Realtime inline: deliver a send after its delay, never re-entrantly. */
@@ -358,7 +372,8 @@ export abstract class Coordinator implements HostEvents {
       this.record({ type: 'mark', tick: this.tick, wall: this.stamp(), actor: slot.id, name: 'swap refused', args: { to: req.actor, reason: (err as Error).message } });
       return;
     }
-    await this.stopHost(slot);
+    // The old host's shutdown (a round trip to its worker) overlaps the new host's boot.
+    const leaving = this.stopHost(slot);
     await this.stopChildren(slot, `parent ${slot.id} swapped`);
     const from = slot.actor;
     slot.actor = req.actor;
@@ -368,7 +383,7 @@ export abstract class Coordinator implements HostEvents {
     slot.failures = [];
     slot.incarnation++;
     this.record({ type: 'swap', tick: this.tick, wall: this.stamp(), actor: slot.id, from, to: req.actor, incarnation: slot.incarnation });
-    const init = await this.startSlot(slot);
+    const init = await this.startSlot(slot, leaving);
     if (init && this.table.get(slot.id) === slot) await this.apply(slot, init, this.config.mode === 'lockstep');
     this.afterInit(slot.id);
   }

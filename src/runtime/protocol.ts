@@ -92,3 +92,9 @@ export type HostOutbound =
   /** Realtime: trace records and effects, flushed in batches. */
   | { readonly t: 'effects'; readonly result: StepResult }
   | { readonly t: 'rejected'; readonly error: string; readonly field: string; readonly kind: string };
+
+/**
+ * Worker → coordinator on a thread host's data port: a host message, or `closed`: the actor has
+ * stopped, and everything it did is on the port ahead of this (its last realtime batch flushed).
+ */
+export type WorkerOutbound = HostOutbound | { readonly t: 'closed' };

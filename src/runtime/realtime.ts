@@ -124,10 +124,13 @@ export class RealtimeCoordinator extends Coordinator {
     if (this.config.placement !== 'threads' || !slot.host) return;
     const peers = this.table.inOrder().filter((p) => p !== slot && p.host && p.status === 'running');
     if (peers.length >= MAX_MESH) return;
-    for (const peer of peers) {
+    // Every pair at once: a deck's Hot Swap wires the new worker to each of its peers, and one
+    // after another that was a round trip per peer.
+    const host = slot.host;
+    await Promise.all(peers.map((peer) => {
       const { port1, port2 } = new MessageChannel();
-      await Promise.all([slot.host.connect(peer.id, port1), (peer.host as NonNullable<Slot['host']>).connect(slot.id, port2)]);
-    }
+      return Promise.all([host.connect(peer.id, port1), (peer.host as NonNullable<Slot['host']>).connect(slot.id, port2)]);
+    }));
   }
 
   protected override sendInline(e: Envelope, after: number): void {
@@ -217,7 +220,12 @@ export class RealtimeCoordinator extends Coordinator {
 
   onEffects(result: StepResult): void {
     const slot = this.table.get(result.actor);
-    if (!slot || this.closed) return;
+    if (!slot) return;
+    if (this.closed) {
+      // An actor's last batch, sent as the runtime shuts it down: traced, but nothing is delivered any more.
+      for (const r of result.records) this.record(r);
+      return;
+    }
     this.active();
     this.syncTick();
     this.applying++;

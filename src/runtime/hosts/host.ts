@@ -23,7 +23,11 @@ export interface ActorInspection {
  */
 export interface ActorHost {
   readonly id: string;
-  start(tick: number): StepResult | Promise<StepResult>;
+  /**
+   * Run init. `after`: what init must wait for (the previous host of a Hot Swap on its way out);
+   * a host may get ready meanwhile.
+   */
+  start(tick: number, after?: Promise<void>): StepResult | Promise<StepResult>;
   /** `crash`: fault injection: the batch's first envelope is handled, then its handler fails with this error. */
   step(tick: number, batch: readonly unknown[], crash?: string | null): StepResult | Promise<StepResult>;
   deliver(envelope: Envelope): void;
@@ -33,6 +37,11 @@ export interface ActorHost {
   connect(peer: string, port: MessagePort): Promise<void>;
   inspect(): Promise<ActorInspection>;
   terminate(): Promise<void>;
+}
+
+/** A host's worker could not become its actor (its `start` rejects with this): the actor failed to start, it did not crash. */
+export class HostStartError extends Error {
+  override readonly name = 'HostStartError';
 }
 
 /** Realtime hosts report what their actor did, and hosts report their own death. */

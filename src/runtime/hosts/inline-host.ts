@@ -40,7 +40,8 @@ export class InlineHost implements ActorHost {
     return this.identity.id;
   }
 
-  start(tick: number): StepResult | Promise<StepResult> {
+  start(tick: number, after?: Promise<void>): StepResult | Promise<StepResult> {
+    if (after) return after.then(() => this.start(tick));
     return this.request({ t: 'start', req: ++this.requests, tick });
   }
 

@@ -2,13 +2,13 @@ import type { MessagePort, Worker } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import type { Subscription } from 'rxjs';
 import type { Envelope } from '../envelope.js';
-import type { ActorIdentity, HostInbound, HostOutbound, StepResult } from '../protocol.js';
+import type { ActorIdentity, HostInbound, StepResult, WorkerOutbound } from '../protocol.js';
 import type { ClockBase } from '../realtime-clock.js';
 import { toWire, fromWire } from '../wire.js';
 import { errorText } from '../cell.js';
 import { describe } from '../envelope.js';
 import { fromPort } from './from-port.js';
-import type { ActorHost, ActorInspection, HostEvents } from './host.js';
+import { type ActorHost, type ActorInspection, type HostEvents, HostStartError } from './host.js';
 import type { WorkerControl } from './worker-main.js';
 import type { WorkerPool } from './worker-pool.js';
 
@@ -31,37 +31,57 @@ export class ThreadHost implements ActorHost {
   private pending: { resolve: (r: StepResult) => void; reject: (e: Error) => void } | null = null;
   private dead: string | null = null;
   private readonly subscription: Subscription;
+  /** Peer ports given before `start`: they go to the worker with its boot. */
+  private readonly earlyPeers: Array<readonly [string, MessagePort]> = [];
+  private booted: Promise<void> | null = null;
+  /** Resolved by the worker's `closed`: its actor's last effects have arrived. */
+  private closed: () => void = () => {};
 
   private constructor(
-    readonly id: string,
+    private readonly identity: ActorIdentity,
     private readonly worker: Worker,
     private readonly control: Comlink.Remote<WorkerControl>,
     private readonly controlPort: MessagePort,
     private readonly events: HostEvents,
-    firstRequest: number,
   ) {
-    this.requests = firstRequest - 1;
+    this.requests = identity.firstRequest - 1;
     this.subscription = fromPort(worker as unknown as MessagePort).subscribe((m) => this.onMessage(m));
     // What a worker throws need not be an Error (a DataCloneError arrives as a bare object): say what it was.
     worker.on('error', (err: unknown) => this.die(`worker error: ${errorText(err)}`));
     worker.on('exit', (code) => this.die(`worker exited with code ${code}`));
   }
 
-  /** Take a worker from the pool and boot it as this actor. */
+  /** Take a worker from the pool for this actor; `start` boots it. */
   static async create(identity: ActorIdentity, events: HostEvents, pool: WorkerPool): Promise<ThreadHost> {
     const warm = await pool.take(identity.moduleUrl, identity.incarnation > 0);
-    const host = new ThreadHost(identity.id, warm.worker, warm.control, warm.controlPort, events, identity.firstRequest);
-    try {
-      await warm.control.boot(identity);
-    } catch (err) {
-      await host.terminate();
-      throw new Error(`${identity.id}: could not boot its worker: ${(err as Error).message}`, { cause: err });
-    }
-    return host;
+    return new ThreadHost(identity, warm.worker, warm.control, warm.controlPort, events);
   }
 
-  start(tick: number): Promise<StepResult> {
-    return this.request({ t: 'start', req: ++this.requests, tick });
+  get id(): string {
+    return this.identity.id;
+  }
+
+  /**
+   * Boot the worker as this actor (with the peer ports given so far) and run init, in one round
+   * trip: the boot goes on the control port and `start` on the data port without waiting for it
+   * (the worker reads its data port only once booted), and the boot does not wait for `after`.
+   * A boot that fails rejects with HostStartError.
+   */
+  async start(tick: number, after?: Promise<void>): Promise<StepResult> {
+    if (this.booted !== null) return Promise.reject(new Error(`${this.id}: started twice`));
+    const peers = this.earlyPeers.splice(0);
+    const transfer = peers.map(([, port]) => port as unknown as never);
+    this.booted = this.control.boot(this.identity, Comlink.transfer(peers, transfer)).catch((err: unknown) => {
+      // The start posted with it will never be answered: nothing waits for it but this rejection.
+      this.pending = null;
+      this.dead ??= 'could not boot';
+      throw new HostStartError(`${this.id}: could not boot its worker: ${errorText(err)}`, { cause: err });
+    });
+    this.booted.catch(() => undefined); // Observed below, whenever it settles.
+    if (after) await Promise.race([after, this.booted]);
+    // A boot that failed rejects first (the start it left unanswered never settles); a worker that dies rejects `started`.
+    const [, result] = await Promise.all([this.booted, this.request({ t: 'start', req: ++this.requests, tick })]);
+    return result;
   }
 
   step(tick: number, batch: readonly unknown[], crash: string | null = null): Promise<StepResult> {
@@ -82,6 +102,11 @@ export class ThreadHost implements ActorHost {
   }
 
   async connect(peer: string, port: MessagePort): Promise<void> {
+    if (this.booted === null) {
+      this.earlyPeers.push([peer, port]);
+      return;
+    }
+    await this.booted;
     await this.control.connect(peer, Comlink.transfer(port, [port as unknown as never]));
   }
 
@@ -93,8 +118,8 @@ export class ThreadHost implements ActorHost {
   async terminate(): Promise<void> {
     const wasAlive = this.dead === null;
     if (this.dead === null) this.dead = 'terminated';
-    // Let the actor release files it holds; a hung or dead worker gets SHUTDOWN_MS, then goes anyway.
-    if (wasAlive) await Promise.race([this.control.shutdown().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, SHUTDOWN_MS).unref())]);
+    // Let the actor release files it holds and send what it did last; a hung or dead worker gets SHUTDOWN_MS, then goes anyway.
+    if (wasAlive) await Promise.race([this.shutDown(), new Promise((resolve) => setTimeout(resolve, SHUTDOWN_MS).unref())]);
     this.subscription.unsubscribe();
     this.control[Comlink.releaseProxy]();
     this.controlPort.close();
@@ -108,6 +133,15 @@ export class ThreadHost implements ActorHost {
     const gone = due.then(() => this.worker.terminate()).then(() => undefined);
     terminating.set(gone, now);
     void gone.finally(() => terminating.delete(gone));
+  }
+
+  /** The actor stops, and its last effects (on the data port, ahead of `closed`) are taken before the port is let go. */
+  private async shutDown(): Promise<void> {
+    const closed = new Promise<void>((resolve) => {
+      this.closed = resolve;
+    });
+    const had = await this.control.shutdown().catch(() => false);
+    if (had) await closed;
   }
 
   /** Wait until every worker asked to terminate has gone (before a runtime reports itself shut down). */
@@ -132,12 +166,12 @@ export class ThreadHost implements ActorHost {
       return;
     }
     const m = (typeof raw === 'object' && raw !== null ? raw : {}) as Partial<Record<string, unknown>>;
-    const problem = m.t === 'rejected' ? null : m.t === 'stepped' || m.t === 'effects' ? stepResultProblem(m.result) : `not a host message: ${describe(raw)}`;
+    const problem = m.t === 'rejected' || m.t === 'closed' ? null : m.t === 'stepped' || m.t === 'effects' ? stepResultProblem(m.result) : `not a host message: ${describe(raw)}`;
     if (problem !== null) {
       this.events.onRejected(this.id, `stray message from ${this.id}'s worker: ${problem}`);
       return;
     }
-    const out = raw as HostOutbound;
+    const out = raw as WorkerOutbound;
     switch (out.t) {
       case 'stepped': {
         const p = this.pending;
@@ -151,6 +185,9 @@ export class ThreadHost implements ActorHost {
         return;
       case 'rejected':
         this.events.onRejected(this.id, typeof out.error === 'string' ? out.error : describe(out.error));
+        return;
+      case 'closed':
+        this.closed();
         return;
     }
   }

@@ -1,32 +1,40 @@
-import { type MessagePort, parentPort, threadId, workerData } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, parentPort, threadId, workerData } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import { Subject, merge, mergeAll } from 'rxjs';
 import { ActorCell, errorText } from '../cell.js';
 import type { Envelope } from '../envelope.js';
-import type { ActorIdentity, HostOutbound, StepResult } from '../protocol.js';
+import type { AnyActorDef } from '../actor.js';
+import type { ActorIdentity, HostOutbound, StepResult, WorkerOutbound } from '../protocol.js';
 import { RealtimeClock } from '../realtime-clock.js';
 import { wallClockFrom } from '../wall.js';
 import { toWire } from '../wire.js';
 import { fromPort } from './from-port.js';
 import type { ActorInspection } from './host.js';
 import { loadActorDef } from './load-actor.js';
+import { playRehearsals, rehearsalIdentity } from './rehearse.js';
 import { serveCell } from './serve-cell.js';
 
 export interface WorkerBoot {
   readonly control: MessagePort;
   /** Actor modules to import at once, before anyone asks (a standby that already holds the code it will run). */
   readonly preload: readonly string[];
+  /** A standby (nobody waiting for it yet): rehearse the preloaded actors before saying it is ready. */
+  readonly rehearse: boolean;
 }
 
 /** The control plane of one actor's worker, called through comlink. */
 export interface WorkerControl {
   /** Resolves once the boot's preload modules are imported (rejects if one fails to load). */
   ready(): Promise<true>;
-  /** Become this actor: load its behaviour and start serving its data port. Once per worker. */
-  boot(identity: ActorIdentity): Promise<void>;
+  /**
+   * Become this actor: load its behaviour, take its peers' ports, and start serving its data port
+   * (where its `start` may already be waiting). Once per worker.
+   */
+  boot(identity: ActorIdentity, peers: ReadonlyArray<readonly [string, MessagePort]>): Promise<void>;
   inspect(): ActorInspection;
   connect(peer: string, port: MessagePort): void;
-  shutdown(): void;
+  /** Stop the actor; true when there was one, and then its last effects and a `closed` are on the data port already. */
+  shutdown(): boolean;
 }
 
 /** Realtime trace records are flushed in batches this big, or this often. */
@@ -40,9 +48,13 @@ const FLUSH_MS = 20;
 export function runActorHostWorker(): void {
   const data = parentPort;
   if (!data) throw new Error('actor-host must run in a worker thread');
-  const { control, preload } = workerData as WorkerBoot;
+  const { control, preload, rehearse } = workerData as WorkerBoot;
   // Imported while the control port's first message is still on its way: start and preload overlap.
-  const loaded = Promise.all(preload.map((u) => loadActorDef(u)));
+  const loaded = Promise.all(preload.map(async (u) => {
+    const def = await loadActorDef(u);
+    if (rehearse) await rehearseBoot(def, u);
+    return def;
+  }));
   loaded.catch(() => undefined);
   let hosted: HostedActor | null = null;
   const booted = (): HostedActor => {
@@ -54,19 +66,40 @@ export function runActorHostWorker(): void {
       await loaded;
       return true;
     },
-    boot: async (identity) => {
+    boot: async (identity, peers) => {
       if (hosted) throw new Error(`this actor-host already hosts ${hosted.identity.id}`);
-      hosted = await hostActor(identity, data);
+      const actor = await hostActor(identity, data);
+      for (const [peer, port] of peers) actor.connect(peer, port);
+      hosted = actor;
     },
     inspect: () => booted().inspect(),
     connect: (peer, port) => booted().connect(peer, port),
     // Ports stay open so this call's reply gets back; the coordinator terminates the worker next.
     shutdown: () => {
+      const had = hosted !== null;
       hosted?.close();
       hosted = null;
+      return had;
     },
   };
   Comlink.expose(api, control as unknown as Comlink.Endpoint);
+}
+
+/**
+ * Warm a standby for the actor it will likely become: boot it once on a throwaway port (the cell,
+ * its clock and the port pipeline), then play its declared rehearsals. Nothing leaves the thread.
+ */
+async function rehearseBoot(def: AnyActorDef, moduleUrl: string): Promise<void> {
+  const { port1, port2 } = new MessageChannel();
+  try {
+    (await hostActor(rehearsalIdentity(def, moduleUrl, 'realtime'), port1)).close();
+    playRehearsals(def, moduleUrl);
+  } catch {
+    // Warm-up only: the real boot reports real problems.
+  } finally {
+    port1.close();
+    port2.close();
+  }
 }
 
 interface HostedActor {
@@ -90,7 +123,8 @@ async function hostActor(identity: ActorIdentity, data: MessagePort): Promise<Ho
     (after <= 1 ? (peers.get(e.to) ?? data) : data).postMessage(toWire(e));
   };
   const cell = new ActorCell(def, identity, wall, identity.mode === 'realtime' ? sendRealtime : null);
-  const post = identity.mode === 'realtime' ? batchedPost(data) : (out: HostOutbound) => postOrExplain(data, out);
+  const batched = identity.mode === 'realtime' ? batchedPost(data) : null;
+  const post = batched ? batched.post : (out: HostOutbound) => postOrExplain(data, out);
   const inbound$ = merge(fromPort(data), peerStreams.pipe(mergeAll()));
   const subscription = serveCell(cell, inbound$, post, clock);
   return {
@@ -112,8 +146,11 @@ async function hostActor(identity: ActorIdentity, data: MessagePort): Promise<Ho
       peerStreams.next(fromPort(port));
     },
     close: () => {
-      cell.dispose();
       subscription.unsubscribe();
+      cell.dispose();
+      // What the actor did in its last moments (a realtime batch not yet due) goes out before it is gone.
+      batched?.flush();
+      data.postMessage({ t: 'closed' } satisfies WorkerOutbound);
       for (const p of peers.values()) p.close();
     },
   };
@@ -123,7 +160,7 @@ async function hostActor(identity: ActorIdentity, data: MessagePort): Promise<Ho
  * Realtime effects go to the coordinator in batches, except ones it must act
  * on at once (spawns, stops, crashes).
  */
-function batchedPost(port: MessagePort): (out: HostOutbound) => void {
+function batchedPost(port: MessagePort): { post: (out: HostOutbound) => void; flush: () => void } {
   let pending: StepResult[] = [];
   let records = 0;
   let timer: NodeJS.Timeout | null = null;
@@ -134,7 +171,7 @@ function batchedPost(port: MessagePort): (out: HostOutbound) => void {
     pending = [];
     records = 0;
   };
-  return (out) => {
+  const post = (out: HostOutbound): void => {
     if (out.t !== 'effects') {
       flush();
       postOrExplain(port, out);
@@ -147,6 +184,7 @@ function batchedPost(port: MessagePort): (out: HostOutbound) => void {
     if (urgent || records >= FLUSH_RECORDS) flush();
     else timer ??= setTimeout(flush, FLUSH_MS);
   };
+  return { post, flush };
 }
 
 /**

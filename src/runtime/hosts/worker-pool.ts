@@ -75,7 +75,7 @@ export class WorkerPool {
       if (next && next.worker.threadId >= 0) return hold(next);
     }
     // Someone is waiting for this one: it imports only the actor it is for.
-    const fresh = await startWorker(moduleUrl === undefined ? this.preload : [moduleUrl]);
+    const fresh = await startWorker(moduleUrl === undefined ? this.preload : [moduleUrl], false);
     this.refillSoon();
     return hold(fresh);
   }
@@ -109,7 +109,7 @@ export class WorkerPool {
   private refill(): void {
     while (!this.closed && this.idle.length < this.warm) {
       this.idle.push(
-        startWorker(this.modules()).then(
+        startWorker(this.modules(), true).then(
           (w) => {
             // An idle worker and its control port must not keep the process alive.
             w.worker.unref();
@@ -129,10 +129,13 @@ function hold(w: WarmWorker): WarmWorker {
   return w;
 }
 
-/** A started actor-host worker that has imported `preload` (actor modules), in one round trip: it reads the list from its workerData. */
-export async function startWorker(preload: readonly string[] = []): Promise<WarmWorker> {
+/**
+ * A started actor-host worker that has imported `preload` (actor modules), in one round trip: it
+ * reads the list from its workerData. A standby (`rehearse`) also warms those actors' code first.
+ */
+export async function startWorker(preload: readonly string[] = [], rehearse = false): Promise<WarmWorker> {
   const { port1, port2 } = new MessageChannel();
-  const boot: WorkerBoot = { control: port2, preload };
+  const boot: WorkerBoot = { control: port2, preload, rehearse };
   const worker = new Worker(distUrl('bundle/workers/actor-host.js'), { workerData: boot, transferList: [port2] });
   const control = Comlink.wrap<WorkerControl>(port1 as unknown as Comlink.Endpoint);
   const warm: WarmWorker = { worker, control, controlPort: port1 };
