@@ -15,6 +15,7 @@ export interface RunOptions {
   off: number;
   frames?: string;
   framesMax: number;
+  framesFull?: boolean;
   trace?: string;
   traceJsonl?: string;
   json: boolean;
@@ -43,7 +44,7 @@ export async function runAction(opts: RunOptions): Promise<void> {
     ...(script ? { script } : {}),
     flash: opts.flash ?? null,
     offMs: opts.off,
-    ...(opts.frames ? { frames: { dir: opts.frames, max: opts.framesMax } } : {}),
+    ...(opts.frames ? { frames: { dir: opts.frames, max: opts.framesMax, full: opts.framesFull === true } } : {}),
     ...(opts.ticks ? { maxTicks: opts.ticks } : {}),
     ...(opts.trace ? { traceFile: opts.trace } : {}),
     ...(opts.traceJsonl ? { traceJsonl: opts.traceJsonl } : {}),
