@@ -20,6 +20,7 @@ export interface RunOptions {
   traceJsonl?: string;
   json: boolean;
   verbose: boolean;
+  quiet?: boolean;
 }
 
 /** `nosh run`: boot the deck and play a campaign, telling the story as it goes. */
@@ -29,10 +30,11 @@ export async function runAction(opts: RunOptions): Promise<void> {
     (opts.json ? process.stderr : process.stdout).write(`${line}\n`);
   };
   const script = opts.script;
-  const quiet = opts.json && !opts.verbose;
+  // No story under --json (unless --verbose asks for it, on stderr) or --quiet.
+  const quiet = (opts.json && !opts.verbose) || opts.quiet === true;
   const view = new CampaignLog(log, opts.verbose);
-  // The log already tells the story line by line; the bar is for quiet runs (--json) watched from a terminal.
-  const bar = progressBar('missions', opts.missions, quiet);
+  // The log already tells the story line by line; the bar is for --json runs watched from a terminal. --quiet means quiet.
+  const bar = progressBar('missions', opts.missions, quiet && opts.quiet !== true);
   if (!quiet) log(`nosh run · seed ${opts.seed} · ${opts.placement} · ${opts.clock}${opts.speed !== undefined ? ` ×${opts.speed}` : ''} · ${opts.missions} missions · ${opts.script?.name ?? 'autopilot.lisp'}`);
   let settled = 0;
   const summary = await runCampaign({

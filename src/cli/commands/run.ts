@@ -29,9 +29,11 @@ export function registerRun(program: Command): void {
     .option('--trace-jsonl <file>', 'stream every trace record as JSON lines', outputFile('--trace-jsonl'))
     .option('--json', 'print only a JSON summary as the last line', false)
     .option('--verbose', 'log every board and goal change', false)
+    .option('--quiet', 'print only the summary at the end (or, with --json, the JSON line): no story, no progress bar', false)
     .addHelpText('after', '\nExamples:\n  nosh run --seed 7 --missions 30 --json\n  nosh run --clock realtime --speed 50 --placement threads --missions 5\n  nosh run --flash deck.img --missions 5 --off 3d\n  nosh run --seed 7 --missions 1 --placement inline --frames frames/')
     .action(async (opts: RunOptions, command: Command) => {
       if (command.getOptionValueSource('off') === 'cli' && opts.flash === undefined) throw new UsageError('--off says how long the deck was switched off between two runs kept on one flash image: give it with --flash IMAGE.');
+      if (opts.quiet && opts.verbose) throw new UsageError('--quiet and --verbose ask for opposite things: give one of them.');
       for (const flag of ['framesMax', 'framesFull'] as const) {
         if (command.getOptionValueSource(flag) === 'cli' && opts.frames === undefined) throw new UsageError(`--${flag === 'framesMax' ? 'frames-max' : 'frames-full'} shapes what --frames DIR writes: give it with --frames.`);
       }
