@@ -99,7 +99,7 @@ export async function runQueueWorker(opts: QueueWorkerOptions): Promise<void> {
       const queued = (counts.wait ?? 0) + (counts.prioritized ?? 0) + (counts.delayed ?? 0);
       if (queued === 0) continue;
       told.add(other);
-      opts.log(`worker: queue ${other} holds ${queued} jobs of code version ${other.slice(opts.stem.length + 1)}; this worker is code version ${version} and takes none of them (run a worker built from the same code as that soak)`);
+      opts.log(`worker: queue ${other} holds ${queued} campaigns of code version ${other.slice(opts.stem.length + 1)}; this worker is code version ${version} and takes none of them (run a worker built from the same code as that soak)`);
     }
   };
   const scanner = setInterval(() => void scanVersions().catch(() => {}), VERSION_SCAN_MS);

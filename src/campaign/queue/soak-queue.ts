@@ -57,8 +57,11 @@ export class RedisUnreachable extends Error {}
 export function redisConnection(url: string, onState: (up: boolean, why: string) => void = () => {}): Redis {
   const redis = new Redis(url, { maxRetriesPerRequest: null, retryStrategy: (times) => Math.min(times * 200, 2_000) });
   let down = false;
-  redis.on('error', (err: Error) => {
-    if (!down) onState(false, err.message);
+  let cause = 'connection closed';
+  redis.on('error', (err: Error) => (cause = err.message));
+  // 'reconnecting', not 'close': a Redis that shuts down cleanly sends no error, and our own quit() does not reconnect.
+  redis.on('reconnecting', () => {
+    if (!down) onState(false, cause);
     down = true;
   });
   redis.on('ready', () => {
