@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lastJson } from './helpers/cli.js';
 import { startNosh } from './helpers/nosh-process.js';
-import { type RedisServer, startRedis } from './helpers/redis-server.js';
+import { type RedisServer, startRedis } from '../bench/fixtures/redis-server.js';
 
 describe('a queued campaign that throws on every attempt', () => {
   let redis: RedisServer;

@@ -1,40 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lastJson, nosh } from './helpers/cli.js';
-import { type NoshProcess, startNosh } from './helpers/nosh-process.js';
-import { type RedisServer, startRedis } from './helpers/redis-server.js';
+import { queueFixture } from './helpers/queue-fixture.js';
 
 const SOAK = ['--campaigns', '3', '--missions', '2', '--seed', '40', '--json'];
 
 describe('submitting the same queued soak again', () => {
-  let redis: RedisServer;
-  let worker: NoshProcess;
-  beforeAll(async () => {
-    redis = await startRedis();
-    worker = startNosh(['worker', redis.url, '--concurrency', '2']);
-    await worker.waitFor(/waiting for campaigns/);
-  });
-  afterAll(async () => {
-    await worker.stop();
-    await redis.stop();
-  });
+  const q = queueFixture(1, ['--concurrency', '2']);
 
   it('returns the same result without running any campaign, and --attach finds it by its id', async () => {
-    const first = await nosh(['soak', '--queue', redis.url, ...SOAK]);
+    const first = await nosh(['soak', '--queue', q.redis.url, ...SOAK]);
     expect(first.code).toBe(0);
     const soakId = /queued as (soak-[0-9a-f]{16})/.exec(first.stderr)?.[1];
     expect(soakId).toBeDefined();
-    const taken = (worker.output().match(/took seed/g) ?? []).length;
+    const taken = (q.worker.output().match(/took seed/g) ?? []).length;
     expect(taken).toBe(3);
 
-    const again = await nosh(['soak', '--queue', redis.url, ...SOAK]);
+    const again = await nosh(['soak', '--queue', q.redis.url, ...SOAK]);
     expect(again.code).toBe(0);
     expect(again.stderr).toContain(`${soakId} is already on`);
     expect(lastJson<{ hashes: string[] }>(again.stdout).hashes).toEqual(lastJson<{ hashes: string[] }>(first.stdout).hashes);
 
-    const attached = await nosh(['soak', '--queue', redis.url, '--attach', soakId ?? '', '--json']);
+    const attached = await nosh(['soak', '--queue', q.redis.url, '--attach', soakId ?? '', '--json']);
     expect(attached.code).toBe(0);
     expect(lastJson<{ hashes: string[] }>(attached.stdout).hashes).toEqual(lastJson<{ hashes: string[] }>(first.stdout).hashes);
     // Nothing ran again for either.
-    expect((worker.output().match(/took seed/g) ?? []).length).toBe(taken);
+    expect((q.worker.output().match(/took seed/g) ?? []).length).toBe(taken);
   });
 });

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lastJson, nosh } from './helpers/cli.js';
-import { type NoshProcess, startNosh } from './helpers/nosh-process.js';
-import { type RedisServer, startRedis } from './helpers/redis-server.js';
+import { queueFixture } from './helpers/queue-fixture.js';
 
 interface SoakLine {
   hashes: Array<string | null>;
@@ -14,20 +13,10 @@ interface SoakLine {
 const SOAK = ['--campaigns', '4', '--missions', '2', '--seed', '5', '--skim-credit', '1', '--json'];
 
 describe('nosh soak --queue, served by two nosh worker processes', () => {
-  let redis: RedisServer;
-  const workers: NoshProcess[] = [];
-  beforeAll(async () => {
-    redis = await startRedis();
-    for (let i = 0; i < 2; i++) workers.push(startNosh(['worker', redis.url, '--concurrency', '1']));
-    await Promise.all(workers.map((w) => w.waitFor(/waiting for campaigns/)));
-  });
-  afterAll(async () => {
-    await Promise.all(workers.map((w) => w.stop()));
-    await redis.stop();
-  });
+  const q = queueFixture(2);
 
   it('prints the hashes, violations and replay commands of the local soak with the same seed and config', async () => {
-    const [local, queued] = await Promise.all([nosh(['soak', ...SOAK]), nosh(['soak', '--queue', redis.url, ...SOAK])]);
+    const [local, queued] = await Promise.all([nosh(['soak', ...SOAK]), nosh(['soak', '--queue', q.redis.url, ...SOAK])]);
     const a = lastJson<SoakLine>(local.stdout);
     const b = lastJson<SoakLine>(queued.stdout);
     expect(a.violations).toBeGreaterThan(0);
@@ -37,7 +26,7 @@ describe('nosh soak --queue, served by two nosh worker processes', () => {
     expect(b.details).toEqual(a.details);
     expect(queued.code).toBe(local.code);
     // Both workers took campaigns, and each campaign was played once.
-    const took = workers.map((w) => (w.output().match(/took seed/g) ?? []).length);
+    const took = q.workers.map((w) => (w.output().match(/took seed/g) ?? []).length);
     expect(took.every((n) => n > 0)).toBe(true);
     expect(took.reduce((x, y) => x + y, 0)).toBe(4);
   });

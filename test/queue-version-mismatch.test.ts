@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type NoshProcess, startNosh } from './helpers/nosh-process.js';
-import { type RedisServer, startRedis } from './helpers/redis-server.js';
+import { type RedisServer, startRedis } from '../bench/fixtures/redis-server.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 

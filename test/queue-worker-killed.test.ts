@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lastJson, nosh } from './helpers/cli.js';
 import { type NoshProcess, startNosh } from './helpers/nosh-process.js';
-import { type RedisServer, startRedis } from './helpers/redis-server.js';
+import { type RedisServer, startRedis } from '../bench/fixtures/redis-server.js';
 
 const SOAK = ['--campaigns', '3', '--missions', '6', '--seed', '21', '--json'];
 // Short locks, so the killed worker's campaign is found stalled in a second or two, not in 45 s.

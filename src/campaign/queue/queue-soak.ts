@@ -124,7 +124,7 @@ async function watch(w: Watch): Promise<QueuedSoakOutcome> {
   });
   w.events.on('failed', ({ jobId, failedReason }) => {
     const seed = seedOf(jobId);
-    if (seed !== null) opts.log(`soak: seed ${seed} threw (${failedReason}); retried up to ${ATTEMPTS} attempts in all`);
+    if (seed !== null) opts.log(`soak: seed ${seed} threw (${failedReason}); each campaign is tried ${ATTEMPTS} times before it counts as failed`);
   });
 
   const key = (seed: number): string => `${w.queue.qualifiedName}:${campaignJobId(soakId, seed)}`;
