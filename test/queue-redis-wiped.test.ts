@@ -11,7 +11,7 @@ describe('Redis wiped in the middle of a queued soak', () => {
     await q.worker.waitFor(/finished seed/);
     expect(spawnSync('redis-cli', ['-p', String(q.redis.port), 'FLUSHALL']).status).toBe(0);
     expect(await queued.exited()).toBe(1);
-    expect(queued.output()).toMatch(/lost soak soak-[0-9a-f]{16} mid-run .*: [1-4] of 4 campaigns lost \(seeds [\d–, ]+\)/);
+    expect(queued.output()).toMatch(/lost soak soak-[0-9a-f]{16} mid-run .*: [1-4] of 4 campaigns lost before they answered \(seeds [\d–, ]+\), and the results of the [0-3] that had answered went with it/);
     expect(queued.output()).not.toMatch(/"hashes"/);
   });
 });

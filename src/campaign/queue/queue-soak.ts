@@ -101,22 +101,37 @@ interface Watch {
 async function watch(w: Watch): Promise<QueuedSoakOutcome> {
   const { config, soakId, opts } = w;
   const started = performance.now();
-  const summaries: Array<CampaignSummary | undefined> = new Array(config.campaigns);
-  const failures = new Map<number, SoakFailure>();
-  const running = new Map<number, number>(); // seed → missions settled so far, from progress events
+  // What the events said so far, for the bar and for naming what a wipe lost; the result itself is read from Redis at the end.
+  const heard = new Map<number, { missions: number; violations: number }>(); // answered campaigns
+  const running = new Map<number, number>(); // seed → missions settled so far
+  let answered = 0;
   const seedOf = (jobId: string | undefined): number | null => {
     const m = jobId?.startsWith(`${soakId}-s`) ? Number(jobId.slice(soakId.length + 2)) : Number.NaN;
     return Number.isSafeInteger(m) && m >= config.seed && m < config.seed + config.campaigns ? m : null;
   };
   const report = (): void => {
-    const done = summaries.filter((s) => s !== undefined);
+    const done = [...heard.values()];
     const settled = done.reduce((n, s) => n + s.missions, 0) + [...running.values()].reduce((n, r) => n + r, 0);
-    opts.onProgress({ done: done.length + failures.size, total: config.campaigns, missions: settled, plannedMissions: config.campaigns * config.missions, violations: done.reduce((n, s) => n + s.violationCount, 0), elapsedMs: performance.now() - started });
+    opts.onProgress({ done: Math.max(answered, heard.size), total: config.campaigns, missions: settled, plannedMissions: config.campaigns * config.missions, violations: done.reduce((n, s) => n + s.violations, 0), elapsedMs: performance.now() - started });
+  };
+  const answer = (seed: number, missions: number, violations: number): void => {
+    heard.set(seed, { missions, violations });
+    running.delete(seed);
+    report();
   };
   w.events.on('progress', ({ jobId, data }) => {
     const seed = seedOf(jobId);
-    if (seed !== null && typeof data === 'number' && summaries[seed - config.seed] === undefined) running.set(seed, data);
+    if (seed !== null && typeof data === 'number' && !heard.has(seed)) running.set(seed, data);
     report();
+  });
+  w.events.on('completed', ({ jobId, returnvalue }) => {
+    const seed = seedOf(jobId);
+    const s = (typeof returnvalue === 'string' ? JSON.parse(returnvalue) : returnvalue) as Partial<CampaignSummary> | null;
+    if (seed !== null) answer(seed, s?.missions ?? 0, s?.violationCount ?? 0);
+  });
+  w.events.on('retries-exhausted', ({ jobId }) => {
+    const seed = seedOf(jobId);
+    if (seed !== null) answer(seed, 0, 0);
   });
   w.events.on('stalled', ({ jobId }) => {
     const seed = seedOf(jobId);
@@ -127,41 +142,41 @@ async function watch(w: Watch): Promise<QueuedSoakOutcome> {
     if (seed !== null) opts.log(`soak: seed ${seed} threw (${failedReason}); each campaign is tried ${ATTEMPTS} times before it counts as failed`);
   });
 
-  const key = (seed: number): string => `${w.queue.qualifiedName}:${campaignJobId(soakId, seed)}`;
   let lastWorkerCheck = performance.now();
   for (;;) {
     if (opts.signal?.aborted === true) return { kind: 'detached', soakId };
-    // Redis is the truth; a missing parent means Redis lost the soak (flushed, or restarted without its data).
+    // Redis is the truth, and counting is cheap: a missing parent means Redis lost the soak (flushed, or restarted without its data).
     const parent = await w.queue.getJob(soakId);
-    if (parent === undefined || parent === null) {
-      const lost = Array.from({ length: config.campaigns }, (_, i) => config.seed + i).filter((s) => summaries[s - config.seed] === undefined && !failures.has(s));
-      return { kind: 'lost', soakId, config, lost, kept: config.campaigns - lost.length };
-    }
-    const [values, failed] = await Promise.all([parent.getChildrenValues<CampaignSummary>(), parent.getIgnoredChildrenFailures()]);
-    for (let i = 0; i < config.campaigns; i++) {
-      const seed = config.seed + i;
-      const value = values[key(seed)];
-      if (value !== undefined && summaries[i] === undefined) {
-        summaries[i] = value;
-        running.delete(seed);
-      }
-      const reason = failed[key(seed)];
-      if (reason !== undefined && !failures.has(seed)) {
-        failures.set(seed, campaignFailure(config, seed, reason));
-        running.delete(seed);
-      }
-    }
+    if (parent === undefined || parent === null) return lostSoak(soakId, config, heard);
+    const counts = await parent.getDependenciesCount();
+    answered = (counts.processed ?? 0) + (counts.ignored ?? 0) + (counts.failed ?? 0);
     report();
-    const answered = summaries.filter((s) => s !== undefined).length + failures.size;
-    if (answered >= config.campaigns) break;
+    if ((counts.unprocessed ?? 0) === 0 && answered >= config.campaigns) break;
     if (performance.now() - lastWorkerCheck >= NO_WORKER_EVERY_MS) {
       lastWorkerCheck = performance.now();
       if ((await w.queue.getWorkersCount()) === 0) opts.log(`soak: waiting: no worker on ${w.name} at ${opts.url} (${answered}/${config.campaigns} campaigns answered); start one with: nosh worker ${opts.url}${await elsewhere(w)}`);
     }
     await sleep(POLL_MS, opts.signal);
   }
-  const result = foldSoak(config, summaries, [...failures.values()], performance.now() - started, false);
+  // Every campaign has its answer in Redis: read them once, and fold them in seed order.
+  const parent = await w.queue.getJob(soakId);
+  if (parent === undefined || parent === null) return lostSoak(soakId, config, heard);
+  const [values, failed] = await Promise.all([parent.getChildrenValues<CampaignSummary>(), parent.getIgnoredChildrenFailures()]);
+  const key = (seed: number): string => `${w.queue.qualifiedName}:${campaignJobId(soakId, seed)}`;
+  const summaries = Array.from({ length: config.campaigns }, (_, i) => values[key(config.seed + i)]);
+  const failures: SoakFailure[] = [];
+  for (let i = 0; i < config.campaigns; i++) {
+    const reason = failed[key(config.seed + i)];
+    if (summaries[i] === undefined) failures.push(campaignFailure(config, config.seed + i, reason ?? 'its result is missing from Redis'));
+  }
+  const result = foldSoak(config, summaries, failures, performance.now() - started, false);
   return { kind: 'done', soakId, result, resubmitted: w.resubmitted };
+}
+
+/** Redis no longer has the soak: every result it held went with it; `heard` says which campaigns had answered. */
+function lostSoak(soakId: string, config: SoakConfig, heard: ReadonlyMap<number, unknown>): QueuedSoakOutcome {
+  const lost = Array.from({ length: config.campaigns }, (_, i) => config.seed + i).filter((s) => !heard.has(s));
+  return { kind: 'lost', soakId, config, lost, kept: config.campaigns - lost.length };
 }
 
 /** Workers of other builds in the same Redis, which take none of this soak: said beside 'no worker', since they are the usual reason. */

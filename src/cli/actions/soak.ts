@@ -74,7 +74,7 @@ async function queuedSoak(config: SoakConfig, opts: SoakOptions, onProgress: (p:
       if (outcome.resubmitted) say(`soak: ${outcome.soakId} was already queued; its results are folded, nothing ran again for this command`);
       return outcome.result;
     case 'lost':
-      say(`soak: Redis at ${opts.queue} lost soak ${outcome.soakId} mid-run (flushed, or restarted without its data): ${outcome.lost.length} of ${outcome.config.campaigns} campaigns lost (seeds ${seedList(outcome.lost)}); ${outcome.kept} answered before. No result is printed; run the same command again to submit it afresh.`);
+      say(`soak: Redis at ${opts.queue} lost soak ${outcome.soakId} mid-run (flushed, or restarted without its data): ${outcome.lost.length} of ${outcome.config.campaigns} campaigns lost before they answered (seeds ${seedList(outcome.lost)}), and the results of the ${outcome.kept} that had answered went with it. No result is printed; run the same command again to submit it afresh.`);
       process.exitCode = 1;
       return null;
     case 'detached':
