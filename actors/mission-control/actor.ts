@@ -9,7 +9,7 @@ import { SYS_CHILD_FAILED } from '../../src/runtime/system-messages.js';
 import { acceptOp, boardOp, decayOp, insertCartOp, slotChanged, statusOp } from './board-ops.js';
 import { keywordData } from '../../src/lisp/data.js';
 import { bindingsData } from './bindings.js';
-import { flushAnswered, tickerRestarted, verdictsOp } from './hold-ops.js';
+import { flushAnswered, tickerRestarted, varOp, verdictsOp } from './hold-ops.js';
 import { abortCall, callInFlight, capabilityOp, childFailed, deadlineOp, resultOp, resumeAfterSwap, telemetryOp } from './capability-ops.js';
 import { McInbox } from './messages.js';
 import { checkInOp, resolveOp, settleNow, verbOp } from './mission-ops.js';
@@ -119,6 +119,8 @@ function handle(state: McState, msg: MissionControlMessage, ctx: McContext): voi
       return acceptOp(state, msg.from, msg.body.reqId, msg.body.index, ctx);
     case 'op/bindings':
       return reply(ctx, msg.from, msg.body.reqId, null, bindingsData(state));
+    case 'op/var':
+      return varOp(state, msg.from, msg.body.reqId, msg.body.name, ctx);
     case 'op/check-in':
       return checkInOp(state, msg.from, msg.body.reqId, ctx);
     case 'op/attach':

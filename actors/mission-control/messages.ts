@@ -33,6 +33,8 @@ export const McInbox = defineInbox({
   'op/insert-cart': v.object({ reqId: ReqId, cart: Name }),
   'op/power-off': v.object({ reqId: ReqId, ms: v.pipe(v.number(), v.minValue(0), v.maxValue(366 * 24 * 3600 * 1000)) }),
   'op/bindings': v.object({ reqId: ReqId }),
+  /** `(var 'trace)`: one of the running mission's variables, as the deck holds it. */
+  'op/var': v.object({ reqId: ReqId, name: Name }),
   /** A later visit to the contracts already settled: pays what falls due (docs/economy.md, check-ins). */
   'op/check-in': v.object({ reqId: ReqId }),
   /** An operator that restarted (and lost its place) asks where the deck stands: answered with `deck/ready`. */
