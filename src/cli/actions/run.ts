@@ -48,7 +48,8 @@ export async function runAction(opts: RunOptions): Promise<void> {
     ...(opts.trace ? { traceFile: opts.trace } : {}),
     ...(opts.traceJsonl ? { traceJsonl: opts.traceJsonl } : {}),
     onEnvelope: (e) => {
-      if (!quiet) view.envelope(e);
+      // The script's own lines (its log and its errors) are on stderr under --json whatever else is quiet (docs/operator-scripts.md).
+      if (!quiet || e.kind === 'runner/log' || e.kind === 'runner/error') view.envelope(e);
       if (e.kind === 'deck/event' && (e.body as { type: string }).type === 'settled') bar.update(++settled);
     },
   });
