@@ -71,6 +71,7 @@ export default defineActor({
       spikes: [],
       dirty: false,
       powerReq: null,
+      lastSettlement: null,
       seated: args.seated,
       heldBoot: null,
       early: [],
@@ -114,7 +115,9 @@ function handle(state: McState, msg: MissionControlMessage, ctx: McContext): voi
     case 'op/board':
       return boardOp(state, msg.from, msg.body.reqId, ctx);
     case 'op/status':
-      return statusOp(state, msg.from, msg.body.reqId, ctx);
+      return statusOp(state, msg.from, msg.body.reqId, msg.body.all === true, ctx);
+    case 'op/settlement':
+      return reply(ctx, msg.from, msg.body.reqId, state.lastSettlement);
     case 'op/accept':
       return acceptOp(state, msg.from, msg.body.reqId, msg.body.index, ctx);
     case 'op/bindings':

@@ -43,7 +43,7 @@ export function contractToLisp(c: BoardContract, index: number): Value {
 }
 
 /** `(status)`: the deck's numbers and what is in the slot. */
-export function statusOp(state: McState, from: string, reqId: string, ctx: McContext): void {
+export function statusOp(state: McState, from: string, reqId: string, all: boolean, ctx: McContext): void {
   const u = state.uds;
   const value = LispMap.fromPairs([
     [kw('credits'), u.creditBalance],
@@ -57,6 +57,13 @@ export function statusOp(state: McState, from: string, reqId: string, ctx: McCon
     [kw('runs'), u.runCount],
     [kw('session'), u.session],
     [kw('owed'), u.obligations.length],
+    // Opt-in, so the reply every existing script gets (and the trace) is as before.
+    ...(all
+      ? ([
+          [kw('intel'), u.knowledgeIndex.reduce((n, k) => n + k.points, 0)],
+          [kw('access'), list(...u.accessFlags.map((f) => kw(f)))],
+        ] as Array<[Value, Value]>)
+      : []),
   ]);
   reply(ctx, from, reqId, toData(value));
 }

@@ -24,7 +24,10 @@ const Name = v.pipe(v.string(), v.maxLength(64));
 
 export const McInbox = defineInbox({
   'op/board': v.object({ reqId: ReqId }),
-  'op/status': v.object({ reqId: ReqId }),
+  /** `all`: every currency too (intel, access); opt-in, so the replies an existing script gets are unchanged. */
+  'op/status': v.object({ reqId: ReqId, all: v.optional(v.boolean()) }),
+  /** `(settlement)`: the last settlement in full, with a line per reward. */
+  'op/settlement': v.object({ reqId: ReqId }),
   'op/accept': v.object({ reqId: ReqId, index: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(15)) }),
   'op/verb': v.object({ reqId: ReqId, verb: v.picklist(VERB_NAMES), goal: Name }),
   'op/capability': v.object({ reqId: ReqId, cart: Name, seed: v.optional(v.pipe(v.number(), v.integer())) }),

@@ -93,7 +93,17 @@ export class OperatorSession {
   private bindDeck(): void {
     const env = this.env;
     defineNative(env, 'board', async () => valueOf(await this.ask('op/board', {})), 0, 0);
-    defineNative(env, 'status', async () => valueOf(await this.ask('op/status', {})), 0, 0);
+    defineNative(
+      env,
+      'status',
+      async ([flag]) => {
+        if (flag !== undefined && !(flag instanceof Keyword && flag.name === 'all')) throw new LispError('type', 'status: the one option is :all (every currency)');
+        return valueOf(await this.ask('op/status', flag === undefined ? {} : { all: true }));
+      },
+      0,
+      1,
+    );
+    defineNative(env, 'settlement', async () => valueOf(await this.ask('op/settlement', {})), 0, 0);
     defineNative(
       env,
       'accept',
