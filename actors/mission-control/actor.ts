@@ -14,6 +14,8 @@ import { abortCall, callInFlight, capabilityOp, childFailed, deadlineOp, resultO
 import { McInbox } from './messages.js';
 import { checkInOp, resolveOp, settleNow, verbOp } from './mission-ops.js';
 import { refuse, reply, tell } from './outbox.js';
+import { briefOp, keyOp } from './navigation-ops.js';
+import { OPEN_BOARD } from '../../src/mission-control/navigation.js';
 import { type BootRead, boot, commit, commitFailed, offIfSaved, powerOff, powerOn, readFlash, recommitIfLost, tellOperatorReady } from './persistence.js';
 import { type McContext, type McState, PEERS } from './state.js';
 
@@ -72,6 +74,7 @@ export default defineActor({
       dirty: false,
       powerReq: null,
       lastSettlement: null,
+      cursor: OPEN_BOARD,
       seated: args.seated,
       heldBoot: null,
       early: [],
@@ -116,6 +119,10 @@ function handle(state: McState, msg: MissionControlMessage, ctx: McContext): voi
       return boardOp(state, msg.from, msg.body.reqId, ctx);
     case 'op/status':
       return statusOp(state, msg.from, msg.body.reqId, msg.body.all === true, ctx);
+    case 'op/key':
+      return keyOp(state, msg.from, msg.body.reqId, msg.body.key, ctx);
+    case 'op/brief':
+      return briefOp(state, msg.from, msg.body.reqId, msg.body.index, ctx);
     case 'op/settlement':
       return reply(ctx, msg.from, msg.body.reqId, state.lastSettlement);
     case 'op/accept':

@@ -26,6 +26,10 @@ export const McInbox = defineInbox({
   'op/board': v.object({ reqId: ReqId }),
   /** `all`: every currency too (intel, access); opt-in, so the replies an existing script gets are unchanged. */
   'op/status': v.object({ reqId: ReqId, all: v.optional(v.boolean()) }),
+  /** The board's keys (seed 004 §4.2): [CDR] next, [CAR] briefing, [EVAL] accept, [NIL] back. */
+  'op/key': v.object({ reqId: ReqId, key: v.picklist(['car', 'cdr', 'eval', 'nil']) }),
+  /** `(brief N)`: contract N's briefing as a value (nothing drawn). */
+  'op/brief': v.object({ reqId: ReqId, index: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(15)) }),
   /** `(settlement)`: the last settlement in full, with a line per reward. */
   'op/settlement': v.object({ reqId: ReqId }),
   'op/accept': v.object({ reqId: ReqId, index: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(15)) }),

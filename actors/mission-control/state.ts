@@ -1,4 +1,5 @@
 import type { LispData } from '../../src/lisp/data.js';
+import type { BoardCursor } from '../../src/mission-control/navigation.js';
 import type { Uds } from '../../src/deck/uds.js';
 import type { Catalog } from '../../src/mission-control/catalog.js';
 import { deckContext } from '../../src/mission-control/deck-setup.js';
@@ -93,6 +94,8 @@ export interface McState {
   powerReq: { reqId: string; operator: string } | null;
   /** The last settlement with its per-goal lines, for `(settlement)`; not saved (a restart forgets it). */
   lastSettlement: LispData | null;
+  /** Where the operator is on the board ([CDR] [CAR] [EVAL] [NIL]); `(board)` opens it afresh. */
+  cursor: BoardCursor;
   /** Requests that arrived before the deck booted; answered once it has. */
   early: Array<{ from: string; kind: string; body: unknown }>;
   counters: Counters;

@@ -116,6 +116,21 @@ export class OperatorSession {
       1,
       1,
     );
+    // The board's keys (seed 004 §4.2) and the briefing as a value.
+    for (const key of ['cdr', 'car', 'nil'] as const) defineNative(env, `${key}-board`, async () => valueOf(await this.ask('op/key', { key })), 0, 0);
+    defineNative(
+      env,
+      'eval-board',
+      async () => {
+        const r = await this.ask('op/key', { key: 'eval' });
+        if (!r.ok || r.bindings === null) return valueOf(r);
+        this.rebind(r.bindings);
+        return this.current('mission-params');
+      },
+      0,
+      0,
+    );
+    defineNative(env, 'brief', async ([index]) => valueOf(await this.ask('op/brief', { index: asIndex(index) })), 1, 1);
     defineNative(env, 'insert-cart', async ([cart]) => valueOf(await this.ask('op/insert-cart', { cart: nameOf(cart ?? null, 'insert-cart') })), 1, 1);
     defineNative(env, 'check-in', async () => valueOf(await this.ask('op/check-in', {})), 0, 0);
     defineNative(

@@ -40,12 +40,17 @@ export class FrameRecorder {
     }
     this.written++;
     const name = `frame-${String(this.written).padStart(5, '0')}-t${tick}.png`;
-    writeFileSync(join(this.dir, name), frameToPng(frameOf(body.rows)));
+    writeFileSync(join(this.dir, name), framePng(body.rows));
   }
 
   stats(): FrameRecorderStats {
     return { written: this.written, skipped: this.skipped, dir: this.dir };
   }
+}
+
+/** One frame's 75 rows of 128 characters as a PNG. */
+export function framePng(rows: readonly string[]): Buffer {
+  return frameToPng(frameOf(rows));
 }
 
 function frameOf(rows: readonly string[]): Frame {

@@ -29,12 +29,13 @@ export interface LiveDeck {
  * A live deck for the Mission Runner REPL: Mission Control, the cart slot,
  * the hold ticker, CIPHER and the hardware, with the REPL itself as the
  * operator. The cart is seated at power-on and the best contract that needs
- * it is accepted, so `current-mission` and the goal verbs answer at once.
+ * it is accepted (unless `accept: false`), so `current-mission` and the goal
+ * verbs answer at once.
  * Every form's deck calls are the same `op/*` requests the Runner actor
  * makes; the REPL steps the lockstep clock until each answer arrives, and
  * runs the script's telemetry handlers as the cart's telemetry comes in.
  */
-export async function openLiveDeck(options: { seed: number; placement?: Placement; cart?: string; out: (line: string) => void }): Promise<LiveDeck> {
+export async function openLiveDeck(options: { seed: number; placement?: Placement; cart?: string; out: (line: string) => void; accept?: boolean }): Promise<LiveDeck> {
   const cart = options.cart ?? 'ice-breaker';
   const library = loadCartLibrary();
   if (!library.carts.includes(cart)) throw new Error(`no cartridge '${cart}' (cartridges: ${library.carts.join(', ')})`);
@@ -45,7 +46,8 @@ export async function openLiveDeck(options: { seed: number; placement?: Placemen
   await deck.pump('deck/ready', answerDeadline('deck/ready'));
   const session = new OperatorSession(createEnv({ output: (text) => options.out(text.replace(/\n$/, '')) }), deck.link(options.seed));
   deck.session = session;
-  const accepted = await acceptFor(deck, session, cart);
+  // `accept: false` leaves the operator at the board, to choose with the navigation verbs.
+  const accepted = options.accept === false ? 'nothing yet (at the board)' : await acceptFor(deck, session, cart);
   return { env: session.env, runtime: rt, accepted, close: async () => void (await rt.shutdown()) };
 }
 
