@@ -16,6 +16,7 @@ import { checkInOp, resolveOp, settleNow, verbOp } from './mission-ops.js';
 import { refuse, reply, tell } from './outbox.js';
 import { briefOp, keyOp } from './navigation-ops.js';
 import { OPEN_BOARD } from '../../src/mission-control/navigation.js';
+import { recordCartSeen } from '../../src/deck/cart-seen.js';
 import { type BootRead, boot, commit, commitFailed, offIfSaved, powerOff, powerOn, readFlash, recommitIfLost, tellOperatorReady } from './persistence.js';
 import { type McContext, type McState, PEERS } from './state.js';
 
@@ -221,8 +222,16 @@ function onBoot(state: McState, read: BootRead, ctx: McContext): void {
     state.heldBoot = read;
     return;
   }
+  const seated = state.seated;
   state.seated = null;
   boot(state, read, ctx);
+  // The cart seated at power-on was seen before the books were read: record it in the books as booted,
+  // or it would never be registered (and never become Recent, then Historical, once pulled).
+  const module = seated === null ? undefined : state.catalog.modules.find((m) => m.name === seated && !m.system);
+  if (module !== undefined && state.inserted === seated) {
+    state.uds = recordCartSeen(state.uds, module.bit, ctx.now());
+    state.dirty = true;
+  }
   drainWaiting(state, ctx);
 }
 
@@ -259,7 +268,8 @@ function onSlot(state: McState, change: { cart: string | null; previous: string 
   if (state.heldBoot && (state.inserted === state.seated || change.error !== null)) {
     const held = state.heldBoot;
     state.heldBoot = null;
-    state.seated = null;
+    // Seated: the boot records the cart in the books it reads; unreadable: there is no seated cart.
+    if (change.error !== null) state.seated = null;
     return onBoot(state, held, ctx);
   }
   commit(state, ctx);
