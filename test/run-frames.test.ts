@@ -49,7 +49,8 @@ describe('nosh run --frames DIR', () => {
       seed: 7,
       missions: 1,
       placement: 'inline',
-      frames: { dir, max: 5 },
+      // Enough for the board's cursor moves ([CDR] down to the autopilot's pick, issue 17) before the briefing.
+      frames: { dir, max: 12 },
       onEnvelope: (e) => {
         if (e.kind !== 'display/frame') return;
         const rows = (e.body as { rows: string[] }).rows;
@@ -57,13 +58,15 @@ describe('nosh run --frames DIR', () => {
       },
     });
     const files = readdirSync(dir).sort();
-    expect(files).toHaveLength(5);
-    // The board at boot (again once a cart is seated), then the accepted contract's briefing, then its objective panel.
-    const screens = shown.slice(0, 5).map((rows) => (rows[0] as string).trim());
+    expect(files).toHaveLength(Math.min(12, shown.length));
+    // The board at boot (again once a cart is seated, and as the cursor moves), then the briefing ([CAR], then accepted), then its objective panel.
+    const screens = shown.slice(0, files.length).map((rows) => (rows[0] as string).trim());
     const briefing = screens.findIndex((s) => /^BRIEFING C-[0-9A-F]{4} · /.test(s));
     expect(briefing).toBeGreaterThan(0);
     for (const s of screens.slice(0, briefing)) expect(s).toMatch(/^MISSION BOARD · \d contracts/);
-    expect(screens[briefing + 1]).toMatch(/ · threat \d · seed \d+ · phase 1\/\d+ · running$/);
+    // The briefing [CAR] drew stays up through the accept (CIPHER's line under it changes), then the panel.
+    const panel = screens.findIndex((s, i) => i > briefing && !s.startsWith('BRIEFING'));
+    expect(screens[panel]).toMatch(/ · threat \d · seed \d+ · phase 1\/\d+ · running$/);
     files.forEach((f, i) => {
       const rows = shown[i] as string[];
       const expected = frameToPng(new Frame(rows.flatMap((row) => [...row])), shownRows(rows));

@@ -9,11 +9,14 @@ import { SYS_CHILD_FAILED } from '../../src/runtime/system-messages.js';
 import { acceptOp, boardOp, decayOp, insertAgain, insertCartOp, slotChanged, statusOp } from './board-ops.js';
 import { keywordData } from '../../src/lisp/data.js';
 import { bindingsData } from './bindings.js';
-import { flushAnswered, tickerRestarted, verdictsOp } from './hold-ops.js';
+import { flushAnswered, tickerRestarted, varOp, verdictsOp } from './hold-ops.js';
 import { abortCall, callInFlight, capabilityOp, childFailed, deadlineOp, resultOp, resumeAfterSwap, telemetryOp } from './capability-ops.js';
 import { McInbox } from './messages.js';
 import { checkInOp, resolveOp, settleNow, verbOp } from './mission-ops.js';
 import { refuse, reply, tell } from './outbox.js';
+import { briefOp, keyOp } from './navigation-ops.js';
+import { OPEN_BOARD } from '../../src/mission-control/navigation.js';
+import { recordCartSeen } from '../../src/deck/cart-seen.js';
 import { type BootRead, boot, commit, commitFailed, offIfSaved, powerOff, powerOn, readFlash, recommitIfLost, tellOperatorReady } from './persistence.js';
 import { type McContext, type McState, PEERS } from './state.js';
 
@@ -71,6 +74,8 @@ export default defineActor({
       spikes: [],
       dirty: false,
       powerReq: null,
+      lastSettlement: null,
+      cursor: OPEN_BOARD,
       seated: args.seated,
       heldBoot: null,
       early: [],
@@ -114,11 +119,19 @@ function handle(state: McState, msg: MissionControlMessage, ctx: McContext): voi
     case 'op/board':
       return boardOp(state, msg.from, msg.body.reqId, ctx);
     case 'op/status':
-      return statusOp(state, msg.from, msg.body.reqId, ctx);
+      return statusOp(state, msg.from, msg.body.reqId, msg.body.all === true, ctx);
+    case 'op/key':
+      return keyOp(state, msg.from, msg.body.reqId, msg.body.key, ctx);
+    case 'op/brief':
+      return briefOp(state, msg.from, msg.body.reqId, msg.body.index, ctx);
+    case 'op/settlement':
+      return reply(ctx, msg.from, msg.body.reqId, state.lastSettlement);
     case 'op/accept':
       return acceptOp(state, msg.from, msg.body.reqId, msg.body.index, ctx);
     case 'op/bindings':
       return reply(ctx, msg.from, msg.body.reqId, null, bindingsData(state));
+    case 'op/var':
+      return varOp(state, msg.from, msg.body.reqId, msg.body.name, ctx);
     case 'op/check-in':
       return checkInOp(state, msg.from, msg.body.reqId, ctx);
     case 'op/attach':
@@ -209,8 +222,16 @@ function onBoot(state: McState, read: BootRead, ctx: McContext): void {
     state.heldBoot = read;
     return;
   }
+  const seated = state.seated;
   state.seated = null;
   boot(state, read, ctx);
+  // The cart seated at power-on was seen before the books were read: record it in the books as booted,
+  // or it would never be registered (and never become Recent, then Historical, once pulled).
+  const module = seated === null ? undefined : state.catalog.modules.find((m) => m.name === seated && !m.system);
+  if (module !== undefined && state.inserted === seated) {
+    state.uds = recordCartSeen(state.uds, module.bit, ctx.now());
+    state.dirty = true;
+  }
   drainWaiting(state, ctx);
 }
 
@@ -247,7 +268,8 @@ function onSlot(state: McState, change: { cart: string | null; previous: string 
   if (state.heldBoot && (state.inserted === state.seated || change.error !== null)) {
     const held = state.heldBoot;
     state.heldBoot = null;
-    state.seated = null;
+    // Seated: the boot records the cart in the books it reads; unreadable: there is no seated cart.
+    if (change.error !== null) state.seated = null;
     return onBoot(state, held, ctx);
   }
   commit(state, ctx);

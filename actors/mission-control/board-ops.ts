@@ -4,14 +4,14 @@ import { Keyword, LispMap, type Value, list } from '../../src/lisp/values.js';
 import { type BoardContract, viewBoard } from '../../src/mission-control/board-view.js';
 import type { CipherEvent } from '../../src/mission-control/events.js';
 import { tickBoard } from '../../src/mission-control/decay.js';
-import { renderBoard } from '../../src/mission-control/render-board.js';
 import { MissionControlError, acceptContract } from '../../src/mission-control/missions.js';
 import { bindingsData } from './bindings.js';
 import { goalFacts } from './facts.js';
 import { contractLabel } from '../../src/mission-control/format.js';
 import { armHolds, startingVariables } from './hold-ops.js';
 import { commit } from './persistence.js';
-import { showBoard, showBriefing } from './screens.js';
+import { boardLines, showBoard, showBriefing } from './screens.js';
+import { OPEN_BOARD } from '../../src/mission-control/navigation.js';
 import { refuse, reply, speak, tell } from './outbox.js';
 import { type McState, PEERS, context, type McContext } from './state.js';
 import { callInFlight } from './capability-ops.js';
@@ -21,7 +21,9 @@ const kw = (name: string): Keyword => new Keyword(name);
 /** `(board)`: the contracts as the operator sees them, one map each. */
 export function boardOp(state: McState, from: string, reqId: string, ctx: McContext): void {
   const contracts = viewBoard(state.uds, context(state, ctx));
-  const lines = renderBoard(contracts, 0, state.inserted);
+  // Asking for the board opens it afresh, the cursor on the first contract.
+  state.cursor = OPEN_BOARD;
+  const lines = boardLines(state, contracts, ctx);
   tell(ctx, { type: 'board', lines });
   showBoard(state, contracts, ctx, lines);
   reply(ctx, from, reqId, toData(list(...contracts.map(contractToLisp))));
@@ -43,7 +45,7 @@ export function contractToLisp(c: BoardContract, index: number): Value {
 }
 
 /** `(status)`: the deck's numbers and what is in the slot. */
-export function statusOp(state: McState, from: string, reqId: string, ctx: McContext): void {
+export function statusOp(state: McState, from: string, reqId: string, all: boolean, ctx: McContext): void {
   const u = state.uds;
   const value = LispMap.fromPairs([
     [kw('credits'), u.creditBalance],
@@ -57,6 +59,13 @@ export function statusOp(state: McState, from: string, reqId: string, ctx: McCon
     [kw('runs'), u.runCount],
     [kw('session'), u.session],
     [kw('owed'), u.obligations.length],
+    // Opt-in, so the reply every existing script gets (and the trace) is as before.
+    ...(all
+      ? ([
+          [kw('intel'), u.knowledgeIndex.reduce((n, k) => n + k.points, 0)],
+          [kw('access'), list(...u.accessFlags.map((f) => kw(f)))],
+        ] as Array<[Value, Value]>)
+      : []),
   ]);
   reply(ctx, from, reqId, toData(value));
 }

@@ -1,9 +1,11 @@
 import type { MissionEvent, Verdicts } from '../../src/objectives/index.js';
+import { stringData } from '../../src/lisp/data.js';
 import { absorbTelemetry } from '../../src/objectives/telemetry-variables.js';
 import type { HoldsJudged, WireVariable } from '../hold-ticker/inbox.js';
 import { absorb } from './absorb.js';
 import { bindingsData } from './bindings.js';
 import { commit } from './persistence.js';
+import { reply } from './outbox.js';
 import { type McContext, type McState, PEERS, operator } from './state.js';
 
 /**
@@ -93,4 +95,15 @@ function apply(state: McState, events: readonly MissionEvent[], judged: number, 
   // `runs` dates the change: one that arrives after the run it belongs to was resolved (a delay in
   // flight) is stale, and the runner must not bind a mission that is over.
   ctx.send(operator(state.operator), 'mission/changed', { bindings: bindingsData(state), runs: state.uds.runCount });
+}
+
+/**
+ * `(var 'trace)`: one variable of the running mission as Mission Control holds it (telemetry applied);
+ * the clock's two are the deck's own, `tick` now and `timer` the ticks since acceptance. Nil when no
+ * mission runs or no variable has the name.
+ */
+export function varOp(state: McState, from: string, reqId: string, name: string, ctx: McContext): void {
+  if (!state.mission || !state.vars) return reply(ctx, from, reqId, null);
+  const value = name === 'tick' ? ctx.tick : name === 'timer' ? ctx.tick - state.acceptTick : Object.hasOwn(state.vars, name) ? (state.vars[name] ?? null) : null;
+  reply(ctx, from, reqId, typeof value === 'string' ? stringData(value) : value);
 }

@@ -24,7 +24,14 @@ const Name = v.pipe(v.string(), v.maxLength(64));
 
 export const McInbox = defineInbox({
   'op/board': v.object({ reqId: ReqId }),
-  'op/status': v.object({ reqId: ReqId }),
+  /** `all`: every currency too (intel, access); opt-in, so the replies an existing script gets are unchanged. */
+  'op/status': v.object({ reqId: ReqId, all: v.optional(v.boolean()) }),
+  /** The board's keys (seed 004 §4.2): [CDR] next, [CAR] briefing, [EVAL] accept, [NIL] back. */
+  'op/key': v.object({ reqId: ReqId, key: v.picklist(['car', 'cdr', 'eval', 'nil']) }),
+  /** `(brief N)`: contract N's briefing as a value (nothing drawn). */
+  'op/brief': v.object({ reqId: ReqId, index: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(15)) }),
+  /** `(settlement)`: the last settlement in full, with a line per reward. */
+  'op/settlement': v.object({ reqId: ReqId }),
   'op/accept': v.object({ reqId: ReqId, index: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(15)) }),
   'op/verb': v.object({ reqId: ReqId, verb: v.picklist(VERB_NAMES), goal: Name }),
   'op/capability': v.object({ reqId: ReqId, cart: Name, seed: v.optional(v.pipe(v.number(), v.integer())) }),
@@ -33,6 +40,8 @@ export const McInbox = defineInbox({
   'op/insert-cart': v.object({ reqId: ReqId, cart: Name }),
   'op/power-off': v.object({ reqId: ReqId, ms: v.pipe(v.number(), v.minValue(0), v.maxValue(366 * 24 * 3600 * 1000)) }),
   'op/bindings': v.object({ reqId: ReqId }),
+  /** `(var 'trace)`: one of the running mission's variables, as the deck holds it. */
+  'op/var': v.object({ reqId: ReqId, name: Name }),
   /** A later visit to the contracts already settled: pays what falls due (docs/economy.md, check-ins). */
   'op/check-in': v.object({ reqId: ReqId }),
   /** An operator that restarted (and lost its place) asks where the deck stands: answered with `deck/ready`. */

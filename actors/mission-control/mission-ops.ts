@@ -5,7 +5,7 @@ import { contractLabel } from '../../src/mission-control/format.js';
 import type { CipherEvent } from '../../src/mission-control/events.js';
 import { type Resolution, abandonMission, completeMission } from '../../src/mission-control/missions.js';
 import type { VerbName } from '../../src/objectives/index.js';
-import { settlementData } from '../../src/objectives/lisp-view.js';
+import { settlementData, settlementWithLinesData } from '../../src/objectives/lisp-view.js';
 import { absorb } from './absorb.js';
 import { figures } from './facts.js';
 import { bindingsData } from './bindings.js';
@@ -81,6 +81,7 @@ export function settleNow(state: McState, ctx: McContext): void {
   const events: CipherEvent[] = [];
   const res: Resolution = s.how === 'complete' ? completeMission(state.uds, m, context(state, ctx), state.report, events) : abandonMission(state.uds, m, context(state, ctx), state.report, events);
   const target = m.content.target;
+  state.lastSettlement = settlementWithLinesData(res.settlement, m.graph.snapshot().goals);
   finish(state, res, ctx);
   if (res.forced.length > 0) tellCheckIn(state, res.forced, ctx);
   speak(ctx, events, { target, credits: res.credits });

@@ -1,6 +1,8 @@
 import { renderBriefing, briefingFor } from '../../src/mission-control/briefing.js';
 import type { BoardContract } from '../../src/mission-control/board-view.js';
 import { renderBoard } from '../../src/mission-control/render-board.js';
+import { cartNames } from '../../src/mission-control/registry.js';
+import type { BoardEntry } from '../../src/deck/uds.js';
 import { renderPanel } from '../../src/objectives/panel.js';
 import { type McState, PEERS, context, type McContext } from './state.js';
 
@@ -8,19 +10,39 @@ import { type McState, PEERS, context, type McContext } from './state.js';
 export const SCREEN_ROWS = 74;
 const COLUMNS = 128;
 
-export type ScreenName = 'board' | 'briefing' | 'panel';
+export type ScreenName = 'board' | 'briefing' | 'panel' | 'terminal';
+
+/** The board as the operator sees it: the cursor on the selected contract, the Historical carts' memorial row. */
+export function boardLines(state: McState, contracts: readonly BoardContract[], ctx: McContext): string[] {
+  return renderBoard(contracts, state.cursor.selected, state.inserted, memorialOf(state, ctx));
+}
+
+/** The Historical carts, for the board's memorial row. */
+export function memorialOf(state: McState, ctx: McContext): string[] {
+  return cartNames(context(state, ctx).registry.byTier('historical'));
+}
 
 /** The board, as the operator sees it when asking for it (`lines`: the board already rendered, when it is). */
-export function showBoard(state: McState, contracts: readonly BoardContract[], ctx: McContext, lines = renderBoard(contracts, 0, state.inserted)): void {
+export function showBoard(state: McState, contracts: readonly BoardContract[], ctx: McContext, lines = boardLines(state, contracts, ctx)): void {
   show(state, 'board', lines, ctx);
 }
 
 /** The accepted contract's briefing (seed 004 §4.3), until the first capability call. */
 export function showBriefing(state: McState, ctx: McContext): void {
   const m = state.mission;
-  const cs = m ? state.catalog.schemaByName.get(m.entry.schema) : undefined;
-  if (!m || !cs) return;
-  show(state, 'briefing', renderBriefing(briefingFor(m.entry, cs, context(state, ctx), m.graph)), ctx);
+  if (m) showBriefingOf(state, m.entry, ctx, m.graph);
+}
+
+/** A contract's briefing, as [CAR] shows it (`accepted`: the mission it runs as, when it is running). */
+export function showBriefingOf(state: McState, entry: BoardEntry, ctx: McContext, accepted?: Parameters<typeof briefingFor>[3]): void {
+  const cs = state.catalog.schemaByName.get(entry.schema);
+  if (!cs) return;
+  show(state, 'briefing', renderBriefing(briefingFor(entry, cs, context(state, ctx), accepted)), ctx);
+}
+
+/** [NIL] from the board: back to the Bare Deck Terminal. */
+export function showTerminal(state: McState, ctx: McContext): void {
+  show(state, 'terminal', ['nOSh · BARE DECK TERMINAL', '', '  (board) opens the mission board again'], ctx);
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { LispData } from '../../src/lisp/data.js';
+import type { BoardCursor } from '../../src/mission-control/navigation.js';
 import type { Uds } from '../../src/deck/uds.js';
 import type { Catalog } from '../../src/mission-control/catalog.js';
 import { deckContext } from '../../src/mission-control/deck-setup.js';
@@ -90,6 +92,10 @@ export interface McState {
   heldBoot: BootRead | null;
   /** The operator waiting for a power cycle to end. */
   powerReq: { reqId: string; operator: string } | null;
+  /** The last settlement with its per-goal lines, for `(settlement)`; not saved (a restart forgets it). */
+  lastSettlement: LispData | null;
+  /** Where the operator is on the board ([CDR] [CAR] [EVAL] [NIL]); `(board)` opens it afresh. */
+  cursor: BoardCursor;
   /** Requests that arrived before the deck booted; answered once it has. */
   early: Array<{ from: string; kind: string; body: unknown }>;
   counters: Counters;

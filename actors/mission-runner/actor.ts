@@ -121,6 +121,9 @@ export default defineActor({
         if (msg.body.runs < state.runs || !state.session.hasMission()) return state;
         state.session.rebind(msg.body.bindings);
         return state;
+      case 'runner/wake':
+        await answer(state, msg.body.id, ctx.tick);
+        return state;
       case 'runner/fault':
         state.fault = { message: msg.body.message, atCall: msg.body.atCall };
         return state;
@@ -162,6 +165,12 @@ function makeLink(ctx: RunnerContext, driver: ScriptDriver, state: () => RunnerS
     },
     log: (text) => ctx.send(LOG, 'runner/log', { text, mission: state().operated }),
     random: () => ctx.rng.next(),
+    wait(ticks) {
+      if (state().session.reactive) return null;
+      const id = next();
+      ctx.send(ctx.self, 'runner/wake', { id }, { after: Math.max(1, ticks) });
+      return driver.wait<number>(id);
+    },
   };
 }
 

@@ -31,6 +31,18 @@
 (defun best (contracts)
   (reduce (lambda (a b) (if (> (score b) (score a)) b a)) contracts))
 
+(defun cursor-to (index)
+  ;; [CDR] down the board to the pick: the cursor moves on the deck's screen.
+  (when (> index 0)
+    (cdr-board)
+    (cursor-to (- index 1))))
+
+(defun take (pick)
+  ;; As an operator at the deck: down to it, [CAR] to read its briefing, [EVAL] to take it.
+  (cursor-to (get pick :index))
+  (car-board)
+  (eval-board))
+
 ;; ---- the deck ------------------------------------------------------------
 
 (defun maybe-seat-another-cart ()
@@ -152,7 +164,7 @@
         (maybe-seat-another-cart)
         (let ((pick (best (board))))
           (when pick
-            (let ((accepted (accept (get pick :index))))
+            (let ((accepted (take pick)))
               (if (get accepted :error)
                   (log "autopilot: could not accept:" (get accepted :message))
                   (do (play (plan-from-here)) (finish)))))))))

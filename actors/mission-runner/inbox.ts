@@ -14,6 +14,8 @@ export const RunnerInbox = defineInbox({
   ...pick(CartEvents, ['cart/prompt', 'cart/telemetry']),
   /** Play the next mission; `epoch` goes up whenever the deck restarts, so a stale one is ignored. */
   'runner/operate': v.object({ epoch: v.number() }),
+  /** The runner's own alarm: a script's `(wait-ticks N)` is over. */
+  'runner/wake': v.object({ id: v.string() }),
   /** Fault injection (soak --faults): the script's `atCall`-th deck call from now fails as if the script had a bug there. */
   'runner/fault': v.object({ message: v.pipe(v.string(), v.maxLength(200)), atCall: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(64)), 1) }),
 });

@@ -7,6 +7,7 @@ import { Keyword, LispMap, type Value, isFunction, list } from '../../src/lisp/v
 import type { CapabilityResult } from '../cartridge/messages.js';
 import type { MissionBindings, OpReply, OpRequestBody, OpRequestKind } from '../mission-control/messages.js';
 import { VERB_NAMES, type VerbName } from '../../src/objectives/verbs.js';
+import { renderHelp } from '../../src/mission-control/operator-verbs.js';
 import { goalInfo, goalName, goalsOf } from './goals.js';
 
 const kw = (n: string): Keyword => new Keyword(n);
@@ -23,7 +24,12 @@ export interface OperatorLink {
   call(cart: string, seed: number | undefined): Promise<{ result: CapabilityResult } | OpReply>;
   log(text: string): void;
   random(): number;
+  /** Let `ticks` ticks of deck time pass; resolves with the tick after them (null in reactive mode: a handler cannot wait). */
+  wait(ticks: number): Promise<number> | null;
 }
+
+/** The longest `(wait-ticks N)`: a day of deck time at the default 0.5 s tick. */
+export const MAX_WAIT_TICKS = 172_800;
 
 /** Bounds on what a script may register. */
 const MAX_HANDLERS = 32;
@@ -87,7 +93,17 @@ export class OperatorSession {
   private bindDeck(): void {
     const env = this.env;
     defineNative(env, 'board', async () => valueOf(await this.ask('op/board', {})), 0, 0);
-    defineNative(env, 'status', async () => valueOf(await this.ask('op/status', {})), 0, 0);
+    defineNative(
+      env,
+      'status',
+      async ([flag]) => {
+        if (flag !== undefined && !(flag instanceof Keyword && flag.name === 'all')) throw new LispError('type', 'status: the one option is :all (every currency)');
+        return valueOf(await this.ask('op/status', flag === undefined ? {} : { all: true }));
+      },
+      0,
+      1,
+    );
+    defineNative(env, 'settlement', async () => valueOf(await this.ask('op/settlement', {})), 0, 0);
     defineNative(
       env,
       'accept',
@@ -100,6 +116,21 @@ export class OperatorSession {
       1,
       1,
     );
+    // The board's keys (seed 004 §4.2) and the briefing as a value.
+    for (const key of ['cdr', 'car', 'nil'] as const) defineNative(env, `${key}-board`, async () => valueOf(await this.ask('op/key', { key })), 0, 0);
+    defineNative(
+      env,
+      'eval-board',
+      async () => {
+        const r = await this.ask('op/key', { key: 'eval' });
+        if (!r.ok || r.bindings === null) return valueOf(r);
+        this.rebind(r.bindings);
+        return this.current('mission-params');
+      },
+      0,
+      0,
+    );
+    defineNative(env, 'brief', async ([index]) => valueOf(await this.ask('op/brief', { index: asIndex(index) })), 1, 1);
     defineNative(env, 'insert-cart', async ([cart]) => valueOf(await this.ask('op/insert-cart', { cart: nameOf(cart ?? null, 'insert-cart') })), 1, 1);
     defineNative(env, 'check-in', async () => valueOf(await this.ask('op/check-in', {})), 0, 0);
     defineNative(
@@ -112,6 +143,32 @@ export class OperatorSession {
         return valueOf(r);
       },
       1,
+      1,
+    );
+    defineNative(env, 'var', async ([name]) => valueOf(await this.ask('op/var', { name: nameOf(name ?? null, 'var') })), 1, 1);
+    defineNative(
+      env,
+      'wait-ticks',
+      async ([n]) => {
+        const ticks = asIndex(n);
+        if (ticks < 0 || ticks > MAX_WAIT_TICKS) throw new LispError('type', `wait-ticks: expected 0..${MAX_WAIT_TICKS} ticks, got ${ticks}`);
+        const waited = this.link.wait(ticks);
+        if (waited === null) throw new LispError('user', 'wait-ticks: a reactive handler cannot wait');
+        return waited;
+      },
+      1,
+      1,
+    );
+    defineNative(
+      env,
+      'help',
+      ([verb], ctx) => {
+        const text = renderHelp(verb === undefined ? undefined : nameOf(verb, 'help'));
+        if (text === null) throw new LispError('user', `help: no operator verb ${nameOf(verb ?? null, 'help')} (try (help) for the list)`);
+        ctx.print(`${text}\n`);
+        return null;
+      },
+      0,
       1,
     );
     defineNative(env, 'keyword', ([x]) => kw(nameOf(x ?? null, 'keyword')), 1, 1);

@@ -43,13 +43,19 @@ export class FrameRecorder {
     }
     this.written++;
     const name = `frame-${String(this.written).padStart(5, '0')}-t${tick}.png`;
-    const frame = frameOf(body.rows);
-    writeFileSync(join(this.dir, name), this.full ? frameToPng(frame) : frameToPng(frame, croppedRows(body.rows)));
+    writeFileSync(join(this.dir, name), framePng(body.rows, this.full));
   }
 
   stats(): FrameRecorderStats {
     return { written: this.written, skipped: this.skipped, dir: this.dir };
   }
+}
+
+/** One frame's 75 rows of 128 characters as a PNG. */
+/** One completed frame's rows as a PNG: cropped to what is drawn (croppedRows), or the whole glass when `full`. */
+export function framePng(rows: readonly string[], full = false): Buffer {
+  const frame = frameOf(rows);
+  return full ? frameToPng(frame) : frameToPng(frame, croppedRows(rows));
 }
 
 function frameOf(rows: readonly string[]): Frame {

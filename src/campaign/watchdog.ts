@@ -66,12 +66,20 @@ export class Watchdog implements TraceSink {
   private asked(kind: string, body: Record<string, unknown>, tick: number): void {
     const id = body.reqId as string;
     if (this.answeredEarly.delete(id)) return;
-    const ms = typeof body.ms === 'number' ? body.ms : 0;
-    // A power-off is answered when the deck is back on; a capability call when its game is over.
-    const within = kind === 'op/power-off' ? Math.ceil(ms / DEFAULT_TICK_MS) + ANSWER_DEADLINE_TICKS : kind === 'op/capability' ? CALL_DEADLINE_TICKS + 2 * ANSWER_DEADLINE_TICKS : ANSWER_DEADLINE_TICKS;
+    const within = answerDeadline(kind, typeof body.ms === 'number' ? body.ms : 0);
     if (this.pending.size >= MAX_PENDING) this.pending.delete(this.pending.keys().next().value as string);
     this.pending.set(id, { kind, by: tick + within, sent: tick });
   }
+}
+
+/**
+ * How many ticks an operator's request may wait for its answer: a power-off of `ms` is answered when
+ * the deck is back on, a capability call when its game is over, anything else within a minute.
+ */
+export function answerDeadline(kind: string, ms = 0): number {
+  if (kind === 'op/power-off') return Math.ceil(ms / DEFAULT_TICK_MS) + ANSWER_DEADLINE_TICKS;
+  if (kind === 'op/capability') return CALL_DEADLINE_TICKS + 2 * ANSWER_DEADLINE_TICKS;
+  return ANSWER_DEADLINE_TICKS;
 }
 
 /** How long a mission of `phases` phases may take: per phase, two calls (a retry) and an answer each, and an answer to settle it. */

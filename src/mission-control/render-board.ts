@@ -5,10 +5,13 @@ import { moduleLabel } from './modules.js';
 
 /**
  * The board as text for the deck's 128-column display: one line per contract
- * and its brief under it. Icons in brackets are present (in the slot, or a
- * System baseline); lower-case in parentheses are dimmed (a swap away).
+ * and its brief under it, `▸` on the selected one. Icons in brackets are
+ * present (in the slot, or a System baseline); lower-case in parentheses are
+ * dimmed (a swap away). `memorial`: the Historical carts (seed 004 §2.2:
+ * "visible to operator as memorial / re-insert affordance"), a row of their
+ * own with the way back, when there are any.
  */
-export function renderBoard(contracts: readonly BoardContract[], selected: number, inserted: string | null): string[] {
+export function renderBoard(contracts: readonly BoardContract[], selected: number, inserted: string | null, memorial: readonly string[] = []): string[] {
   const lines = [`MISSION BOARD · ${contracts.length} contract${contracts.length === 1 ? '' : 's'} · ${inserted === null ? 'slot empty' : `${moduleLabel(inserted)} in slot`}`];
   contracts.forEach((c, i) => {
     const icons = c.capabilities.map((x) => (x.present ? `[${x.icon}]` : `(${x.icon.toLowerCase()})`));
@@ -25,6 +28,12 @@ export function renderBoard(contracts: readonly BoardContract[], selected: numbe
     }
   });
   if (contracts.length === 0) lines.push('  (no contracts: nothing registered composes)');
+  if (memorial.length > 0) lines.push(memorialRow(memorial));
   lines.push('[CDR] next  [CAR] brief  [EVAL] accept  [NIL] back');
   return lines.map(clip);
+}
+
+/** `IN MEMORIAM  ICE BREAKER · SONAR  gone quiet: re-insert one to bring its contracts back, (insert-cart :sonar)`. */
+export function memorialRow(carts: readonly string[]): string {
+  return `IN MEMORIAM  ${carts.map(moduleLabel).join(' · ')}  gone quiet: re-insert one to bring its contracts back, (insert-cart :${carts[0] ?? ''})`;
 }

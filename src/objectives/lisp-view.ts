@@ -150,9 +150,13 @@ export function settlementToLisp(s: Settlement): LispMap {
 
 /** A settlement as data (what Mission Control answers a resolve with). */
 export function settlementData(s: Settlement): LispData {
+  return mapData(settlementPairs(s));
+}
+
+function settlementPairs(s: Settlement): Array<[string, LispData]> {
   const buckets = (b: Readonly<Record<BucketName, number | readonly string[]>>): LispData =>
     mapData(BUCKETS.map((k) => [BUCKET_KEYS[k], typeof b[k] === 'number' ? b[k] : names(b[k] as readonly string[])]));
-  return mapData([
+  return [
     ['outcome', keywordData(s.outcome)],
     ['reason', stringData(s.reason)],
     ['¤', buckets(s.currencies['¤'])],
@@ -160,7 +164,50 @@ export function settlementData(s: Settlement): LispData {
     ['intel', buckets(s.currencies.intel)],
     ['access', buckets(s.currencies.access)],
     ['missing', list(s.missing.map((g) => mapData([['goal', symbolData(g.goal)], ['phase', g.phase], ['role', keywordData(g.role)], ['state', keywordData(g.state)], ['final', keywordData(g.final)]])))],
-  ]);
+  ];
+}
+
+/**
+ * A settlement with its per-goal lines (what `(settlement)` answers): one map per reward,
+ * `{:goal :state :currency :amount :flag :bucket :why}`, `state` the goal's final state and
+ * `why` the bucket in words (paid when, or why it was not).
+ */
+export function settlementWithLinesData(s: Settlement, goals: readonly GoalView[]): LispData {
+  const byName = new Map(goals.map((g) => [g.name, g]));
+  const lines = s.lines.map((l) => {
+    const g = byName.get(l.goal);
+    const state = g?.state ?? 'void';
+    return mapData([
+      ['goal', symbolData(l.goal)],
+      ['state', keywordData(state)],
+      ['currency', symbolData(l.reward.kind)],
+      ['amount', l.reward.amount],
+      ['flag', l.reward.flag === null ? null : symbolData(l.reward.flag)],
+      ['bucket', keywordData(BUCKET_KEYS[l.bucket])],
+      ['why', stringData(whyInBucket(l.bucket, state, g?.violated === true, s))],
+    ]);
+  });
+  return mapData([...settlementPairs(s), ['lines', list(lines)]]);
+}
+
+function whyInBucket(bucket: BucketName, state: string, violated: boolean, s: Settlement): string {
+  switch (bucket) {
+    case 'banked':
+      return 'paid when the goal closed';
+    case 'paidAtResolve':
+      return 'paid when the mission resolved';
+    case 'deferred':
+      return 'owed: paid at a later check-in';
+    case 'recurring':
+      return 'owed: paid at every check-in while it runs';
+    case 'forfeited':
+      if (violated) return 'forfeited: its hold was broken';
+      if (state === 'failed') return 'forfeited: the goal failed';
+      if (state === 'forfeit') return 'forfeited: the goal was still open when the mission resolved';
+      return `forfeited: the mission ended ${s.outcome} (${s.reason})`;
+    case 'unearned':
+      return state === 'done' ? `not paid: the mission ended ${s.outcome} (${s.reason})` : `not earned: the goal ended ${state}`;
+  }
 }
 
 /** A list as data: nil when empty (the one encoding of the empty list). */

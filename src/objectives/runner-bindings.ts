@@ -83,6 +83,17 @@ export function bindMission(env: Env, mission: Mission, options: RunnerBindingOp
     1,
     1,
   );
+  // Phases advance by themselves when their primaries are done; as on the live deck, this refreshes the bindings and gives the phase.
+  defineNative(
+    env,
+    'advance-phase',
+    () => {
+      refresh();
+      return mission.snapshot().activePhase;
+    },
+    0,
+    0,
+  );
   refresh();
   if (options.sandbox === true) bindSandbox(env, binding, refresh, report);
   return binding;

@@ -26,8 +26,12 @@ export interface RunOptions {
 /** `nosh run`: boot the deck and play a campaign, telling the story as it goes. */
 export async function runAction(opts: RunOptions): Promise<void> {
   const started = performance.now();
+  // The story (and the script's own log) goes to stderr when stdout is for the result alone (--json, --quiet).
   const log = (line: string): void => {
-    (opts.json ? process.stderr : process.stdout).write(`${line}\n`);
+    (opts.json || opts.quiet === true ? process.stderr : process.stdout).write(`${line}\n`);
+  };
+  const out = (line: string): void => {
+    process.stdout.write(`${line}\n`);
   };
   const script = opts.script;
   // No story under --json (unless --verbose asks for it, on stderr) or --quiet.
@@ -51,7 +55,8 @@ export async function runAction(opts: RunOptions): Promise<void> {
     ...(opts.trace ? { traceFile: opts.trace } : {}),
     ...(opts.traceJsonl ? { traceJsonl: opts.traceJsonl } : {}),
     onEnvelope: (e) => {
-      if (!quiet) view.envelope(e);
+      // The script's own lines (its log and its errors) are on stderr under --json whatever else is quiet (docs/operator-scripts.md).
+      if (!quiet || e.kind === 'runner/log' || e.kind === 'runner/error') view.envelope(e);
       if (e.kind === 'deck/event' && (e.body as { type: string }).type === 'settled') bar.update(++settled);
     },
   });
@@ -65,14 +70,14 @@ export async function runAction(opts: RunOptions): Promise<void> {
     return;
   }
   const hours = (summary.ticks / 30 / 3600).toFixed(1);
-  log(
+  out(
     `summary  ${summary.missions} missions · ${summary.succeeded} succeeded · ${summary.failed} failed · ${summary.abandoned} abandoned · ` +
       `¤${summary.credits} · rep ${summary.reputation} · intel ${summary.intel} · ${summary.hotSwaps} hot swaps · ${summary.restarts} restarts · ` +
       `${summary.scriptErrors} script errors`,
   );
-  log(`         ${summary.ticks} ticks (${hours} h of deck time) · ${summary.envelopes} envelopes · ${wallMs} ms${summary.ended === 'done' ? '' : ` · ${summary.ended}`}`);
-  log(`trace    ${summary.traceHash ?? '(none in realtime)'}`);
-  if (opts.trace) log(`chrome trace → ${opts.trace} (open in https://ui.perfetto.dev)`);
-  if (opts.frames) log(`frames   ${summary.frames} PNG → ${opts.frames}${summary.frames >= opts.framesMax ? ` (stopped at --frames-max ${opts.framesMax})` : ''}`);
-  if (opts.flash) log(`deck kept on ${opts.flash}: run again with --flash ${opts.flash} to continue the campaign`);
+  out(`         ${summary.ticks} ticks (${hours} h of deck time) · ${summary.envelopes} envelopes · ${wallMs} ms${summary.ended === 'done' ? '' : ` · ${summary.ended}`}`);
+  out(`trace    ${summary.traceHash ?? '(none in realtime)'}`);
+  if (opts.trace) out(`chrome trace → ${opts.trace} (open in https://ui.perfetto.dev)`);
+  if (opts.frames) out(`frames   ${summary.frames} PNG → ${opts.frames}${summary.frames >= opts.framesMax ? ` (stopped at --frames-max ${opts.framesMax})` : ''}`);
+  if (opts.flash) out(`deck kept on ${opts.flash}: run again with --flash ${opts.flash} to continue the campaign`);
 }
