@@ -15,6 +15,6 @@ describe('bench startup', () => {
   it('is listed among the suites nosh bench --help names', async () => {
     const r = await nosh(['bench', '--help']);
     expect(r.code).toBe(0);
-    expect(r.stdout.replace(/\s+/g, ' ')).toMatch(/Suites: kernel, lisp, objectives, board, tick, hotswap, flash, display, soak, startup, mission-control, profile\./);
+    expect(r.stdout.replace(/\s+/g, ' ')).toMatch(/Suites: kernel, lisp, objectives, board, tick, hotswap, flash, display, soak, queue, startup, mission-control, profile\./);
   });
 });
