@@ -23,6 +23,7 @@ export const suites: Readonly<Record<string, (options: SuiteOptions) => Promise<
     const { DEFAULT_SOAK_SIZE, soakSuite } = await import('./soak.js');
     return soakSuite({ ...DEFAULT_SOAK_SIZE, ...o.soak });
   },
+  queue: async () => (await import('./queue.js')).queueSuite(),
   startup: async () => (await import('./startup.js')).startupSuite(),
   'mission-control': async () => (await import('./mission-control.js')).missionControlSuite(),
   profile: async () => (await import('./profile.js')).profileSuite(),

@@ -17,10 +17,10 @@ function loads(args: readonly string[]): { modules: string[]; stdout: string; st
 }
 
 /** What only a command's work needs: the deck, the pool, plots, PNG, fonts and the benchmarks. */
-const HEAVY = /node_modules\/(vega|vega-lite|tinybench|opentype\.js|pngjs|piscina|rxjs|@fontsource)\/|dist\/src\/(runtime\/runtime|campaign\/campaign|campaign\/soak)\.js|dist\/bench\/(?!suites\.js)/;
+const HEAVY = /node_modules\/(vega|vega-lite|tinybench|opentype\.js|pngjs|piscina|rxjs|@fontsource|bullmq|ioredis)\/|dist\/src\/(runtime\/runtime|campaign\/campaign|campaign\/soak)\.js|dist\/bench\/(?!suites\.js)/;
 
 describe('nosh starts fast', () => {
-  it.each(['--version', '--help', 'soak --help', 'bench --help'])('nosh %s loads only commander and the option lists', (line) => {
+  it.each(['--version', '--help', 'soak --help', 'worker --help', 'bench --help'])('nosh %s loads only commander and the option lists', (line) => {
     const r = loads(line.split(' '));
     expect(r.status).toBe(0);
     // The recorder works: the entry point and commander are seen.

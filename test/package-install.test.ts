@@ -16,6 +16,31 @@ interface LockEntry {
 }
 
 /**
+ * The lockfile paths nosh's runtime dependencies install (optional ones too), found by walking them
+ * the way Node resolves: `dev`/`devOptional` flags cannot say it, since a package both a dev tool and
+ * a runtime optional dependency need (detect-libc, for bullmq's msgpackr-extract) is marked `devOptional`.
+ */
+function productionTree(packages: Readonly<Record<string, LockEntry>>): string[] {
+  const seen = new Set<string>();
+  const depsOf = (e: LockEntry | undefined): string[] => Object.keys({ ...(e?.dependencies as object | undefined), ...(e?.optionalDependencies as object | undefined) });
+  const visit = (from: string, name: string): void => {
+    // From `a/node_modules/b`, `c` resolves to `a/node_modules/b/node_modules/c`, then outwards to `node_modules/c`.
+    for (let dir = from; ; dir = dir.includes('/node_modules/') ? dir.slice(0, dir.lastIndexOf('/node_modules/')) : '') {
+      const path = `${dir === '' ? '' : `${dir}/`}node_modules/${name}`;
+      if (packages[path] !== undefined) {
+        if (seen.has(path)) return;
+        seen.add(path);
+        for (const dep of depsOf(packages[path])) visit(path, dep);
+        return;
+      }
+      if (dir === '') return; // not in the lock (an optional dependency for another platform)
+    }
+  };
+  for (const dep of depsOf(packages[''])) visit('', dep);
+  return [...seen].sort();
+}
+
+/**
  * A consumer's package.json and lockfile that depend on the tarball, with
  * nosh's own locked versions of its runtime dependencies (the versions it is
  * tested with): `npm ci` then installs from npm's cache, never resolving a
@@ -30,7 +55,7 @@ function consumer(app: string, tarball: string): void {
     '': { name: 'consumer', dependencies: { nosh: spec } },
     'node_modules/nosh': { version: own.version, resolved: spec, integrity, dependencies: own.dependencies, bin: own.bin, engines: own.engines },
   };
-  for (const [path, entry] of Object.entries(lock.packages)) if (path !== '' && !entry.dev && !entry.devOptional) packages[path] = entry;
+  for (const path of productionTree(lock.packages)) packages[path] = lock.packages[path];
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies: { nosh: spec } }));
   writeFileSync(join(app, 'package-lock.json'), JSON.stringify({ name: 'consumer', lockfileVersion: 3, requires: true, packages }));
 }

@@ -19,9 +19,27 @@ describe('nosh run --frames DIR', () => {
     const images = files.map((f) => readFileSync(join(dir, f)));
     for (const bytes of images) {
       const png = PNG.sync.read(bytes);
-      expect([png.width, png.height]).toEqual([1024, 1200]);
+      // Cropped to what is drawn: full width, 16 pixels per row shown, far less than the glass's 75 rows.
+      expect(png.width).toBe(1024);
+      expect(png.height % 16).toBe(0);
+      expect(png.height).toBeLessThanOrEqual(40 * 16);
     }
     for (let i = 1; i < images.length; i++) expect(images[i]?.equals(images[i - 1] as Buffer)).toBe(false);
+  });
+
+  it('--frames-full keeps the whole 128×75 glass; --frames-full or --frames-max without --frames is a usage error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nosh-frames-'));
+    const r = await nosh(['run', '--seed', '7', '--missions', '1', '--placement', 'inline', '--frames', dir, '--frames-max', '2', '--frames-full', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    for (const f of readdirSync(dir)) {
+      const png = PNG.sync.read(readFileSync(join(dir, f)));
+      expect([png.width, png.height]).toEqual([1024, 1200]);
+    }
+    for (const flags of [['--frames-full'], ['--frames-max', '3']]) {
+      const bad = await nosh(['run', '--missions', '1', ...flags]);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain(`${flags[0]} shapes what --frames DIR writes`);
+    }
   });
 
   it('each PNG is the frame the display bus completed: the board, the briefing, then the objective panel', async () => {
@@ -50,8 +68,27 @@ describe('nosh run --frames DIR', () => {
     const panel = screens.findIndex((s, i) => i > briefing && !s.startsWith('BRIEFING'));
     expect(screens[panel]).toMatch(/ · threat \d · seed \d+ · phase 1\/\d+ · running$/);
     files.forEach((f, i) => {
-      const expected = frameToPng(new Frame((shown[i] as string[]).flatMap((row) => [...row])));
+      const rows = shown[i] as string[];
+      const expected = frameToPng(new Frame(rows.flatMap((row) => [...row])), shownRows(rows));
       expect(readFileSync(join(dir, f)).equals(expected), f).toBe(true);
     });
   });
 });
+
+/**
+ * The rule, restated: every row down to the last drawn one, except the longest run of empty rows
+ * among them, which shows as a single empty row.
+ */
+function shownRows(rows: readonly string[]): number[] {
+  const blank = rows.map((r) => r.trim() === '');
+  const last = blank.lastIndexOf(false);
+  let best = { from: 0, length: 0 };
+  for (let from = 0; from <= last; from++) {
+    let length = 0;
+    while (from + length <= last && blank[from + length]) length++;
+    if (length > best.length) best = { from, length };
+  }
+  const out: number[] = [];
+  for (let r = 0; r <= last; r++) if (best.length < 2 || r <= best.from || r >= best.from + best.length) out.push(r);
+  return out;
+}

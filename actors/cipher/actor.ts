@@ -51,6 +51,8 @@ export default defineActor({
         return state;
       case 'cipher/event':
         state.received++;
+        // A new mission: what was still waiting to be said of the last one would be heard in this one.
+        if (msg.body.event === 'mission-start') dropBacklog(state);
         enqueue(state, { event: msg.body.event, affect: msg.body.affect ?? DEFAULT_AFFECT[msg.body.event], detail: msg.body.detail, order: state.received });
         if (!state.busy) speak(state, ctx);
         return state;
@@ -74,6 +76,12 @@ function enqueue(state: CipherState, q: Queued): void {
     state.queue.pop();
     state.dropped++;
   }
+}
+
+/** Lines waiting behind the one on screen are let go (counted as dropped); the one on screen finishes. */
+function dropBacklog(state: CipherState): void {
+  state.dropped += state.queue.length;
+  state.queue = [];
 }
 
 function speak(state: CipherState, ctx: CipherContext): void {

@@ -6,7 +6,7 @@ import type { VerbName } from '../../src/objectives/index.js';
 import { defineActor } from '../../src/runtime/actor.js';
 import type { MessageOf } from '../../src/runtime/inbox.js';
 import { SYS_CHILD_FAILED } from '../../src/runtime/system-messages.js';
-import { acceptOp, boardOp, decayOp, insertCartOp, slotChanged, statusOp } from './board-ops.js';
+import { acceptOp, boardOp, decayOp, insertAgain, insertCartOp, slotChanged, statusOp } from './board-ops.js';
 import { keywordData } from '../../src/lisp/data.js';
 import { bindingsData } from './bindings.js';
 import { flushAnswered, tickerRestarted, varOp, verdictsOp } from './hold-ops.js';
@@ -263,7 +263,7 @@ function onSlot(state: McState, change: { cart: string | null; previous: string 
       if (change.error) refuse(ctx, inserting.operator, inserting.reqId, 'cart-unreadable', change.error);
       else reply(ctx, inserting.operator, inserting.reqId, keywordData(inserting.cart));
     }
-  }
+  } else if (inserting && change.cart !== null && !change.yanked) insertAgain(state, ctx);
   if (seated) resumeAfterSwap(state, ctx);
   if (state.heldBoot && (state.inserted === state.seated || change.error !== null)) {
     const held = state.heldBoot;

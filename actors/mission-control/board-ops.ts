@@ -104,10 +104,34 @@ export function insertCartOp(state: McState, from: string, reqId: string, cart: 
   if (!state.owned.includes(cart)) return refuse(ctx, from, reqId, 'no-such-cart', `no cartridge '${cart}' (owned: ${state.owned.join(', ')})`);
   const busy = callInFlight(state);
   if (busy) return refuse(ctx, from, reqId, 'cart-busy', `a capability call is running on ${busy.cart}`);
+  // The last insert asked for is the one that goes in; whoever asked for an earlier one still gets an answer.
+  const earlier = state.inserting;
+  state.inserting = null;
+  if (earlier?.reqId && earlier.operator) refuse(ctx, earlier.operator, earlier.reqId, 'superseded', `a later insert-cart (${cart}) took the slot before ${earlier.cart} settled`);
   if (state.inserted === cart) return reply(ctx, from, reqId, keywordData(cart));
-  state.inserting = { cart, reqId, operator: from };
+  state.inserting = { cart, reqId, operator: from, retries: 0 };
   swapPhysically(state, cart, ctx);
 }
+
+/**
+ * A cart other than the one being inserted settled (an insert already on its way, say a Hot Swap
+ * of a call that was abandoned): the slot refused ours as busy, so pull that one and push ours
+ * again, up to MAX_INSERT_RETRIES times; past that the operator is told the slot would not take it.
+ */
+export function insertAgain(state: McState, ctx: McContext): void {
+  const inserting = state.inserting;
+  if (inserting === null) return;
+  if (inserting.retries >= MAX_INSERT_RETRIES) {
+    state.inserting = null;
+    if (inserting.reqId && inserting.operator) refuse(ctx, inserting.operator, inserting.reqId, 'slot-busy', `the slot kept taking other carts (${state.inserted ?? 'none'} is in it): ${inserting.cart} did not go in`);
+    return;
+  }
+  inserting.retries++;
+  swapPhysically(state, inserting.cart, ctx);
+}
+
+/** How often an operator's insert is pushed again after another cart took the slot first. */
+export const MAX_INSERT_RETRIES = 3;
 
 /** Pull what is in the slot (if anything) and push `cart` in; the slot watcher takes it from there. */
 export function swapPhysically(state: McState, cart: string, ctx: McContext): void {

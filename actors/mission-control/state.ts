@@ -74,7 +74,7 @@ export interface McState {
   /** The last cart that was seated (what a Hot Swap replaces, even after the slot emptied). */
   lastSeated: string | null;
   /** A cart insertion asked for and not yet settled (op/insert-cart or a Hot Swap). */
-  inserting: { cart: string; reqId: string | null; operator: string | null } | null;
+  inserting: { cart: string; reqId: string | null; operator: string | null; retries: number } | null;
   mission: MissionStruct | null;
   missionId: string | null;
   call: PendingCall | null;

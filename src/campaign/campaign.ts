@@ -36,7 +36,8 @@ export interface CampaignConfig {
   /** A bound on deck time (ticks) so no campaign can run forever. */
   readonly maxTicks?: number;
   /** Write a PNG per screen change into this folder (at most `max`, default 500). */
-  readonly frames?: { readonly dir: string; readonly max?: number };
+  /** `full`: the whole 128×75 screen in every PNG, instead of cropped to what is drawn. */
+  readonly frames?: { readonly dir: string; readonly max?: number; readonly full?: boolean };
   readonly traceFile?: string;
   readonly traceJsonl?: string;
   /** Check the seeds' invariants as the campaign plays (soak and replay do). */
@@ -138,7 +139,7 @@ export async function runCampaign(config: CampaignConfig): Promise<CampaignSumma
   });
   checks.faults?.attach(rt);
   let done: { missions: number; errors: number; reason: string } | null = null;
-  const frames = config.frames ? new FrameRecorder(config.frames.dir, config.frames.max) : null;
+  const frames = config.frames ? new FrameRecorder(config.frames.dir, config.frames.max, config.frames.full) : null;
   const subscription = rt.external$.subscribe((e) => {
     if (e.kind === 'campaign/done') done = e.body as { missions: number; errors: number; reason: string };
     if (e.kind === 'display/frame') frames?.take(e.body as { frame: number; rows: string[] }, e.tick);

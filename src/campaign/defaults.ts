@@ -19,3 +19,15 @@ export const MAX_CAMPAIGNS = 100_000;
 export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
 }
+
+/** The stem of a queued soak's queue name (`nosh soak --queue`, `nosh worker`): each code version gets `<stem>.<version>`. */
+export const DEFAULT_QUEUE = 'nosh-soak';
+
+/**
+ * How long a worker's hold on a campaign lasts without renewal (it renews every half of it, from
+ * its main thread, which the campaigns never block: they play on pool threads). A killed worker's
+ * campaign runs again elsewhere after at most this plus the stall interval.
+ */
+export const DEFAULT_LOCK_MS = 30_000;
+/** How often each worker looks for campaigns whose worker stopped renewing. */
+export const DEFAULT_STALLED_MS = 15_000;

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Frame, COLS, ROWS } from '../../hardware-sim/display/frame.js';
+import { croppedRows } from '../../hardware-sim/display/crop.js';
 import { frameToPng } from '../../hardware-sim/display/png-snapshot.js';
 import { DEFAULT_MAX_FRAMES } from './defaults.js';
 
@@ -14,7 +15,8 @@ export interface FrameRecorderStats {
 /**
  * Writes a PNG for every screen change the display completes (`display/frame`
  * sent to `$frames`), numbered in order, up to a bound. A frame identical to
- * the last one written is not a change and is not written again.
+ * the last one written is not a change and is not written again. Frames are
+ * cropped to what is drawn (croppedRows) unless `full` asks for the whole glass.
  */
 export class FrameRecorder {
   private last: string | null = null;
@@ -24,6 +26,7 @@ export class FrameRecorder {
   constructor(
     private readonly dir: string,
     private readonly max = DEFAULT_MAX_FRAMES,
+    private readonly full = false,
   ) {
     if (!Number.isInteger(max) || max < 1) throw new RangeError(`frame bound must be a positive integer, got ${max}`);
     mkdirSync(dir, { recursive: true });
@@ -40,7 +43,7 @@ export class FrameRecorder {
     }
     this.written++;
     const name = `frame-${String(this.written).padStart(5, '0')}-t${tick}.png`;
-    writeFileSync(join(this.dir, name), framePng(body.rows));
+    writeFileSync(join(this.dir, name), framePng(body.rows, this.full));
   }
 
   stats(): FrameRecorderStats {
@@ -48,9 +51,10 @@ export class FrameRecorder {
   }
 }
 
-/** One frame's 75 rows of 128 characters as a PNG. */
-export function framePng(rows: readonly string[]): Buffer {
-  return frameToPng(frameOf(rows));
+/** One frame's 75 rows of 128 characters as a PNG: cropped to what is drawn unless `full`. */
+export function framePng(rows: readonly string[], full = false): Buffer {
+  const frame = frameOf(rows);
+  return full ? frameToPng(frame) : frameToPng(frame, croppedRows(rows));
 }
 
 function frameOf(rows: readonly string[]): Frame {

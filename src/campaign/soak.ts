@@ -125,7 +125,7 @@ export async function runSoak(config: SoakConfig, onProgress: (p: SoakProgress) 
   const started = performance.now();
   const summaries: Array<CampaignSummary | undefined> = new Array(config.campaigns);
   const failures: SoakFailure[] = [];
-  const tally = { done: 0, missions: 0, settled: 0, violations: 0 };
+  const tally = { done: 0, settled: 0, violations: 0 };
   const report = (): void =>
     onProgress({ done: tally.done, total: config.campaigns, missions: tally.settled, plannedMissions: config.campaigns * config.missions, violations: tally.violations, elapsedMs: performance.now() - started });
   const batch = batchSize(config);
@@ -142,7 +142,6 @@ export async function runSoak(config: SoakConfig, onProgress: (p: SoakProgress) 
         if ('error' in outcome) failures.push(outcome);
         else {
           summaries[first + k] = outcome.summary;
-          tally.missions += outcome.summary.missions;
           tally.violations += outcome.summary.violationCount;
           tally.settled += outcome.uncounted;
         }
@@ -162,21 +161,37 @@ export async function runSoak(config: SoakConfig, onProgress: (p: SoakProgress) 
   } finally {
     if (given === undefined) await pool.destroy();
   }
-  const played = summaries.filter((x): x is CampaignSummary => x !== undefined);
-  const wallMs = performance.now() - started;
-  return { config, summaries: played, failures, violations: tally.violations, details: detailsOf(config, played), missions: tally.missions, wallMs, missionsPerSec: tally.missions / (wallMs / 1000), interrupted: signal?.aborted === true };
+  return foldSoak(config, summaries, failures, performance.now() - started, signal?.aborted === true);
 }
 
-type BatchOutcome = { readonly summary: CampaignSummary; readonly uncounted: number } | SoakFailure;
+/**
+ * A soak's result from its campaigns, whoever played them (this pool, or `nosh worker`s through a
+ * queue): `summaries` indexed by campaign (seed - config.seed), holes for campaigns that did not
+ * finish. Folded in seed order, so the result is the same whatever the scheduling.
+ */
+export function foldSoak(config: SoakConfig, summaries: readonly (CampaignSummary | undefined)[], failures: readonly SoakFailure[], wallMs: number, interrupted: boolean): SoakResult {
+  const played = summaries.filter((x): x is CampaignSummary => x !== undefined);
+  const missions = played.reduce((n, s) => n + s.missions, 0);
+  const violations = played.reduce((n, s) => n + s.violationCount, 0);
+  const bySeed = [...failures].sort((a, b) => a.seed - b.seed);
+  return { config, summaries: played, failures: bySeed, violations, details: detailsOf(config, played), missions, wallMs, missionsPerSec: missions / (wallMs / 1000), interrupted };
+}
+
+/** A campaign that threw, with the command that replays it. */
+export function campaignFailure(config: Pick<SoakConfig, 'missions' | 'faults' | 'skimCredit'>, seed: number, error: string): SoakFailure {
+  return { seed, error, replay: replayCommand({ ...config, seed, mission: null }) };
+}
+
+export type BatchOutcome = { readonly summary: CampaignSummary; readonly uncounted: number } | SoakFailure;
 
 /**
- * One batch on the pool, its settled missions and finished campaigns reported as they happen
+ * One batch on the pool (a soak's, or one queued campaign in `nosh worker`), its settled missions and finished campaigns reported as they happen
  * over a port of its own. Interrupted, it returns 'aborted' once the campaigns the batch had
  * finished are handed to `take`: Ctrl-C loses only the campaigns still playing.
  */
-async function playBatch(
+export async function playBatch(
   pool: CampaignPool,
-  config: SoakConfig,
+  config: Pick<SoakConfig, 'missions' | 'faults' | 'skimCredit' | 'series'>,
   seeds: readonly number[],
   onMission: () => void,
   take: (k: number, outcome: BatchOutcome) => void,
@@ -184,7 +199,7 @@ async function playBatch(
 ): Promise<BatchOutcome[] | 'aborted'> {
   const channel = new MessageChannel();
   const heard = seeds.map(() => 0);
-  const failure = (seed: number, error: string): SoakFailure => ({ seed, error, replay: replayCommand({ ...config, seed, mission: null }) });
+  const failure = (seed: number, error: string): SoakFailure => campaignFailure(config, seed, error);
   const outcomeOf = (o: CampaignOutcome, k: number): BatchOutcome =>
     'error' in o ? failure(o.seed, o.error) : { summary: o.summary, uncounted: Math.max(0, o.summary.missions - (heard[k] ?? 0)) };
   const hear = (message: unknown): void => {

@@ -12,6 +12,7 @@ import { registerReplay } from './commands/replay.js';
 import { registerRun } from './commands/run.js';
 import { registerSoak } from './commands/soak.js';
 import { registerValidateSchema } from './commands/validate-schema.js';
+import { registerWorker } from './commands/worker.js';
 import { projectRoot } from '../runtime/paths.js';
 import { UsageError } from './options.js';
 
@@ -33,6 +34,7 @@ const program = new Command('nosh')
 
 registerRun(program);
 registerSoak(program);
+registerWorker(program);
 registerReplay(program);
 registerBench(program);
 registerRepl(program);

@@ -42,3 +42,20 @@ export function duration(flag: string, maxMs = 365 * 24 * 3600_000): (value: str
     return Math.round(parsed);
   };
 }
+
+/** A Redis URL (`redis://host:port`, `rediss://` for TLS): anything else is a usage error, not a connection that never comes. */
+export function redisUrl(flag: string): (value: string) => string {
+  return (value) => {
+    const url = URL.canParse(value) ? new URL(value) : null;
+    if (url === null || !['redis:', 'rediss:'].includes(url.protocol) || url.hostname === '') throw new InvalidArgumentError(`${flag} needs a Redis URL such as redis://127.0.0.1:6379, got '${value}'.`);
+    return value;
+  };
+}
+
+/** A queued soak's id as `nosh soak --queue` prints it. */
+export function soakId(flag: string): (value: string) => string {
+  return (value) => {
+    if (!/^soak-[0-9a-f]{16}$/.test(value)) throw new InvalidArgumentError(`${flag} needs a soak id such as soak-3f2a9c1d0b7e4a56 (printed when the soak is queued), got '${value}'.`);
+    return value;
+  };
+}

@@ -100,6 +100,8 @@ export function renderBriefing(b: Briefing): string[] {
 export const DISPLAY_COLUMNS = 128;
 
 export function clip(line: string): string {
+  // UTF-16 length bounds the code points from above: most lines are short, and need no split.
+  if (line.length <= DISPLAY_COLUMNS) return line;
   const chars = [...line];
   return chars.length <= DISPLAY_COLUMNS ? line : `${chars.slice(0, DISPLAY_COLUMNS - 1).join('')}…`;
 }

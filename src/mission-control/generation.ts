@@ -135,17 +135,28 @@ function freshId(board: readonly BoardEntry[], uds: Uds, slot: number): number {
 
 /** The opportunity key a schema has under this deck state; never 0 (0 means "not an opportunity"). */
 export function opportunityKey(schema: string, uds: Uds, repTier: number): number {
-  return mix32('nosh:opportunity', schema, uds.cipherSeed, repTier, uds.cartridgeHistory) || 1;
+  return keyOf(schema, opportunityParts(uds, repTier));
 }
 
+/** What an opportunity key mixes in besides the schema, spelled as mix32 spells numbers (once per fill, not per schema). */
+function opportunityParts(uds: Uds, repTier: number): readonly [string, string, string] {
+  return [String(uds.cipherSeed >>> 0), String(repTier >>> 0), String(uds.cartridgeHistory >>> 0)];
+}
+
+function keyOf(schema: string, [seed, tier, history]: readonly [string, string, string]): number {
+  return mix32('nosh:opportunity', schema, seed, tier, history) || 1;
+}
+
+/** The first schema whose roll comes up and whose key is not spent (nor on the board). */
 function findOpportunity(pool: readonly Composition[], uds: Uds, repTier: number): { composition: Composition; key: number } | null {
-  const spent = new Set(uds.spentOpportunities);
-  for (const e of uds.board) spent.add(e.opportunityKey);
+  const parts = opportunityParts(uds, repTier);
   for (const c of pool) {
-    const key = opportunityKey(c.entry.schema.name, uds, repTier);
-    if (spent.has(key)) continue;
+    const key = keyOf(c.entry.schema.name, parts);
     const boost = c.contributors.length >= 2 ? MULTI_MODULE_OPPORTUNITY_BOOST : 1;
-    if (unit(mix32('nosh:opportunity-roll', key)) < OPPORTUNITY_RATE * c.weight * boost) return { composition: c, key };
+    // The roll first: it rarely comes up (1% a schema), and only then is the spent list (up to 256 keys) looked through.
+    if (unit(mix32('nosh:opportunity-roll', key)) >= OPPORTUNITY_RATE * c.weight * boost) continue;
+    if (uds.spentOpportunities.includes(key) || uds.board.some((e) => e.opportunityKey === key)) continue;
+    return { composition: c, key };
   }
   return null;
 }

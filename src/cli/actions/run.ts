@@ -15,10 +15,12 @@ export interface RunOptions {
   off: number;
   frames?: string;
   framesMax: number;
+  framesFull?: boolean;
   trace?: string;
   traceJsonl?: string;
   json: boolean;
   verbose: boolean;
+  quiet?: boolean;
 }
 
 /** `nosh run`: boot the deck and play a campaign, telling the story as it goes. */
@@ -28,10 +30,11 @@ export async function runAction(opts: RunOptions): Promise<void> {
     (opts.json ? process.stderr : process.stdout).write(`${line}\n`);
   };
   const script = opts.script;
-  const quiet = opts.json && !opts.verbose;
+  // No story under --json (unless --verbose asks for it, on stderr) or --quiet.
+  const quiet = (opts.json && !opts.verbose) || opts.quiet === true;
   const view = new CampaignLog(log, opts.verbose);
-  // The log already tells the story line by line; the bar is for quiet runs (--json) watched from a terminal.
-  const bar = progressBar('missions', opts.missions, quiet);
+  // The log already tells the story line by line; the bar is for --json runs watched from a terminal. --quiet means quiet.
+  const bar = progressBar('missions', opts.missions, quiet && opts.quiet !== true);
   if (!quiet) log(`nosh run · seed ${opts.seed} · ${opts.placement} · ${opts.clock}${opts.speed !== undefined ? ` ×${opts.speed}` : ''} · ${opts.missions} missions · ${opts.script?.name ?? 'autopilot.lisp'}`);
   let settled = 0;
   const summary = await runCampaign({
@@ -43,13 +46,14 @@ export async function runAction(opts: RunOptions): Promise<void> {
     ...(script ? { script } : {}),
     flash: opts.flash ?? null,
     offMs: opts.off,
-    ...(opts.frames ? { frames: { dir: opts.frames, max: opts.framesMax } } : {}),
+    ...(opts.frames ? { frames: { dir: opts.frames, max: opts.framesMax, full: opts.framesFull === true } } : {}),
     ...(opts.ticks ? { maxTicks: opts.ticks } : {}),
     ...(opts.trace ? { traceFile: opts.trace } : {}),
     ...(opts.traceJsonl ? { traceJsonl: opts.traceJsonl } : {}),
     onEnvelope: (e) => {
-      // The script's own lines (its log and its errors) are on stderr under --json whatever else is quiet (docs/operator-scripts.md).
-      if (!quiet || e.kind === 'runner/log' || e.kind === 'runner/error') view.envelope(e);
+      // The script's own lines (its log and its errors) are on stderr under --json, story or not; --quiet silences them too (docs/operator-scripts.md).
+      const scriptLine = e.kind === 'runner/log' || e.kind === 'runner/error';
+      if (!quiet || (scriptLine && opts.quiet !== true)) view.envelope(e);
       if (e.kind === 'deck/event' && (e.body as { type: string }).type === 'settled') bar.update(++settled);
     },
   });

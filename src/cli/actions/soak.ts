@@ -1,8 +1,9 @@
 import { replayCommand } from '../../campaign/replay-command.js';
 import { writeSoakReport } from '../../campaign/report/write-report.js';
-import { type SoakProgress, type SoakResult, runSoak } from '../../campaign/soak.js';
+import { type SoakConfig, type SoakProgress, type SoakResult, runSoak } from '../../campaign/soak.js';
 import { faultsOf } from '../fault-flags.js';
-import { progressBar } from '../progress.js';
+import { UsageError } from '../options.js';
+import { type Progress, progressBar } from '../progress.js';
 
 export interface SoakOptions {
   campaigns: number;
@@ -14,6 +15,11 @@ export interface SoakOptions {
   skimCredit?: number;
   json: boolean;
   report?: string;
+  /** A Redis URL: the campaigns go to `nosh worker`s through a BullMQ queue there (docs/scale-out.md). */
+  queue?: string;
+  /** With --queue: re-attach to this soak instead of submitting one. */
+  attach?: string;
+  queueName: string;
 }
 
 /** Plain progress lines (not a TTY) at most this often. */
@@ -25,22 +31,78 @@ export async function soakAction(opts: SoakOptions): Promise<void> {
   // More threads than campaigns would only start threads that never get one.
   const workers = Math.min(opts.workers, opts.campaigns);
   const config = { campaigns: opts.campaigns, missions: opts.missions, workers, seed: opts.seed, faults, skimCredit: opts.skimCredit ?? null, series: opts.report !== undefined };
-  if (!opts.json) process.stdout.write(`soak: ${config.campaigns} campaigns × ${config.missions} missions on ${config.workers} worker${config.workers === 1 ? '' : 's'} · seeds ${config.seed}–${config.seed + config.campaigns - 1} · faults ${faults ? 'on' : 'off'}\n`);
-  const progress = soakProgress(config.campaigns, config.campaigns * config.missions);
-  // Ctrl-C: the campaigns running are ended, the finished ones reported; a second Ctrl-C leaves at once.
+  if (opts.attach !== undefined && opts.queue === undefined) throw new UsageError('--attach needs --queue REDIS_URL: the soak to attach to is in that Redis.');
+  if (opts.queue !== undefined && opts.attach !== undefined) {
+    const result = await withProgress(null, (update, signal) => queuedSoak(config, opts, update, signal));
+    if (result !== null) await finish(result, opts);
+    return;
+  }
+  if (!opts.json) process.stdout.write(`soak: ${config.campaigns} campaigns × ${config.missions} missions on ${opts.queue !== undefined ? `the workers of ${opts.queue}` : `${config.workers} worker${config.workers === 1 ? '' : 's'}`} · seeds ${config.seed}–${config.seed + config.campaigns - 1} · faults ${faults ? 'on' : 'off'}\n`);
+  const result = await withProgress({ total: config.campaigns, plannedMissions: config.campaigns * config.missions }, (update, signal) =>
+    opts.queue !== undefined ? queuedSoak(config, opts, update, signal) : runSoak(config, update, undefined, signal),
+  );
+  if (result !== null) await finish(result, opts);
+}
+
+/**
+ * The soak under its progress bar and Ctrl-C: a local soak ends the campaigns running and reports
+ * the finished ones; a queued one stops watching (it runs on). A second Ctrl-C leaves at once.
+ */
+async function withProgress<T>(known: { total: number; plannedMissions: number } | null, run: (update: (p: SoakProgress) => void, signal: AbortSignal) => Promise<T>): Promise<T> {
+  const progress = soakProgress(known);
   const interrupt = new AbortController();
   const onSigint = (): void => {
     if (interrupt.signal.aborted) process.exit(130);
     interrupt.abort();
   };
   process.on('SIGINT', onSigint);
-  let result: SoakResult;
   try {
-    result = await runSoak(config, progress.update, undefined, interrupt.signal);
+    return await run(progress.update, interrupt.signal);
   } finally {
     progress.stop();
     process.off('SIGINT', onSigint);
   }
+}
+
+/** `--queue`: the soak through Redis; null when there is no result to print (lost, detached, unknown), the exit status set. */
+async function queuedSoak(config: SoakConfig, opts: SoakOptions, onProgress: (p: SoakProgress) => void, signal: AbortSignal): Promise<SoakResult | null> {
+  const { runQueuedSoak } = await import('../../campaign/queue/queue-soak.js');
+  const say = (line: string): boolean => process.stderr.write(`${line}\n`);
+  const outcome = await runQueuedSoak(config, { url: opts.queue ?? '', stem: opts.queueName, ...(opts.attach !== undefined ? { attach: opts.attach } : {}), onProgress, log: say, signal });
+  switch (outcome.kind) {
+    case 'done':
+      if (outcome.resubmitted) say(`soak: ${outcome.soakId} was already queued; its results are folded, nothing ran again for this command`);
+      return outcome.result;
+    case 'lost':
+      say(`soak: Redis at ${opts.queue} lost soak ${outcome.soakId} mid-run (flushed, or restarted without its data): ${outcome.lost.length} of ${outcome.config.campaigns} campaigns lost before they answered (seeds ${seedList(outcome.lost)}), and the results of the ${outcome.kept} that had answered went with it. No result is printed; run the same command again to submit it afresh.`);
+      process.exitCode = 1;
+      return null;
+    case 'detached':
+      say(`soak: stopped watching ${outcome.soakId}; it runs on. Attach again: nosh soak --queue ${opts.queue} --attach ${outcome.soakId}`);
+      process.exitCode = 130;
+      return null;
+    case 'unknown':
+      say(`soak: no soak ${outcome.soakId} on ${outcome.queue} at ${opts.queue} (it was never queued, Redis was flushed, or it was queued by another build: the queue name ends with the code version)`);
+      process.exitCode = 1;
+      return null;
+  }
+}
+
+/** `3, 4, 5, 9` as `3–5, 9`. */
+function seedList(seeds: readonly number[]): string {
+  const runs: string[] = [];
+  for (let i = 0; i < seeds.length; ) {
+    let j = i;
+    while (j + 1 < seeds.length && seeds[j + 1] === (seeds[j] ?? 0) + 1) j++;
+    runs.push(i === j ? `${seeds[i]}` : `${seeds[i]}–${seeds[j]}`);
+    i = j + 1;
+  }
+  return runs.join(', ');
+}
+
+/** The report, the printout and the exit status of a soak, local or queued alike. */
+async function finish(result: SoakResult, opts: SoakOptions): Promise<void> {
+  const { config } = result;
   if (result.interrupted && !opts.json) process.stdout.write(`soak: interrupted · ${result.summaries.length} of ${config.campaigns} campaigns finished; what follows is theirs\n`);
   if (opts.report) {
     const files = await writeSoakReport(opts.report, result);
@@ -83,18 +145,22 @@ function stoppedEarly(r: SoakResult): Array<{ seed: number; ended: string; repla
     .map((s) => ({ seed: s.seed, ended: s.ended, replay: replayCommand({ ...r.config, seed: s.seed, mission: null, hash: s.traceHash }) }));
 }
 
-/** A bar on a terminal (campaigns, missions/s, ETA); on a pipe, a plain line every few seconds. */
-function soakProgress(total: number, plannedMissions: number): { update: (p: SoakProgress) => void; stop: () => void } {
+/** A bar on a terminal (campaigns, missions/s, ETA); on a pipe, a plain line every few seconds. Sizes not known yet (`--attach`): the bar starts with the first progress. */
+function soakProgress(known: { total: number; plannedMissions: number } | null): { update: (p: SoakProgress) => void; stop: () => void } {
   if (process.stderr.isTTY) {
-    const fields = (p: Pick<SoakProgress, 'done' | 'missions' | 'elapsedMs' | 'violations'>): Record<string, string> => ({
-      campaigns: `${p.done}/${total} campaigns`,
+    const fields = (p: Pick<SoakProgress, 'done' | 'total' | 'missions' | 'elapsedMs' | 'violations'>): Record<string, string> => ({
+      campaigns: `${p.done}/${p.total} campaigns`,
       rate: `${Math.round(p.elapsedMs > 0 ? p.missions / (p.elapsedMs / 1000) : 0)} missions/s`,
       violations: `${p.violations} violations`,
     });
-    const bar = progressBar('soak missions', plannedMissions, true, fields({ done: 0, missions: 0, elapsedMs: 0, violations: 0 }));
+    const start = (total: number, plannedMissions: number): Progress => progressBar('soak missions', plannedMissions, true, fields({ done: 0, total, missions: 0, elapsedMs: 0, violations: 0 }));
+    let bar = known === null ? null : start(known.total, known.plannedMissions);
     return {
-      update: (p) => bar.update(p.missions, fields(p)),
-      stop: () => bar.stop(),
+      update: (p) => {
+        bar ??= start(p.total, p.plannedMissions);
+        bar.update(p.missions, fields(p));
+      },
+      stop: () => bar?.stop(),
     };
   }
   let last = 0;

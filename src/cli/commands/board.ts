@@ -8,7 +8,7 @@ export const DEFAULT_AT = '2026-06-20T12:00:00Z';
 export function registerBoard(program: Command): void {
   program
     .command('board')
-    .description('Print the mission board an operator would see for a deck state (seed 004 §4), generated from the shipped carts.')
+    .description('Print the mission board an operator would see for a deck state: the contracts the shipped carts offer, with their threat, pay and client.')
     .option('--seed <n>', 'cipher_seed, the entropy pool: the same deck and seed give the same board', integer('--seed', 0, 0xffff_ffff), 1)
     .option('--insert <cart>', 'the cartridge in the slot (ice-breaker, neongrid, black-ledger, depthcharge)')
     .addOption(
@@ -20,6 +20,7 @@ export function registerBoard(program: Command): void {
     .option('--reveal', 'designers: also show TTL category, expiry, opportunity flag, schema and seed', false)
     .option('--brief <n>', 'also print the full briefing of contract n ([CAR])', integer('--brief', 1, 5))
     .option('--json', 'print one JSON object {contracts:[…]}', false)
+    .addHelpText('after', '\nExamples:\n  nosh board --seed 7 --insert ice-breaker\n  nosh board --registered neongrid@2026-06-01T00:00:00Z,depthcharge --at 2026-06-20T12:00:00Z --reveal\n  nosh board --seed 7 --insert black-ledger --brief 2')
     .action(async (opts: BoardOptions) => {
       const { boardAction } = await import('../actions/board.js');
       boardAction(opts);

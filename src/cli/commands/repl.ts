@@ -16,6 +16,10 @@ export function registerRepl(program: Command): void {
     .option('--sandbox', "designer's sandbox: also bind set-var!, var, vars, tick!, panel, complete-mission and abandon-mission", false)
     .option('--cart <name>', 'live deck: the cartridge seated at power-on', 'ice-breaker')
     .option('--placement <where>', 'live deck: actors on worker threads or inline', oneOf('--placement', ['inline', 'threads'] as const), 'inline')
+    .addHelpText(
+      'after',
+      "\nExamples:\n  nosh repl --seed 7                                   # a live deck: (board), (accept 1), (status)\n  nosh repl --mission actors/cartridge/games/ice-breaker/glass-payroll.lisp --sandbox\n  echo '(+ 1 2)' | nosh repl --strict",
+    )
     .action(async (opts: ReplCommandOptions) => {
       const { replAction } = await import('../actions/repl.js');
       await replAction(opts);
