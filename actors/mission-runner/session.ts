@@ -28,8 +28,8 @@ export interface OperatorLink {
   wait(ticks: number): Promise<number> | null;
 }
 
-/** The longest `(wait-ticks N)`: a day of deck time at the default 0.5 s tick. */
-export const MAX_WAIT_TICKS = 172_800;
+/** The longest `(wait-ticks N)`: a day of deck time at 30 ticks a second. */
+export const MAX_WAIT_TICKS = 2_592_000;
 
 /** Bounds on what a script may register. */
 const MAX_HANDLERS = 32;

@@ -51,8 +51,7 @@ export class FrameRecorder {
   }
 }
 
-/** One frame's 75 rows of 128 characters as a PNG. */
-/** One completed frame's rows as a PNG: cropped to what is drawn (croppedRows), or the whole glass when `full`. */
+/** One completed frame's 75 rows of 128 characters as a PNG: cropped to what is drawn (croppedRows), or the whole glass when `full`. */
 export function framePng(rows: readonly string[], full = false): Buffer {
   const frame = frameOf(rows);
   return full ? frameToPng(frame) : frameToPng(frame, croppedRows(rows));

@@ -55,8 +55,9 @@ export async function runAction(opts: RunOptions): Promise<void> {
     ...(opts.trace ? { traceFile: opts.trace } : {}),
     ...(opts.traceJsonl ? { traceJsonl: opts.traceJsonl } : {}),
     onEnvelope: (e) => {
-      // The script's own lines (its log and its errors) are on stderr under --json whatever else is quiet (docs/operator-scripts.md).
-      if (!quiet || e.kind === 'runner/log' || e.kind === 'runner/error') view.envelope(e);
+      // The script's own lines are on stderr under --json, story or not; --quiet keeps only its errors (an error is not chatter; docs/operator-scripts.md).
+      const scriptLine = e.kind === 'runner/error' || (e.kind === 'runner/log' && opts.quiet !== true);
+      if (!quiet || scriptLine) view.envelope(e);
       if (e.kind === 'deck/event' && (e.body as { type: string }).type === 'settled') bar.update(++settled);
     },
   });
