@@ -59,13 +59,9 @@ export function statusOp(state: McState, from: string, reqId: string, all: boole
     [kw('runs'), u.runCount],
     [kw('session'), u.session],
     [kw('owed'), u.obligations.length],
-    // Opt-in, so the reply every existing script gets (and the trace) is as before.
-    ...(all
-      ? ([
-          [kw('intel'), u.knowledgeIndex.reduce((n, k) => n + k.points, 0)],
-          [kw('access'), list(...u.accessFlags.map((f) => kw(f)))],
-        ] as Array<[Value, Value]>)
-      : []),
+    // Every currency, always: intel is paid like ¤ and reputation (seed 000). The access flags only when asked.
+    [kw('intel'), u.knowledgeIndex.reduce((n, k) => n + k.points, 0)],
+    ...(all ? ([[kw('access'), list(...u.accessFlags.map((f) => kw(f)))]] as Array<[Value, Value]>) : []),
   ]);
   reply(ctx, from, reqId, toData(value));
 }
