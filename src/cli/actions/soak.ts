@@ -1,6 +1,9 @@
-import { replayCommand } from '../../campaign/replay-command.js';
 import { writeSoakReport } from '../../campaign/report/write-report.js';
+import { soakJsonLine, stoppedEarly } from '../../campaign/soak-summary.js';
 import { type SoakProgress, type SoakResult, runSoak } from '../../campaign/soak.js';
+import { SoakLive } from '../../campaign/soak-live.js';
+import { writeDashboardExport } from '../dashboard/export.js';
+import { startDashboard } from '../dashboard/server.js';
 import { faultsOf } from '../fault-flags.js';
 import { progressBar } from '../progress.js';
 
@@ -14,7 +17,13 @@ export interface SoakOptions {
   skimCredit?: number;
   json: boolean;
   report?: string;
+  /** `--dashboard` alone is true (the default port), `--dashboard N` a port. */
+  dashboard?: boolean | number;
+  dashboardExport?: string;
 }
+
+/** k6's web dashboard port, so a habit carries over. */
+const DEFAULT_DASHBOARD_PORT = 5665;
 
 /** Plain progress lines (not a TTY) at most this often. */
 const LINE_EVERY_MS = 5_000;
@@ -22,11 +31,16 @@ const LINE_EVERY_MS = 5_000;
 /** `nosh soak`: the pool, its progress, the report and the exit status. */
 export async function soakAction(opts: SoakOptions): Promise<void> {
   const faults = faultsOf(opts.faults, opts.faultRates);
+  const watched = opts.dashboard !== undefined || opts.dashboardExport !== undefined;
   // More threads than campaigns would only start threads that never get one.
   const workers = Math.min(opts.workers, opts.campaigns);
-  const config = { campaigns: opts.campaigns, missions: opts.missions, workers, seed: opts.seed, faults, skimCredit: opts.skimCredit ?? null, series: opts.report !== undefined };
+  const config = { campaigns: opts.campaigns, missions: opts.missions, workers, seed: opts.seed, faults, skimCredit: opts.skimCredit ?? null, series: opts.report !== undefined || watched };
   if (!opts.json) process.stdout.write(`soak: ${config.campaigns} campaigns × ${config.missions} missions on ${config.workers} worker${config.workers === 1 ? '' : 's'} · seeds ${config.seed}–${config.seed + config.campaigns - 1} · faults ${faults ? 'on' : 'off'}\n`);
   const progress = soakProgress(config.campaigns, config.campaigns * config.missions);
+  const live = watched ? new SoakLive(config) : null;
+  const dashboard = live && opts.dashboard !== undefined ? await startDashboard(live, typeof opts.dashboard === 'number' ? opts.dashboard : DEFAULT_DASHBOARD_PORT) : null;
+  if (dashboard) process.stderr.write(`dashboard: ${dashboard.url}\n`);
+  const onProgress = live ? (p: SoakProgress): void => (progress.update(p), live.update(p)) : progress.update;
   // Ctrl-C: the campaigns running are ended, the finished ones reported; a second Ctrl-C leaves at once.
   const interrupt = new AbortController();
   const onSigint = (): void => {
@@ -36,7 +50,7 @@ export async function soakAction(opts: SoakOptions): Promise<void> {
   process.on('SIGINT', onSigint);
   let result: SoakResult;
   try {
-    result = await runSoak(config, progress.update, undefined, interrupt.signal);
+    result = await runSoak(config, onProgress, undefined, interrupt.signal);
   } finally {
     progress.stop();
     process.off('SIGINT', onSigint);
@@ -46,9 +60,20 @@ export async function soakAction(opts: SoakOptions): Promise<void> {
     const files = await writeSoakReport(opts.report, result);
     if (!opts.json) process.stdout.write(`report: ${files.length} files in ${opts.report} (report.md, summary.json, plots)\n`);
   }
+  live?.finish(result);
+  if (opts.dashboardExport && live) {
+    await writeDashboardExport(opts.dashboardExport, live);
+    if (!opts.json) process.stdout.write(`dashboard export: ${opts.dashboardExport}\n`);
+  }
   printResult(result, opts.json);
   if (result.interrupted) process.exitCode = 130;
-  else if (result.violations > 0 || result.failures.length > 0 || stoppedEarly(result).length > 0) process.exitCode = 1;
+  else if (result.violations > 0 || result.failures.length > 0 || stoppedEarly(result.config, result.summaries).length > 0) process.exitCode = 1;
+  if (dashboard && !result.interrupted) {
+    // The page keeps the final report until the operator is done with it.
+    process.stderr.write(`dashboard: the final report stays at ${dashboard.url} until Ctrl-C\n`);
+    await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+  }
+  await dashboard?.close();
 }
 
 function printResult(r: SoakResult, json: boolean): void {
@@ -58,29 +83,10 @@ function printResult(r: SoakResult, json: boolean): void {
     for (const d of r.details) out(`VIOLATION ${d.invariant} · seed ${d.seed} · mission ${d.mission} · tick ${d.tick}: ${d.detail}\n  replay: ${d.replay}`);
     const unlisted = r.violations - r.details.length;
     if (unlisted > 0) out(`… and ${unlisted} more (each campaign lists its first ${r.details.length > 0 ? 'few' : '0'})`);
-    for (const s of stoppedEarly(r)) out(`STOPPED campaign seed ${s.seed} stopped early: ${s.ended}\n  replay: ${s.replay}`);
+    for (const s of stoppedEarly(r.config, r.summaries)) out(`STOPPED campaign seed ${s.seed} stopped early: ${s.ended}\n  replay: ${s.replay}`);
     for (const f of r.failures) out(`FAILED campaign seed ${f.seed}: ${f.error}\n  replay: ${f.replay}`);
   }
-  const bySeed = new Map(r.summaries.map((s) => [s.seed, s.traceHash]));
-  const hashes = Array.from({ length: r.config.campaigns }, (_, i) => bySeed.get(r.config.seed + i) ?? null);
-  const line: Record<string, unknown> = { campaigns: r.config.campaigns, missions: r.missions, violations: r.violations, missionsPerSec: Math.round(r.missionsPerSec * 10) / 10, workers: r.config.workers, hashes };
-  // Only there when something went wrong beyond a violation, so a clean soak's line keeps its documented shape.
-  const stopped = stoppedEarly(r);
-  if (r.interrupted) {
-    line.interrupted = true;
-    line.finished = r.summaries.length;
-  }
-  if (r.details.length > 0) line.details = r.details;
-  if (stopped.length > 0) line.stopped = stopped;
-  if (r.failures.length > 0) line.failed = r.failures;
-  out(JSON.stringify(line));
-}
-
-/** Campaigns that ended before their missions were played (a tick bound, a stall, an actor that kept crashing). */
-function stoppedEarly(r: SoakResult): Array<{ seed: number; ended: string; replay: string }> {
-  return r.summaries
-    .filter((s) => s.ended !== 'done')
-    .map((s) => ({ seed: s.seed, ended: s.ended, replay: replayCommand({ ...r.config, seed: s.seed, mission: null, hash: s.traceHash }) }));
+  out(JSON.stringify(soakJsonLine(r)));
 }
 
 /** A bar on a terminal (campaigns, missions/s, ETA); on a pipe, a plain line every few seconds. */

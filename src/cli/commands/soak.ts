@@ -4,7 +4,7 @@ import { INVARIANT_NAMES } from '../../campaign/invariants/index.js';
 import { MAX_CAMPAIGNS, defaultWorkers } from '../../campaign/defaults.js';
 import type { SoakOptions } from '../actions/soak.js';
 import { integer } from '../options.js';
-import { outputDir } from '../output-paths.js';
+import { outputDir, outputFile } from '../output-paths.js';
 
 export function registerSoak(program: Command): void {
   program
@@ -19,9 +19,11 @@ export function registerSoak(program: Command): void {
     .addOption(new Option('--skim-credit <n>', 'test only: Mission Control skims one credit at settlement N (proves the checks bite)').argParser(integer('--skim-credit', 1)).hideHelp())
     .option('--json', 'print only a JSON summary as the last line: {campaigns, missions, violations, missionsPerSec, workers, hashes}, with details (each violation and its replay command) and stopped (each campaign that stopped early, why, and its replay command) when there are any', false)
     .option('--report <dir>', 'write summary.json, report.md and SVG plots into this folder (checked, and made, before the soak starts)', outputDir('--report'))
+    .option('--dashboard [port]', 'serve a live dashboard on 127.0.0.1 (port 0: any free one; default 5665); its URL goes to stderr, and after the soak the page keeps the final report until Ctrl-C', integer('--dashboard', 0, 65_535))
+    .option('--dashboard-export <file>', 'write the finished soak as one self-contained HTML report (uPlot inlined, no server needed)', outputFile('--dashboard-export'))
     .addHelpText(
       'after',
-      `\nExamples:\n  nosh soak --campaigns 8 --missions 100 --json\n  nosh soak --campaigns 48 --missions 40 --faults --fault-rates crash=0.05,reboot=0.05,delay=0.05 --report soak-report\n\nInvariants: ${INVARIANT_NAMES.join(', ')}.\nExit status 1 when any invariant was violated, a campaign stopped early, or a campaign failed; 130 when Ctrl-C stopped the soak (the finished campaigns are still reported, and --report written).`,
+      `\nExamples:\n  nosh soak --campaigns 8 --missions 100 --json\n  nosh soak --campaigns 48 --missions 40 --faults --fault-rates crash=0.05,reboot=0.05,delay=0.05 --report soak-report\n  nosh soak --campaigns 16 --missions 50 --dashboard            # then open http://127.0.0.1:5665/\n  nosh soak --campaigns 16 --missions 50 --dashboard-export soak.html\n\nInvariants: ${INVARIANT_NAMES.join(', ')}.\nExit status 1 when any invariant was violated, a campaign stopped early, or a campaign failed; 130 when Ctrl-C stopped the soak (the finished campaigns are still reported, and --report written).`,
     )
     .action(async (opts: SoakOptions) => {
       const { soakAction } = await import('../actions/soak.js');
