@@ -5,6 +5,7 @@
   const $ = (id) => document.getElementById(id);
   const charts = {};
   let updates = 0;
+  let liveUpdates = 0;
   let lastGraphAt = 0;
   const palette = ['#2f81f7', '#2ea043', '#d29922', '#a371f7', '#f85149', '#39c5cf', '#db61a2', '#e3b341', '#8b949e', '#56d364', '#79c0ff', '#ffa657'];
 
@@ -104,6 +105,8 @@
 
   function render(s, svg) {
     updates++;
+    if (!s.finished) liveUpdates++;
+    document.body.dataset.liveUpdates = String(liveUpdates);
     document.body.dataset.seq = String(s.seq);
     document.body.dataset.finished = String(s.finished);
     text('updates', updates);
