@@ -23,7 +23,7 @@
     if (old && old.key === key) old.plot.setData(data);
     else {
       const plot = new uPlot(
-        Object.assign({ width: Math.max(320, el.clientWidth || 500), height: 220, scales: { x: { time: false } }, series: [{ label: opts.x }].concat(series), axes: [{ stroke: '#8b949e', grid: { stroke: '#262b33' } }, { stroke: '#8b949e', grid: { stroke: '#262b33' } }], legend: { show: true } }, opts.extra || {}),
+        Object.assign({ width: Math.max(320, el.clientWidth || 500), height: 220, scales: { x: { time: false } }, series: [{ label: opts.x }].concat(series), axes: [{ stroke: '#8b949e', grid: { stroke: '#262b33' }, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] }, { stroke: '#8b949e', grid: { stroke: '#262b33' } }], legend: { show: true } }, opts.extra || {}),
         data,
         el,
       );
