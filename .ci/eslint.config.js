@@ -45,6 +45,11 @@ export default tseslint.config(
     },
   },
   {
+    // The soak dashboard's page script runs in the browser (served as is, no build step).
+    files: ['src/cli/dashboard/page/**/*.js'],
+    languageOptions: { globals: { ...globals.browser, uPlot: 'readonly' }, sourceType: 'script' },
+  },
+  {
     // docs/architecture.md (import rules): the pure core imports only src/ and npm packages (src/cli and src/campaign compose everything).
     files: ['src/runtime/**/*.ts', 'src/lisp/**/*.ts', 'src/objectives/**/*.ts', 'src/mission-control/**/*.ts', 'src/deck/**/*.ts'],
     rules: {

@@ -1,12 +1,15 @@
 import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { get } from 'node:http';
 import { Worker } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { Bench } from 'tinybench';
 import { runCampaign } from '../src/campaign/campaign.js';
 import { parseFaultRates } from '../src/campaign/faults/index.js';
 import { type CampaignPool, type SoakConfig, createCampaignPool, runSoak, soakPoolOptions } from '../src/campaign/soak.js';
+import { SoakLive } from '../src/campaign/soak-live.js';
+import { startDashboard } from '../src/cli/dashboard/server.js';
 import { DEFAULT_TICK_MS } from '../src/runtime/clock.js';
 import { distUrl } from '../src/runtime/paths.js';
 import type { CompressionJob, CompressionRun } from './fixtures/compression-worker.js';
@@ -33,6 +36,9 @@ export const FAULT_COST_BOUND = 1.5;
 
 export const DEFAULT_SOAK_SIZE: SoakBenchSize = { campaignsPerWorker: 6, missions: 40, warmupPerWorker: 3, rounds: 2, memoryMissions: 10_000 };
 
+/** The dashboard may slow a soak by at most this much (issue 16). */
+export const DASHBOARD_OVERHEAD_BOUND = 1.05;
+
 /** Ticks of the pure-JS ceiling work per task: about one 40-mission campaign's stepped ticks. */
 const CEILING_TICKS = 150_000;
 /** Campaigns played on one fresh thread for the compression figure: the first cold, the last COMPRESSION_TIMED warm. */
@@ -54,6 +60,8 @@ const COMPRESSION_TIMED = 3;
  *    from each acceptance to its settlement instead (deck time in play,
  *    stepped or jumped), and steppedTickUs is the wall time of a stepped tick;
  *  - faultCost: the W soak with faults over the clean one (wall time per mission);
+ *  - dashboardOverhead: the W soak with `--dashboard` (series kept, SoakLive fed, the server
+ *    pushing to one listening page) over the same soak without, alternating rounds on one warm pool;
  *  - heap after a tenth and all of a long campaign (growth).
  */
 export async function soakSuite(size: SoakBenchSize = DEFAULT_SOAK_SIZE): Promise<Record<string, number>> {
@@ -61,6 +69,7 @@ export async function soakSuite(size: SoakBenchSize = DEFAULT_SOAK_SIZE): Promis
   const campaigns = size.campaignsPerWorker * workers;
   const config = { campaigns, missions: size.missions, seed: 1, faults: null, skimCredit: null };
   const scale = await scalingRounds(config, workers, size);
+  const overhead = await dashboardOverhead({ ...config, workers }, size);
   const faulted = await timeWarmPool({ ...config, workers, faults: parseFaultRates(FAULTED_RATES) }, size.warmupPerWorker);
   const campaignsPerSec1 = campaigns / (median(scale.one) / 1000);
   const campaignsPerSecW = campaigns / (median(scale.many) / 1000);
@@ -83,6 +92,8 @@ export async function soakSuite(size: SoakBenchSize = DEFAULT_SOAK_SIZE): Promis
     faultedMissionsPerSec: round(faultedMissionsPerSec, 1),
     faultCost: round(faulted / median(scale.many), 3),
     faultCostBound: FAULT_COST_BOUND,
+    dashboardOverhead: round(overhead, 3),
+    dashboardOverheadBound: DASHBOARD_OVERHEAD_BOUND,
     compressionCold: round(compressionCold, 0),
     compression: round(compression, 0),
     missionCompression: round(missionCompression, 0),
@@ -118,6 +129,33 @@ async function scalingRounds(config: CleanConfig, workers: number, size: SoakBen
 /** Every thread of the pool plays `perWorker` campaigns (seeds apart from the timed ones), so what is timed next runs warm. */
 async function warm(pool: CampaignPool, config: SoakConfig, perWorker: number): Promise<void> {
   if (perWorker > 0) await runSoak({ ...config, campaigns: config.workers * perWorker, seed: 1_000_000 }, undefined, pool);
+}
+
+/** Median over rounds of (soak watched on the dashboard) / (the same soak unwatched), on one warm pool. */
+async function dashboardOverhead(config: SoakConfig, size: SoakBenchSize): Promise<number> {
+  const pool = createCampaignPool(config.workers);
+  const ratios: number[] = [];
+  try {
+    await warm(pool, config, size.warmupPerWorker);
+    for (let r = 0; r < size.rounds; r++) {
+      const plain = await timeOnce(`soak · no dashboard · round ${r + 1}`, () => runSoak(config, undefined, pool));
+      const watched = { ...config, series: true };
+      const live = new SoakLive(watched);
+      const dashboard = await startDashboard(live, 0);
+      // A page listening: one SSE client that reads every event.
+      const page = get(`${dashboard.url}events`, (res) => res.resume());
+      try {
+        const shown = await timeOnce(`soak · dashboard watched · round ${r + 1}`, async () => live.finish(await runSoak(watched, live.update, pool)));
+        ratios.push(shown / plain);
+      } finally {
+        page.destroy();
+        await dashboard.close();
+      }
+    }
+    return median(ratios);
+  } finally {
+    await pool.destroy();
+  }
 }
 
 /** One soak on a pool of its own, timed after the pool's threads are warm. */

@@ -1,3 +1,4 @@
+import { threadId } from 'node:worker_threads';
 import { type CampaignSummary, runCampaign } from '../src/campaign/campaign.js';
 import { AUTOPILOT, type CartLibrary, loadCartLibrary, loadScript } from '../src/campaign/cart-files.js';
 import type { CampaignOutcome, CampaignTask, FinishedCampaign } from '../src/campaign/soak.js';
@@ -28,7 +29,7 @@ export default async function campaignTask(task: CampaignTask): Promise<Campaign
       }
       outcomes.push(outcome);
       // Said at once, not only with the batch: an interrupted batch keeps what it finished.
-      task.progress?.postMessage({ k, outcome } satisfies FinishedCampaign);
+      task.progress?.postMessage({ k, outcome, thread: threadId } satisfies FinishedCampaign);
     }
     return outcomes;
   } finally {
@@ -50,7 +51,7 @@ function play(task: CampaignTask, seed: number, k: number, files: NonNullable<ty
     // still shows progress; a settlement a power cut lost and the deck played again counts once.
     onEnvelope: (e) => {
       const event = e.kind === 'deck/event' ? (e.body as { type: string; figures?: { runs: number } }) : null;
-      if (task.progress && event?.type === 'settled' && event.figures) task.progress.postMessage([k, event.figures.runs]);
+      if (task.progress && event?.type === 'settled' && event.figures) task.progress.postMessage([k, event.figures.runs, threadId]);
     },
   });
 }

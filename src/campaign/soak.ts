@@ -15,8 +15,8 @@ export interface CampaignTask {
   /** Keep the per-mission series (only a report needs it). */
   readonly series: boolean;
   /**
-   * Where the task reports each settled mission as `[index in seeds, runs]`, and each campaign it
-   * finishes as `{ k, outcome }` (transferred to the pool thread): so an interrupted batch still
+   * Where the task reports each settled mission as `[index in seeds, runs, threadId]`, and each campaign it
+   * finishes as `{ k, outcome, thread }` (transferred to the pool thread): so an interrupted batch still
    * hands over the campaigns it finished.
    */
   readonly progress?: MessagePort;
@@ -29,7 +29,14 @@ export type CampaignOutcome = { readonly seed: number; readonly summary: Campaig
 export interface FinishedCampaign {
   readonly k: number;
   readonly outcome: CampaignOutcome;
+  /** The pool thread that played it (`threadId`), for the dashboard's per-worker load. */
+  readonly thread: number;
 }
+
+/** What just happened, with a progress report: a mission settled or a campaign finished, and on which pool thread (null when only the batch's return said so). */
+export type SoakEvent =
+  | { readonly type: 'mission'; readonly seed: number; readonly thread: number | null }
+  | { readonly type: 'campaign'; readonly seed: number; readonly thread: number | null; readonly summary: CampaignSummary | null; readonly failure: SoakFailure | null };
 
 export interface SoakConfig {
   readonly campaigns: number;
@@ -83,6 +90,10 @@ export interface SoakProgress {
   readonly plannedMissions: number;
   readonly violations: number;
   readonly elapsedMs: number;
+  /** Campaigns handed to the pool and not finished yet. */
+  readonly running: number;
+  /** What this report is about (absent only for reports that are not about one event). */
+  readonly event?: SoakEvent;
 }
 
 export type CampaignPool = Piscina<CampaignTask, CampaignOutcome[]>;
@@ -125,9 +136,18 @@ export async function runSoak(config: SoakConfig, onProgress: (p: SoakProgress) 
   const started = performance.now();
   const summaries: Array<CampaignSummary | undefined> = new Array(config.campaigns);
   const failures: SoakFailure[] = [];
-  const tally = { done: 0, settled: 0, violations: 0 };
-  const report = (): void =>
-    onProgress({ done: tally.done, total: config.campaigns, missions: tally.settled, plannedMissions: config.campaigns * config.missions, violations: tally.violations, elapsedMs: performance.now() - started });
+  const tally = { done: 0, started: 0, missions: 0, settled: 0, violations: 0 };
+  const report = (event: SoakEvent): void =>
+    onProgress({
+      done: tally.done,
+      total: config.campaigns,
+      missions: tally.settled,
+      plannedMissions: config.campaigns * config.missions,
+      violations: tally.violations,
+      elapsedMs: performance.now() - started,
+      running: tally.started - tally.done,
+      event,
+    });
   const batch = batchSize(config);
   let next = 0;
   const lane = async (): Promise<void> => {
@@ -136,9 +156,11 @@ export async function runSoak(config: SoakConfig, onProgress: (p: SoakProgress) 
       const seeds = Array.from({ length: next - first }, (_, k) => config.seed + first + k);
       // Each campaign is taken once, when the task reports it or when the batch returns, whichever comes first.
       const taken = seeds.map(() => false);
-      const take = (k: number, outcome: BatchOutcome): void => {
+      tally.started += seeds.length;
+      const take = (k: number, outcome: BatchOutcome, thread: number | null): void => {
         if (taken[k] !== false) return;
         taken[k] = true;
+        const seed = config.seed + first + k;
         if ('error' in outcome) failures.push(outcome);
         else {
           summaries[first + k] = outcome.summary;
@@ -146,14 +168,17 @@ export async function runSoak(config: SoakConfig, onProgress: (p: SoakProgress) 
           tally.settled += outcome.uncounted;
         }
         tally.done++;
-        report();
+        report({ type: 'campaign', seed, thread, summary: 'error' in outcome ? null : outcome.summary, failure: 'error' in outcome ? outcome : null });
       };
-      const outcomes = await playBatch(pool, config, seeds, () => {
+      const outcomes = await playBatch(pool, config, seeds, (k, thread) => {
         tally.settled++;
-        report();
+        report({ type: 'mission', seed: config.seed + first + k, thread });
       }, take, signal);
-      if (outcomes === 'aborted') return;
-      outcomes.forEach((outcome, k) => take(k, outcome));
+      if (outcomes === 'aborted') {
+        tally.started -= taken.filter((t) => !t).length;
+        return;
+      }
+      outcomes.forEach((outcome, k) => take(k, outcome, null));
     }
   };
   try {
@@ -193,8 +218,8 @@ export async function playBatch(
   pool: CampaignPool,
   config: Pick<SoakConfig, 'missions' | 'faults' | 'skimCredit' | 'series'>,
   seeds: readonly number[],
-  onMission: () => void,
-  take: (k: number, outcome: BatchOutcome) => void,
+  onMission: (k: number, thread: number | null) => void,
+  take: (k: number, outcome: BatchOutcome, thread: number | null) => void,
   signal: AbortSignal | undefined,
 ): Promise<BatchOutcome[] | 'aborted'> {
   const channel = new MessageChannel();
@@ -204,15 +229,15 @@ export async function playBatch(
     'error' in o ? failure(o.seed, o.error) : { summary: o.summary, uncounted: Math.max(0, o.summary.missions - (heard[k] ?? 0)) };
   const hear = (message: unknown): void => {
     if (!Array.isArray(message)) {
-      const { k, outcome } = message as FinishedCampaign;
-      if (k >= 0 && k < seeds.length) take(k, outcomeOf(outcome, k));
+      const { k, outcome, thread } = message as FinishedCampaign;
+      if (k >= 0 && k < seeds.length) take(k, outcomeOf(outcome, k), thread);
       return;
     }
     // A settlement a power cut lost and the deck played again comes with the same run count: it counts once.
-    const [k, runs] = message as [number, number];
+    const [k, runs, thread] = message as [number, number, number];
     const before = heard[k];
     if (before === undefined) return;
-    for (let n = before; n < runs; n++) onMission();
+    for (let n = before; n < runs; n++) onMission(k, thread);
     heard[k] = Math.max(before, runs);
   };
   channel.port1.on('message', hear);
@@ -233,7 +258,7 @@ export async function playBatch(
 }
 
 /** Each violation with its replay command (tracing its mission, unless it came past the missions asked: a campaign that overran). */
-function detailsOf(config: SoakConfig, summaries: readonly CampaignSummary[]): SoakViolation[] {
+export function detailsOf(config: SoakConfig, summaries: readonly CampaignSummary[]): SoakViolation[] {
   return summaries.flatMap((s) =>
     s.violations.map((v) => ({ seed: s.seed, mission: v.mission, invariant: v.invariant, tick: v.tick, detail: v.detail, replay: replayCommand({ ...config, seed: s.seed, mission: v.mission > 0 && v.mission <= config.missions ? v.mission : null, hash: s.traceHash }) })),
   );

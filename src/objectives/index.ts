@@ -17,7 +17,7 @@ export { type Settlement, type SettleKind, type Buckets, type Currencies, type M
 export { WatchList, HoldWatcher, type WatchSpec, type Verdicts } from './holds.js';
 export { DEFAULT_VARIABLES, defaultVariables, variableNames, type MissionVariables } from './variables.js';
 export { type PhaseChain, type PhaseRecord, type Resolution, encodePhaseChain, decodePhaseChain, layoutFingerprint } from './phase-chain.js';
-export { renderPanel, type PanelOptions, PANEL_COLUMNS, PANEL_ROWS } from './panel.js';
+export { renderPanel, goalGlyph, type PanelOptions, PANEL_COLUMNS, PANEL_ROWS } from './panel.js';
 export { missionToLisp, missionParamsToLisp, phaseChainToLisp, settlementToLisp, eventToLisp } from './lisp-view.js';
 export { bindMission, describeSettlement, type RunnerBinding, type RunnerBindingOptions } from './runner-bindings.js';
 export { checkTrace } from './trace-invariants.js';

@@ -81,7 +81,8 @@ function labelGoals(goals: readonly GoalView[]): Map<string, string> {
   return out;
 }
 
-function glyph(g: GoalView): string {
+/** A goal's state as the panel draws it (○ open, + optional, ● done, ✕ failed, ⊘ forfeit, ∅ void, ◇ branch choice, ◌ locked); the task graph uses the same. */
+export function goalGlyph(g: Pick<GoalView, 'state' | 'role' | 'parentGroup' | 'briefed'>): string {
   switch (g.state) {
     case 'open':
       return g.role === 'optional' ? '+' : '○';
@@ -101,7 +102,7 @@ function glyph(g: GoalView): string {
 function row(g: GoalView, prefix: string, label: string, columns: number): string {
   const text = g.text ?? g.name.toUpperCase();
   const hidden = !g.briefed;
-  const head = `${prefix}${glyph(g)}${label === '' ? '' : ` ${label}`} ${hidden ? '[latent] ' : ''}${text}`;
+  const head = `${prefix}${goalGlyph(g)}${label === '' ? '' : ` ${label}`} ${hidden ? '[latent] ' : ''}${text}`;
   if (g.escalation !== null && !g.escalation.fired) {
     return cut(`${head} — spawns @ ${g.escalation.when}${g.role === 'primary' ? '; fail = mission fail' : ''}`, columns);
   }

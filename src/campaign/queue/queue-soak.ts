@@ -112,7 +112,7 @@ async function watch(w: Watch): Promise<QueuedSoakOutcome> {
   const report = (): void => {
     const done = [...heard.values()];
     const settled = done.reduce((n, s) => n + s.missions, 0) + [...running.values()].reduce((n, r) => n + r, 0);
-    opts.onProgress({ done: Math.max(answered, heard.size), total: config.campaigns, missions: settled, plannedMissions: config.campaigns * config.missions, violations: done.reduce((n, s) => n + s.violations, 0), elapsedMs: performance.now() - started });
+    opts.onProgress({ done: Math.max(answered, heard.size), total: config.campaigns, missions: settled, plannedMissions: config.campaigns * config.missions, violations: done.reduce((n, s) => n + s.violations, 0), elapsedMs: performance.now() - started, running: Math.max(0, config.campaigns - Math.max(answered, heard.size)) });
   };
   const answer = (seed: number, missions: number, violations: number): void => {
     heard.set(seed, { missions, violations });

@@ -1,5 +1,6 @@
 import { INVARIANT_NAMES } from '../invariants/index.js';
 import type { SoakResult } from '../soak.js';
+import { type SoakTotals, soakTotals } from '../soak-summary.js';
 import type { Plot } from './plots.js';
 
 /** Violations listed in full in the report; the rest are in summary.json. */
@@ -9,13 +10,10 @@ const MAX_CAMPAIGN_ROWS = 200;
 
 export function reportMarkdown(r: SoakResult, plots: readonly Plot[], date: string): string {
   const c = r.config;
-  const total = <K extends 'succeeded' | 'failed' | 'abandoned' | 'hotSwaps' | 'restarts' | 'aborts' | 'scriptErrors' | 'powerCycles'>(k: K): number => r.summaries.reduce((n, s) => n + s[k], 0);
+  const totals = soakTotals(r.summaries);
+  const total = (k: Exclude<keyof SoakTotals, 'faults'>): number => totals[k];
   const byInvariant = new Map<string, number>(INVARIANT_NAMES.map((n) => [n, 0]));
   for (const s of r.summaries) for (const [name, n] of Object.entries(s.violationsByInvariant)) byInvariant.set(name, (byInvariant.get(name) ?? 0) + n);
-  const faults = r.summaries.reduce((acc, s) => {
-    for (const [k, v] of Object.entries(s.faults ?? {})) acc[k] = (acc[k] ?? 0) + v;
-    return acc;
-  }, {} as Record<string, number>);
   const lines = [
     `# nosh soak report`,
     '',
@@ -30,7 +28,7 @@ export function reportMarkdown(r: SoakResult, plots: readonly Plot[], date: stri
     `| Hot Swaps · cart restarts · aborted calls | ${total('hotSwaps')} · ${total('restarts')} · ${total('aborts')} |`,
     `| script errors · power cycles | ${total('scriptErrors')} · ${total('powerCycles')} |`,
     ...(c.faults ? [`| fault rates | ${Object.entries(c.faults).map(([k, v]) => `${k} ${v}`).join(' · ')} |`] : []),
-    ...(c.faults ? [`| faults injected | ${Object.entries(faults).map(([k, v]) => `${k} ${v}`).join(' · ')} |`] : []),
+    ...(c.faults ? [`| faults injected | ${totals.faults.map((f) => `${f.kind} ${f.injected}`).join(' · ')} |`] : []),
     '',
     '## Invariants',
     '',

@@ -1,5 +1,6 @@
 import { runCampaign } from '../../campaign/campaign.js';
 import { CampaignLog } from '../campaign-log.js';
+import { MissionGraphs } from '../mission-graphs.js';
 import { progressBar } from '../progress.js';
 
 export interface RunOptions {
@@ -14,6 +15,7 @@ export interface RunOptions {
   flash?: string;
   off: number;
   frames?: string;
+  graph?: string;
   framesMax: number;
   framesFull?: boolean;
   trace?: string;
@@ -41,6 +43,7 @@ export async function runAction(opts: RunOptions): Promise<void> {
   const bar = progressBar('missions', opts.missions, quiet && opts.quiet !== true);
   if (!quiet) log(`nosh run · seed ${opts.seed} · ${opts.placement} · ${opts.clock}${opts.speed !== undefined ? ` ×${opts.speed}` : ''} · ${opts.missions} missions · ${opts.script?.name ?? 'autopilot.lisp'}`);
   let settled = 0;
+  const graphs = opts.graph ? new MissionGraphs(opts.graph) : null;
   const summary = await runCampaign({
     seed: opts.seed,
     missions: opts.missions,
@@ -58,10 +61,12 @@ export async function runAction(opts: RunOptions): Promise<void> {
       // The script's own lines are on stderr under --json, story or not; --quiet keeps only its errors (an error is not chatter; docs/operator-scripts.md).
       const scriptLine = e.kind === 'runner/error' || (e.kind === 'runner/log' && opts.quiet !== true);
       if (!quiet || scriptLine) view.envelope(e);
+      graphs?.envelope(e);
       if (e.kind === 'deck/event' && (e.body as { type: string }).type === 'settled') bar.update(++settled);
     },
   });
   bar.stop();
+  await graphs?.done();
   const wallMs = Math.round(performance.now() - started);
   // The asked work was not done (the campaign stopped before its missions were played): a failure.
   // Stopping at the --ticks bound the user gave is what was asked.
@@ -79,6 +84,7 @@ export async function runAction(opts: RunOptions): Promise<void> {
   out(`         ${summary.ticks} ticks (${hours} h of deck time) · ${summary.envelopes} envelopes · ${wallMs} ms${summary.ended === 'done' ? '' : ` · ${summary.ended}`}`);
   out(`trace    ${summary.traceHash ?? '(none in realtime)'}`);
   if (opts.trace) out(`chrome trace → ${opts.trace} (open in https://ui.perfetto.dev)`);
+  if (graphs && opts.graph) out(`graphs   ${graphs.written} task-graph SVG → ${opts.graph}`);
   if (opts.frames) out(`frames   ${summary.frames} PNG → ${opts.frames}${summary.frames >= opts.framesMax ? ` (stopped at --frames-max ${opts.framesMax})` : ''}`);
   if (opts.flash) out(`deck kept on ${opts.flash}: run again with --flash ${opts.flash} to continue the campaign`);
 }

@@ -1,6 +1,9 @@
-import { replayCommand } from '../../campaign/replay-command.js';
 import { writeSoakReport } from '../../campaign/report/write-report.js';
+import { soakJsonLine, stoppedEarly } from '../../campaign/soak-summary.js';
 import { type SoakConfig, type SoakProgress, type SoakResult, runSoak } from '../../campaign/soak.js';
+import { SoakLive } from '../../campaign/soak-live.js';
+import { writeDashboardExport } from '../dashboard/export.js';
+import { type Dashboard, startDashboard } from '../dashboard/server.js';
 import { faultsOf } from '../fault-flags.js';
 import { UsageError } from '../options.js';
 import { type Progress, progressBar } from '../progress.js';
@@ -20,7 +23,13 @@ export interface SoakOptions {
   /** With --queue: re-attach to this soak instead of submitting one. */
   attach?: string;
   queueName: string;
+  /** `--dashboard` alone is true (the default port), `--dashboard N` a port. */
+  dashboard?: boolean | number;
+  dashboardExport?: string;
 }
+
+/** k6's web dashboard port, so a habit carries over. */
+const DEFAULT_DASHBOARD_PORT = 5665;
 
 /** Plain progress lines (not a TTY) at most this often. */
 const LINE_EVERY_MS = 5_000;
@@ -28,20 +37,27 @@ const LINE_EVERY_MS = 5_000;
 /** `nosh soak`: the pool, its progress, the report and the exit status. */
 export async function soakAction(opts: SoakOptions): Promise<void> {
   const faults = faultsOf(opts.faults, opts.faultRates);
+  const watched = opts.dashboard !== undefined || opts.dashboardExport !== undefined;
   // More threads than campaigns would only start threads that never get one.
   const workers = Math.min(opts.workers, opts.campaigns);
-  const config = { campaigns: opts.campaigns, missions: opts.missions, workers, seed: opts.seed, faults, skimCredit: opts.skimCredit ?? null, series: opts.report !== undefined };
+  const config = { campaigns: opts.campaigns, missions: opts.missions, workers, seed: opts.seed, faults, skimCredit: opts.skimCredit ?? null, series: opts.report !== undefined || watched };
   if (opts.attach !== undefined && opts.queue === undefined) throw new UsageError('--attach needs --queue REDIS_URL: the soak to attach to is in that Redis.');
+  if (watched && opts.queue !== undefined) throw new UsageError('--dashboard and --dashboard-export watch a soak played here; a queued soak is watched from its progress lines for now (docs/dashboard.md).');
   if (opts.queue !== undefined && opts.attach !== undefined) {
     const result = await withProgress(null, (update, signal) => queuedSoak(config, opts, update, signal));
-    if (result !== null) await finish(result, opts);
+    if (result !== null) await finish(result, opts, null, null);
     return;
   }
   if (!opts.json) process.stdout.write(`soak: ${config.campaigns} campaigns × ${config.missions} missions on ${opts.queue !== undefined ? `the workers of ${opts.queue}` : `${config.workers} worker${config.workers === 1 ? '' : 's'}`} · seeds ${config.seed}–${config.seed + config.campaigns - 1} · faults ${faults ? 'on' : 'off'}\n`);
-  const result = await withProgress({ total: config.campaigns, plannedMissions: config.campaigns * config.missions }, (update, signal) =>
-    opts.queue !== undefined ? queuedSoak(config, opts, update, signal) : runSoak(config, update, undefined, signal),
-  );
-  if (result !== null) await finish(result, opts);
+  const live = watched ? new SoakLive(config) : null;
+  const dashboard = live && opts.dashboard !== undefined ? await startDashboard(live, typeof opts.dashboard === 'number' ? opts.dashboard : DEFAULT_DASHBOARD_PORT) : null;
+  if (dashboard) process.stderr.write(`dashboard: ${dashboard.url}\n`);
+  const result = await withProgress({ total: config.campaigns, plannedMissions: config.campaigns * config.missions }, (update, signal) => {
+    const onProgress = live ? (p: SoakProgress): void => (update(p), live.update(p)) : update;
+    return opts.queue !== undefined ? queuedSoak(config, opts, onProgress, signal) : runSoak(config, onProgress, undefined, signal);
+  });
+  if (result !== null) await finish(result, opts, live, dashboard);
+  else await dashboard?.close();
 }
 
 /**
@@ -100,17 +116,28 @@ function seedList(seeds: readonly number[]): string {
   return runs.join(', ');
 }
 
-/** The report, the printout and the exit status of a soak, local or queued alike. */
-async function finish(result: SoakResult, opts: SoakOptions): Promise<void> {
+/** The report, the printout and the exit status of a soak, local or queued alike; a dashboard keeps the final report until Ctrl-C. */
+async function finish(result: SoakResult, opts: SoakOptions, live: SoakLive | null, dashboard: Dashboard | null): Promise<void> {
   const { config } = result;
   if (result.interrupted && !opts.json) process.stdout.write(`soak: interrupted · ${result.summaries.length} of ${config.campaigns} campaigns finished; what follows is theirs\n`);
   if (opts.report) {
     const files = await writeSoakReport(opts.report, result);
     if (!opts.json) process.stdout.write(`report: ${files.length} files in ${opts.report} (report.md, summary.json, plots)\n`);
   }
+  live?.finish(result);
+  if (opts.dashboardExport && live) {
+    await writeDashboardExport(opts.dashboardExport, live);
+    if (!opts.json) process.stdout.write(`dashboard export: ${opts.dashboardExport}\n`);
+  }
   printResult(result, opts.json);
   if (result.interrupted) process.exitCode = 130;
-  else if (result.violations > 0 || result.failures.length > 0 || stoppedEarly(result).length > 0) process.exitCode = 1;
+  else if (result.violations > 0 || result.failures.length > 0 || stoppedEarly(result.config, result.summaries).length > 0) process.exitCode = 1;
+  if (dashboard && !result.interrupted) {
+    // The page keeps the final report until the operator is done with it.
+    process.stderr.write(`dashboard: the final report stays at ${dashboard.url} until Ctrl-C\n`);
+    await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+  }
+  await dashboard?.close();
 }
 
 function printResult(r: SoakResult, json: boolean): void {
@@ -120,29 +147,10 @@ function printResult(r: SoakResult, json: boolean): void {
     for (const d of r.details) out(`VIOLATION ${d.invariant} · seed ${d.seed} · mission ${d.mission} · tick ${d.tick}: ${d.detail}\n  replay: ${d.replay}`);
     const unlisted = r.violations - r.details.length;
     if (unlisted > 0) out(`… and ${unlisted} more (each campaign lists its first ${r.details.length > 0 ? 'few' : '0'})`);
-    for (const s of stoppedEarly(r)) out(`STOPPED campaign seed ${s.seed} stopped early: ${s.ended}\n  replay: ${s.replay}`);
+    for (const s of stoppedEarly(r.config, r.summaries)) out(`STOPPED campaign seed ${s.seed} stopped early: ${s.ended}\n  replay: ${s.replay}`);
     for (const f of r.failures) out(`FAILED campaign seed ${f.seed}: ${f.error}\n  replay: ${f.replay}`);
   }
-  const bySeed = new Map(r.summaries.map((s) => [s.seed, s.traceHash]));
-  const hashes = Array.from({ length: r.config.campaigns }, (_, i) => bySeed.get(r.config.seed + i) ?? null);
-  const line: Record<string, unknown> = { campaigns: r.config.campaigns, missions: r.missions, violations: r.violations, missionsPerSec: Math.round(r.missionsPerSec * 10) / 10, workers: r.config.workers, hashes };
-  // Only there when something went wrong beyond a violation, so a clean soak's line keeps its documented shape.
-  const stopped = stoppedEarly(r);
-  if (r.interrupted) {
-    line.interrupted = true;
-    line.finished = r.summaries.length;
-  }
-  if (r.details.length > 0) line.details = r.details;
-  if (stopped.length > 0) line.stopped = stopped;
-  if (r.failures.length > 0) line.failed = r.failures;
-  out(JSON.stringify(line));
-}
-
-/** Campaigns that ended before their missions were played (a tick bound, a stall, an actor that kept crashing). */
-function stoppedEarly(r: SoakResult): Array<{ seed: number; ended: string; replay: string }> {
-  return r.summaries
-    .filter((s) => s.ended !== 'done')
-    .map((s) => ({ seed: s.seed, ended: s.ended, replay: replayCommand({ ...r.config, seed: s.seed, mission: null, hash: s.traceHash }) }));
+  out(JSON.stringify(soakJsonLine(r)));
 }
 
 /** A bar on a terminal (campaigns, missions/s, ETA); on a pipe, a plain line every few seconds. Sizes not known yet (`--attach`): the bar starts with the first progress. */

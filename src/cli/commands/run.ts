@@ -21,6 +21,7 @@ export function registerRun(program: Command): void {
         .argParser(duration('--off'))
         .default(DEFAULT_OFF_MS, '4h'),
     )
+    .option('--graph <dir>', 'write each mission\'s objective graph as a task-graph SVG into this folder, at accept and at resolve (mission-NNNN-accept.svg, mission-NNNN-resolve.svg)', outputDir('--graph'))
     .option('--frames <dir>', 'write a PNG of the deck\'s screen at every screen change into this folder', outputDir('--frames'))
     .option('--frames-max <n>', 'with --frames: write at most this many', integer('--frames-max', 1, 1_000_000), DEFAULT_MAX_FRAMES)
     .option('--frames-full', 'with --frames: the whole 128×75 screen in each PNG (default: cropped to what is drawn, the empty band above CIPHER\'s line shrunk to a row)')
@@ -30,7 +31,7 @@ export function registerRun(program: Command): void {
     .option('--json', 'print only a JSON summary as the last line', false)
     .option('--verbose', 'log every board and goal change', false)
     .option('--quiet', 'print only the summary at the end (or, with --json, the JSON line): no story, no progress bar', false)
-    .addHelpText('after', '\nExamples:\n  nosh run --seed 7 --missions 30 --json\n  nosh run --clock realtime --speed 50 --placement threads --missions 5\n  nosh run --flash deck.img --missions 5 --off 3d\n  nosh run --seed 7 --missions 1 --placement inline --frames frames/')
+    .addHelpText('after', '\nExamples:\n  nosh run --seed 7 --missions 30 --json\n  nosh run --clock realtime --speed 50 --placement threads --missions 5\n  nosh run --flash deck.img --missions 5 --off 3d\n  nosh run --seed 7 --missions 1 --placement inline --frames frames/\n  nosh run --seed 7 --missions 3 --graph graphs    # task-graph SVGs, one per mission at accept and at resolve')
     .action(async (opts: RunOptions, command: Command) => {
       if (command.getOptionValueSource('off') === 'cli' && opts.flash === undefined) throw new UsageError('--off says how long the deck was switched off between two runs kept on one flash image: give it with --flash IMAGE.');
       if (opts.quiet && opts.verbose) throw new UsageError('--quiet and --verbose ask for opposite things: give one of them.');

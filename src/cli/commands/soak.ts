@@ -4,7 +4,7 @@ import { INVARIANT_NAMES } from '../../campaign/invariants/index.js';
 import { DEFAULT_QUEUE, MAX_CAMPAIGNS, defaultWorkers } from '../../campaign/defaults.js';
 import type { SoakOptions } from '../actions/soak.js';
 import { integer, redisUrl, soakId } from '../options.js';
-import { outputDir } from '../output-paths.js';
+import { outputDir, outputFile } from '../output-paths.js';
 
 export function registerSoak(program: Command): void {
   program
@@ -22,9 +22,11 @@ export function registerSoak(program: Command): void {
     .option('--attach <soak-id>', 'with --queue: watch a soak already queued (its id is printed when it is queued), running or finished', soakId('--attach'))
     .option('--queue-name <stem>', "with --queue: the queue name's stem (the code version is appended), as the workers have it", DEFAULT_QUEUE)
     .option('--report <dir>', 'write summary.json, report.md and SVG plots into this folder (checked, and made, before the soak starts)', outputDir('--report'))
+    .option('--dashboard [port]', 'serve a live dashboard on 127.0.0.1 (port 0: any free one; default 5665); its URL goes to stderr, and after the soak the page keeps the final report until Ctrl-C', integer('--dashboard', 0, 65_535))
+    .option('--dashboard-export <file>', 'write the finished soak as one self-contained HTML report (uPlot inlined, no server needed)', outputFile('--dashboard-export'))
     .addHelpText(
       'after',
-      `\nExamples:\n  nosh soak --campaigns 8 --missions 100 --json\n  nosh soak --campaigns 48 --missions 40 --faults --fault-rates crash=0.05,reboot=0.05,delay=0.05 --report soak-report\n  nosh soak --queue redis://10.0.0.5:6379 --campaigns 1000 --missions 100 --json   (served by nosh worker redis://10.0.0.5:6379 on each host)\n  nosh soak --queue redis://10.0.0.5:6379 --attach soak-3f2a9c1d0b7e4a56\n\nInvariants: ${INVARIANT_NAMES.join(', ')}.\nExit status 1 when any invariant was violated, a campaign stopped early, or a campaign failed; 130 when Ctrl-C stopped the soak (the finished campaigns are still reported, and --report written).`,
+      `\nExamples:\n  nosh soak --campaigns 8 --missions 100 --json\n  nosh soak --campaigns 48 --missions 40 --faults --fault-rates crash=0.05,reboot=0.05,delay=0.05 --report soak-report\n  nosh soak --campaigns 16 --missions 50 --dashboard            # then open http://127.0.0.1:5665/\n  nosh soak --campaigns 16 --missions 50 --dashboard-export soak.html\n  nosh soak --queue redis://10.0.0.5:6379 --campaigns 1000 --missions 100 --json   (served by nosh worker redis://10.0.0.5:6379 on each host)\n  nosh soak --queue redis://10.0.0.5:6379 --attach soak-3f2a9c1d0b7e4a56\n\nInvariants: ${INVARIANT_NAMES.join(', ')}.\nExit status 1 when any invariant was violated, a campaign stopped early, or a campaign failed; 130 when Ctrl-C stopped the soak (the finished campaigns are still reported, and --report written).`,
     )
     .action(async (opts: SoakOptions) => {
       const { soakAction } = await import('../actions/soak.js');

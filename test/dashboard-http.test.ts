@@ -1,0 +1,87 @@
+import { request } from 'node:http';
+import { networkInterfaces } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { startDashboardSoak } from './helpers/dashboard-soak.js';
+
+/** A raw GET (Node's http does not normalise `..` away, unlike a browser or curl without --path-as-is). */
+function get(url: string, path: string, host?: string): Promise<{ status: number; body: string; type: string }> {
+  const u = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: host ?? u.hostname, port: u.port, path, method: 'GET' }, (res) => {
+      let body = '';
+      res.on('data', (d: Buffer) => (body += d.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, type: String(res.headers['content-type']) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** Read the SSE stream until its final state: the `missions` and `campaigns.done` of every event, in order. */
+function readEvents(url: string): Promise<Array<{ missions: number; done: number; finished: boolean; final: Record<string, unknown> | null }>> {
+  return new Promise((resolve, reject) => {
+    const seen: Array<{ missions: number; done: number; finished: boolean; final: Record<string, unknown> | null }> = [];
+    const req = request(`${url}events`, (res) => {
+      expect(res.headers['content-type']).toBe('text/event-stream');
+      let buf = '';
+      res.on('data', (d: Buffer) => {
+        buf += d.toString();
+        for (let end = buf.indexOf('\n\n'); end >= 0; end = buf.indexOf('\n\n')) {
+          const data = buf.slice(0, end).split('\n').find((l) => l.startsWith('data: '));
+          buf = buf.slice(end + 2);
+          if (data === undefined) continue;
+          const s = JSON.parse(data.slice(6)) as { missions: number; campaigns: { done: number }; finished: boolean; final: Record<string, unknown> | null };
+          seen.push({ missions: s.missions, done: s.campaigns.done, finished: s.finished, final: s.final });
+          if (s.finished) {
+            req.destroy();
+            resolve(seen);
+          }
+        }
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('the soak dashboard over plain HTTP', () => {
+  it('serves the page, streams growing counts up to the final --json line, binds to loopback only and refuses path traversal', async () => {
+    const soak = await startDashboardSoak(['--campaigns', '6', '--missions', '4', '--workers', '2', '--seed', '40']);
+    try {
+      expect(new URL(soak.url).hostname).toBe('127.0.0.1');
+      const page = await get(soak.url, '/');
+      expect(page.status).toBe(200);
+      expect(page.type).toContain('text/html');
+      expect(page.body).toContain('<title>nosh soak dashboard</title>');
+      expect((await get(soak.url, '/uplot.js')).body).toContain('uPlot');
+
+      const events = await readEvents(soak.url);
+      const final = await soak.final;
+      expect(events.length).toBeGreaterThanOrEqual(3);
+      for (let i = 1; i < events.length; i++) {
+        expect(events[i]!.missions).toBeGreaterThanOrEqual(events[i - 1]!.missions);
+        expect(events[i]!.done).toBeGreaterThanOrEqual(events[i - 1]!.done);
+      }
+      const last = events.at(-1)!;
+      expect(events[0]!.missions).toBeLessThan(last.missions);
+      expect(last.missions).toBe(final.missions);
+      expect(last.done).toBe(final.campaigns);
+      expect(last.final).toEqual(final);
+
+      // Only its own files: a path that climbs out is refused, and nothing of the file system comes back.
+      for (const path of ['/../../../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2fpackage.json', '/%5c..%5cpackage.json']) {
+        const res = await get(soak.url, path);
+        expect(res.status, path).toBe(403);
+        expect(res.body).not.toContain('root:');
+      }
+      expect((await get(soak.url, '/package.json')).status).toBe(404);
+      expect((await get(soak.url, '/src/cli/dashboard/server.ts')).status).toBe(404);
+
+      // Not reachable on any other address of this machine.
+      const outside = Object.values(networkInterfaces()).flat().find((a) => a && a.family === 'IPv4' && !a.internal);
+      if (outside) await expect(get(soak.url, '/', outside.address)).rejects.toThrow(/ECONNREFUSED/);
+    } finally {
+      expect(await soak.stop()).toBe(0);
+    }
+  });
+});
