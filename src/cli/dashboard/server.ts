@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { SoakLive } from '../../campaign/soak-live.js';
 import { projectRoot } from '../../runtime/paths.js';
+import { UsageError } from '../options.js';
 import { soakGraphSvg } from './soak-graph.js';
 
 /** Loopback only: the dashboard shows replay commands and seeds, and is nobody else's business. */
@@ -77,7 +78,9 @@ export async function startDashboard(live: SoakLive, port: number): Promise<Dash
     serve(req, res).catch((err: unknown) => refuse(res, 500, `dashboard: ${(err as Error).message}`));
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(err.code === 'EADDRINUSE' ? new UsageError(`--dashboard ${port}: port ${port} on ${DASHBOARD_HOST} is in use; give another, or 0 for any free port.`) : err),
+    );
     server.listen(port, DASHBOARD_HOST, () => resolve());
   });
   const { port: bound } = server.address() as AddressInfo;
