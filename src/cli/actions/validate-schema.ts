@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CartFile } from '../../mission-control/cart-content.js';
@@ -5,11 +6,15 @@ import { type Problem, formatProblem, sortProblems } from '../../mission-control
 import { validateSchemas } from '../../mission-control/validate.js';
 import { projectRoot } from '../../runtime/paths.js';
 import { readCartFile, shippedCartFiles } from '../../campaign/cart-files.js';
+import { checkScript } from '../../campaign/script-check.js';
+import { UsageError } from '../options.js';
 
 /** `nosh validate-schema`: the given files checked beside the shipped carts they may refer to. */
 export interface ValidateSchemaOptions {
   /** One JSON object per problem, a line each, for editors. */
   readonly json?: boolean;
+  /** Operator scripts to check beside (or instead of) cart files. */
+  readonly scripts?: readonly string[];
 }
 
 export function validateSchemaAction(paths: readonly string[], options: ValidateSchemaOptions = {}): void {
@@ -31,7 +36,16 @@ export function validateSchemaAction(paths: readonly string[], options: Validate
     if (unfit !== undefined) fileProblems.push(unfit);
     else files.push({ path: p, text });
   }
-  const report = validateSchemas(files, [...shippedAbs.values()]);
+  for (const p of options.scripts ?? []) {
+    let text: string;
+    try {
+      text = readFileSync(resolve(root, p), 'utf8');
+    } catch (err) {
+      throw new UsageError(`--script ${p}: cannot read it: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    fileProblems.push(...(unfitScript(p, text) ?? checkScript(p, text)));
+  }
+  const report = files.length === 0 ? { problems: [], schemas: 0 } : validateSchemas(files, [...shippedAbs.values()]);
   const problems = sortProblems([...fileProblems, ...report.problems]);
   for (const problem of problems) process.stdout.write(`${options.json === true ? JSON.stringify(problemJson(problem)) : formatProblem(problem)}\n`);
   if (problems.length > 0) {
@@ -40,7 +54,8 @@ export function validateSchemaAction(paths: readonly string[], options: Validate
     return;
   }
   // Under --json stdout holds problems only, so an editor reads an empty stream as clean.
-  (options.json === true ? process.stderr : process.stdout).write(`ok: ${report.schemas} schema${report.schemas === 1 ? '' : 's'} in ${paths.length} file${paths.length === 1 ? '' : 's'}\n`);
+  const scripts = options.scripts?.length ?? 0;
+  (options.json === true ? process.stderr : process.stdout).write(`ok: ${report.schemas} schema${report.schemas === 1 ? '' : 's'} in ${paths.length} file${paths.length === 1 ? '' : 's'}${scripts === 0 ? '' : `, ${scripts} script${scripts === 1 ? '' : 's'}`}\n`);
 }
 
 
@@ -59,6 +74,12 @@ function unfitText(path: string, text: string): Problem | undefined {
 }
 
 /** What `--json` prints per problem: the shape editors' problem matchers read. */
-function problemJson(p: Problem): { file: string | null; line: number | null; col: number | null; severity: 'error'; message: string } {
-  return { file: p.pos?.source ?? null, line: p.pos?.line ?? null, col: p.pos?.col ?? null, severity: 'error', message: p.message };
+function problemJson(p: Problem): { file: string | null; line: number | null; col: number | null; severity: 'error' | 'warning'; message: string } {
+  return { file: p.pos?.source ?? null, line: p.pos?.line ?? null, col: p.pos?.col ?? null, severity: p.severity ?? 'error', message: p.message };
+}
+
+/** A script that is binary is refused as a cart file is; an empty script is fine to check (it does nothing). */
+function unfitScript(path: string, text: string): Problem[] | undefined {
+  const p = unfitText(path, text);
+  return p === undefined || p.message.startsWith('the file holds no forms') ? undefined : [p];
 }
