@@ -45,7 +45,7 @@ describe('the launch carts and baselines', () => {
     ]);
     expect(content.problems.map(formatProblem)).toEqual([
       'x/reg.lisp:1:40: error: :bit must be a single-bit mask (0x01, 0x02, 0x04, …), found 0x3',
-      'x/reg.lisp:2:56: error: :threat-cap must be an integer in 1..10, found 99 (a number)',
+      'x/reg.lisp:2:56: error: :threat-cap must be an integer in 1..6, found 99 (a number)',
       'x/reg.lisp:3:1: error: unexpected top-level form launch-missiles: a cart file declares register-capabilities, register-mission-contributions, defcontract-schema',
     ]);
   });

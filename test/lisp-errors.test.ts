@@ -32,6 +32,11 @@ describe('LispError positions and the Lisp-level stack', () => {
     expect(err.message.startsWith('runner.lisp:1:18: car:')).toBe(true);
   });
 
+  it('set! of a builtin is reported where the name is', async () => {
+    const err = await failure('(define x 1)\n  (set! car 1)');
+    expect(err.message).toBe('2:9: cannot set! car: it is a builtin (shadow it with define instead)');
+  });
+
   it('an unbound symbol is reported where the symbol is', async () => {
     const err = await failure('(defun f (x)\n  (+ x  missing))\n(f 1)');
     expect(err.kind).toBe('unbound');

@@ -89,7 +89,8 @@ function sequence(original: Value, items: readonly Value[], level: number, a: An
     const out: Value[] = [];
     values.forEach((v, i) => {
       if (!(at(parts, i)).splice) out.push(v);
-      else out.push(...spliced(v, run));
+      // Element by element: push(...items) would spread a long list into call arguments and exhaust the JS stack.
+      else for (const x of spliced(v, run)) out.push(x);
     });
     return make(out);
   };

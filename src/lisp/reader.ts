@@ -56,13 +56,13 @@ const enum Ch {
 
 const UNICODE_SPACE = /\s/;
 
-function isWhitespace(c: number): boolean {
+export function isWhitespace(c: number): boolean {
   if (c < 0x80) return c === Ch.Space || (c >= Ch.Tab && c <= Ch.Return);
   return UNICODE_SPACE.test(String.fromCharCode(c));
 }
 
 /** Characters that end a token. Everything else, any Unicode included, is part of a symbol. */
-function isDelimiter(c: number): boolean {
+export function isDelimiter(c: number): boolean {
   switch (c) {
     case Ch.OpenParen:
     case Ch.CloseParen:

@@ -1,6 +1,7 @@
 import type { Env } from './env.js';
 import { LispError, ReadError } from './errors.js';
 import { evaluate } from './evaluator.js';
+import { FormScanner } from './form-scanner.js';
 import { MAX_SOURCE_LENGTH, type Limits } from './limits.js';
 import type { Pos } from './position.js';
 import { print } from './printer.js';
@@ -34,17 +35,30 @@ export class ReplSession {
   private buffer = '';
   private bufferPos: Pos = { line: 1, col: 1 };
   private nextLine = 1;
+  private readonly scanner = new FormScanner();
 
   constructor(private readonly options: ReplSessionOptions) {}
 
   /** Whether an unfinished form is waiting for more lines (the TTY shows a continuation prompt). */
   get pending(): boolean {
-    return this.buffer.trim().length > 0;
+    return this.scanner.content;
   }
+
+  /** Characters the session has looked at so far, scanning and reading: linear in what was fed. */
+  get charactersScanned(): number {
+    return this.scanner.scanned + this.charactersRead;
+  }
+
+  private charactersRead = 0;
 
   /** Forget an unfinished form (Ctrl-C on a TTY). */
   discard(): void {
+    this.clear();
+  }
+
+  private clear(): void {
     this.buffer = '';
+    this.scanner.reset();
   }
 
   async feedLine(line: string): Promise<void> {
@@ -52,11 +66,14 @@ export class ReplSession {
     if (this.buffer === '') this.bufferPos = { line: lineNo, col: 1 };
     this.buffer += `${line}\n`;
     if (this.buffer.length > MAX_SOURCE_LENGTH) {
-      this.buffer = '';
+      this.clear();
       this.fail(`error: ${lineNo}:1: unfinished form is longer than ${MAX_SOURCE_LENGTH} characters; dropped`);
       return;
     }
-    await this.drain(false);
+    // Only a line that finishes a form is worth reading; the others just move the scan on.
+    const ready = this.scanner.feed(`${line}\n`);
+    if (!this.scanner.content) this.clear();
+    else if (ready) await this.drain(false);
   }
 
   /** End of input: an unfinished form is now an error (an unterminated list, say). */
@@ -64,11 +81,12 @@ export class ReplSession {
     // The newline after the last line was ours, not the input's: report end of input where the text ends.
     if (this.buffer.endsWith('\n')) this.buffer = this.buffer.slice(0, -1);
     await this.drain(true);
-    this.buffer = '';
+    this.clear();
   }
 
   private async drain(atEnd: boolean): Promise<void> {
     const { source } = this.options;
+    this.charactersRead += this.buffer.length;
     const reader = new Reader(this.buffer, { ...(source === undefined ? {} : { source }), line: this.bufferPos.line, col: this.bufferPos.col });
     for (;;) {
       const offset = reader.offset;
@@ -80,14 +98,17 @@ export class ReplSession {
         if (err instanceof ReadError && err.incomplete && !atEnd) {
           this.buffer = this.buffer.slice(offset);
           this.bufferPos = pos;
+          // The unfinished rest began after the last form that ended, so rescanning it stays linear.
+          this.scanner.reset();
+          this.scanner.feed(this.buffer);
           return;
         }
-        this.buffer = '';
+        this.clear();
         this.fail(`error: ${describe(err)}`);
         return;
       }
       if (form === END) {
-        this.buffer = '';
+        this.clear();
         return;
       }
       await this.evaluate(form);

@@ -221,7 +221,14 @@ const set: SpecialForm = (form, a) => {
   const value = a.analyze(init as Value);
   const pos = target instanceof Sym ? (target.pos ?? form.pos) : form.pos;
   const assign = (env: Env, v: Value): Value => {
-    if (!env.assign(name, v)) throw new LispError('unbound', `set! of unbound symbol ${name}: define it first`, pos);
+    let bound: boolean;
+    try {
+      bound = env.assign(name, v);
+    } catch (err) {
+      // A frozen frame (a builtin) refuses without knowing where the set! was written.
+      throw err instanceof LispError ? err.locate(pos) : err;
+    }
+    if (!bound) throw new LispError('unbound', `set! of unbound symbol ${name}: define it first`, pos);
     return v;
   };
   return (env, run) => {

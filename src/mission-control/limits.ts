@@ -19,8 +19,8 @@ export const MAX_ICON_LENGTH = 4;
 /** TTLs a schema may declare, in seconds: a minute to a week. */
 export const MIN_TTL_SECONDS = 60;
 export const MAX_TTL_SECONDS = 7 * 24 * 3600;
-/** Largest threat cap or threat level a module or schema may declare. */
-export const MAX_DECLARED_THREAT = 10;
+/** Largest threat cap or threat level a module or schema may declare: seed 004 §3.2.1 tables threat 1..6. */
+export const MAX_DECLARED_THREAT = 6;
 /** Cart files the CLI reads, and their size. */
 export const MAX_CART_FILES = 256;
 export const MAX_CART_FILE_BYTES = 256 * 1024;

@@ -8,10 +8,12 @@ import { type Pos, formatPos } from '../lisp/position.js';
 export interface Problem {
   readonly pos: Pos | undefined;
   readonly message: string;
+  /** An error unless said otherwise; a script's unknown verb is a warning (it may be bound by a cart at run time). */
+  readonly severity?: 'error' | 'warning';
 }
 
 export function formatProblem(p: Problem): string {
-  return `${formatPos(p.pos)}: error: ${p.message}`;
+  return `${formatPos(p.pos)}: ${p.severity ?? 'error'}: ${p.message}`;
 }
 
 /** Problems in source order (file, then line, then column), so reports read top to bottom. */

@@ -95,6 +95,7 @@ function parseCell(form: Cons, items: ReturnType<typeof elements>, variables: re
     if (new Set(list).size !== list.length) fail('syntax', `:${key} names a goal twice`, name, get(key)?.pos);
   }
   const holdArg = get('hold');
+  if (holdArg !== undefined) requireTruthTest(holdArg.value, name, holdArg.pos);
   const hold = holdArg === undefined ? null : compileCondition(holdArg.value, variables, 'hold', ':hold', name, holdArg.pos);
   const failArg = get('fail-on');
   const failOn = failArg === undefined ? null : compileCondition(failArg.value, variables, 'fail-on', ':fail-on', name, failArg.pos);
@@ -161,4 +162,20 @@ export function flattenGoal(spec: GoalSpec): GoalSpec[] {
   const out: GoalSpec[] = [spec];
   for (const child of spec.group?.children ?? []) out.push(...flattenGoal(child));
   return out;
+}
+
+/** Heads whose value is a number or a string, never a verdict. */
+const NOT_A_TEST = new Set(['+', '-', '*', '/', 'mod', 'quot', 'min', 'max', 'abs', 'floor', 'round', 'str', 'concat', 'length', 'get', 'list', 'vector']);
+
+/**
+ * A `:hold` is judged true or false every tick, so it must be a truth test: a
+ * comparison, `and`/`or`/`not` or a predicate. `(+ trace 1)` is always true and
+ * `nil` always false; both compiled and made the hold meaningless (issue 17).
+ */
+function requireTruthTest(form: Value, goal: string, pos: Pos | undefined): void {
+  const head = form instanceof Cons && form.car instanceof Sym ? form.car.name : undefined;
+  if (form instanceof Cons ? head !== undefined && NOT_A_TEST.has(head) : !(form instanceof Sym)) {
+    const found = form instanceof Cons ? `(${head} …), which computes a value` : form === null ? 'nil, which is always false' : `${typeof form === 'object' ? 'a constant' : typeof form}, which never changes`;
+    fail('hold', `:hold must be a truth test (a comparison, and/or/not, or a predicate such as (< trace 40)); found ${found}`, goal, form instanceof Cons ? (form.pos ?? pos) : pos);
+  }
 }

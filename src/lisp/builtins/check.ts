@@ -1,5 +1,6 @@
 import { LispError } from '../errors.js';
-import { Cons, Keyword, LispMap, Native, type NativeFunction, Sym, type Value, Vec, listToArray, typeName } from '../values.js';
+import { display } from '../printer.js';
+import { Cons, Keyword, LispMap, Native, type NativeContext, type NativeFunction, Sym, type Value, Vec, listToArray, typeName } from '../values.js';
 import { at } from '../../assert.js';
 
 /** Declare a builtin: its arity is checked before `fn` runs, so `fn` may index `args` freely. */
@@ -56,4 +57,22 @@ export function nameOf(v: Value): string | undefined {
   if (v instanceof Keyword || v instanceof Sym) return v.name;
   if (typeof v === 'string') return v;
   return undefined;
+}
+
+/**
+ * A value's display form, paid for: printing walks the whole value, so a
+ * non-string costs one step per 8 characters printed (a string is shown as it
+ * is and costs nothing here; what joins it pays per 64 characters).
+ */
+export function shown(v: Value, ctx: NativeContext): string {
+  if (typeof v === 'string') return v;
+  const text = display(v);
+  ctx.charge(Math.floor(text.length / 8));
+  return text;
+}
+
+/** A map key that is a long string is hashed whole on every lookup: one step per whole 64 characters. */
+export function chargeKey(k: Value, ctx: NativeContext): Value {
+  if (typeof k === 'string') ctx.charge(Math.floor(k.length / 64));
+  return k;
 }

@@ -9,12 +9,12 @@ function is(name: string, test: (v: Value) => boolean): Native {
 
 export const PREDICATE_BUILTINS: readonly Native[] = [
   /** (= a b …): structural equality of every neighbour. */
-  builtin('=', 2, MANY, (args) => {
-    for (let i = 1; i < args.length; i++) if (!equal(at(args, i - 1), at(args, i))) return false;
+  builtin('=', 2, MANY, (args, ctx) => {
+    for (let i = 1; i < args.length; i++) if (!equal(at(args, i - 1), at(args, i), (n) => ctx.charge(n))) return false;
     return true;
   }),
-  builtin('not=', 2, MANY, (args) => {
-    for (let i = 1; i < args.length; i++) if (!equal(at(args, i - 1), at(args, i))) return true;
+  builtin('not=', 2, MANY, (args, ctx) => {
+    for (let i = 1; i < args.length; i++) if (!equal(at(args, i - 1), at(args, i), (n) => ctx.charge(n))) return true;
     return false;
   }),
   is('not', (v) => !truthy(v)),

@@ -1,8 +1,7 @@
 import { LispError } from '../errors.js';
 import { MAX_STRING_LENGTH } from '../limits.js';
-import { display } from '../printer.js';
 import type { Native, NativeContext } from '../values.js';
-import { MANY, builtin, int, nameOf, str, wrongType } from './check.js';
+import { MANY, builtin, int, nameOf, shown, str, wrongType } from './check.js';
 import { at } from '../../assert.js';
 
 /** Strings cost one step per 64 characters touched, so a loop over big strings still meets the budget. */
@@ -25,13 +24,14 @@ function joined(fn: string, parts: readonly string[], ctx: NativeContext): strin
 
 export const STRING_BUILTINS: readonly Native[] = [
   /** (str a b …): the display forms concatenated (strings as they are, nil as nothing). */
-  builtin('str', 0, MANY, (args, ctx) => joined('str', args.map((v) => (v === null ? '' : display(v))), ctx)),
+  builtin('str', 0, MANY, (args, ctx) => joined('str', args.map((v) => (v === null ? '' : shown(v, ctx))), ctx)),
   /** (concat s …): strings only; str is the forgiving one. */
   builtin('concat', 0, MANY, (args, ctx) => joined('concat', args.map((_, i) => str('concat', args, i)), ctx)),
   /** (substring s start [end]): indices count code points, as columns do. */
   builtin('substring', 2, 3, (args, ctx) => {
     const s = str('substring', args, 0);
-    charge(ctx, s.length);
+    // Splitting into code points costs more than copying: one step per 8 units.
+    ctx.charge(Math.ceil(s.length / 8));
     const chars = Array.from(s);
     const start = int('substring', args, 1);
     const end = args.length === 3 ? int('substring', args, 2) : chars.length;
