@@ -12,6 +12,7 @@ const NO_DECK: OperatorLink = {
   call: () => Promise.reject(new Error('no deck: the script is only being checked')),
   log: () => undefined,
   random: () => 0,
+  wait: () => null,
 };
 
 /**
