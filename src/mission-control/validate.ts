@@ -103,6 +103,17 @@ export function checkSchema(s: ContractSchema, modules: readonly ModuleDef[]): P
     }
   }
 
+  // A latent primary that only the operator's own goal-reveal could open: the engine lets a mission succeed with it
+  // locked (§2.1: nobody fails what they were never told), so the board would quote ¤ the deck never pays.
+  if (s.objectiveSchema !== null) {
+    const spawned = new Set(s.objectiveSchema.escalations.map((e) => e.goal.name));
+    for (const g of allGoals(s.objectiveSchema)) {
+      if (g.role === 'primary' && g.reveal === 'latent' && g.at === null && !spawned.has(g.name)) {
+        problem(g.pos, `goal ${g.name}: a :latent :primary that nothing in the schema reveals, so the mission succeeds with it locked while the board quotes its ¤: give it :at (variable name), spawn it from an escalation, or make it :optional or :briefed`);
+      }
+    }
+  }
+
   if (s.brief !== null) {
     const names = new Set(['target', ...s.nounGenerators, ...s.conditionGenerators]);
     for (const p of briefPlaceholders(s.brief)) {

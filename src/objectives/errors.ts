@@ -7,8 +7,6 @@ import { type Pos, formatPos } from '../lisp/position.js';
 export type ObjectiveRule =
   /** §2.1: a :primary is briefed by the time anyone can fail it. */
   | 'primary-briefed'
-  /** A latent primary with no reveal path in the schema (no :at, not an escalation's): never revealed, never paid, but quoted. */
-  | 'latent-primary'
   /** A latent goal starts locked: it cannot be tracked before it is revealed. */
   | 'latent-locked'
   /** `:state` may only say how a goal starts, :open or :locked, and must agree with its gates. */

@@ -44,11 +44,6 @@ export function validateSchema(schema: ObjectiveSchema): void {
 
   for (const p of placements.values()) {
     const { spec } = p;
-    // A latent primary only the operator's own goal-reveal could open: the mission succeeds with it locked, and the
-    // board quoted its ¤ all the same. The deck must be able to reveal it: an :at trigger, or an escalation spawning it.
-    if (spec.role === 'primary' && spec.reveal === 'latent' && spec.at === null && p.origin !== 'escalation') {
-      fail('latent-primary', 'a :latent :primary that nothing in the schema reveals: give it :at (variable name), spawn it from an escalation, or author it :briefed', spec.name, spec.pos);
-    }
     for (const target of spec.requires) {
       const t = placements.get(target);
       if (t === undefined) fail('unknown-goal', `:requires ${target}, which is not a goal of schema :${schema.name}`, spec.name, spec.pos);
