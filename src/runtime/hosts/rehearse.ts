@@ -6,8 +6,8 @@ import type { ActorIdentity, ClockMode } from '../protocol.js';
 import { noWallStamps } from '../wall.js';
 
 /** What one standby plays at most (TIGER_STYLE): a rehearsal is warm-up, not work. */
-export const MAX_REHEARSALS = 16;
-export const MAX_REHEARSED_MESSAGES = 32;
+const MAX_REHEARSALS = 16;
+const MAX_REHEARSED_MESSAGES = 32;
 const REHEARSAL_SENDER = '$rehearsal';
 
 /**
@@ -26,9 +26,8 @@ export function rehearsalIdentity(def: AnyActorDef, moduleUrl: string, mode: Clo
  * rehearsal that throws (or a handler that goes async) is only warm-up lost, never an error: the
  * real boot that follows reports real problems.
  */
-export function playRehearsals(def: AnyActorDef, moduleUrl: string): number {
+export function playRehearsals(def: AnyActorDef, moduleUrl: string): void {
   const rehearsals = (def.rehearsals ?? []).slice(0, MAX_REHEARSALS);
-  let played = 0;
   for (const r of rehearsals) {
     const cell = new ActorCell(def, rehearsalIdentity(def, moduleUrl, 'lockstep', r.args), noWallStamps, null);
     try {
@@ -37,7 +36,6 @@ export function playRehearsals(def: AnyActorDef, moduleUrl: string): number {
         const e: Envelope = { kind: m.kind, from: REHEARSAL_SENDER, to: cell.id, tick: 1, seq, cause: null, body: m.body };
         const out = cell.handle(e, 1);
         if (out instanceof Promise) out.catch(() => undefined);
-        played++;
       }
     } catch {
       // Warm-up only; see above.
@@ -45,5 +43,4 @@ export function playRehearsals(def: AnyActorDef, moduleUrl: string): number {
       cell.dispose();
     }
   }
-  return played;
 }
