@@ -55,7 +55,7 @@ describe('the soak dashboard in a real headless Chromium', () => {
       const graph = await browser.newPage();
       await graph.goto(`${soak.url}soak-graph.svg`);
       expect(await graph.locator('g.node[data-status]').count()).toBe(8);
-      expect(await graph.locator('g.node[data-thread]').count()).toBe(2);
+      expect(await graph.locator('g.node[data-worker]').count()).toBe(2);
       expect(await graph.locator("g.node[data-status='violated']").count()).toBe(8);
     } finally {
       expect(await soak.stop()).toBe(1);

@@ -1,6 +1,7 @@
 import { request } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { describe, expect, it } from 'vitest';
+import { readSnapshots } from './helpers/dashboard-events.js';
 import { startDashboardSoak } from './helpers/dashboard-soak.js';
 
 /** A raw GET (Node's http does not normalise `..` away, unlike a browser or curl without --path-as-is). */
@@ -11,33 +12,6 @@ function get(url: string, path: string, host?: string): Promise<{ status: number
       let body = '';
       res.on('data', (d: Buffer) => (body += d.toString()));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body, type: String(res.headers['content-type']) }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
-
-/** Read the SSE stream until its final state: the `missions` and `campaigns.done` of every event, in order. */
-function readEvents(url: string): Promise<Array<{ missions: number; done: number; finished: boolean; final: Record<string, unknown> | null }>> {
-  return new Promise((resolve, reject) => {
-    const seen: Array<{ missions: number; done: number; finished: boolean; final: Record<string, unknown> | null }> = [];
-    const req = request(`${url}events`, (res) => {
-      expect(res.headers['content-type']).toBe('text/event-stream');
-      let buf = '';
-      res.on('data', (d: Buffer) => {
-        buf += d.toString();
-        for (let end = buf.indexOf('\n\n'); end >= 0; end = buf.indexOf('\n\n')) {
-          const data = buf.slice(0, end).split('\n').find((l) => l.startsWith('data: '));
-          buf = buf.slice(end + 2);
-          if (data === undefined) continue;
-          const s = JSON.parse(data.slice(6)) as { missions: number; campaigns: { done: number }; finished: boolean; final: Record<string, unknown> | null };
-          seen.push({ missions: s.missions, done: s.campaigns.done, finished: s.finished, final: s.final });
-          if (s.finished) {
-            req.destroy();
-            resolve(seen);
-          }
-        }
-      });
     });
     req.on('error', reject);
     req.end();
@@ -55,7 +29,7 @@ describe('the soak dashboard over plain HTTP', () => {
       expect(page.body).toContain('<title>nosh soak dashboard</title>');
       expect((await get(soak.url, '/uplot.js')).body).toContain('uPlot');
 
-      const events = await readEvents(soak.url);
+      const events = (await readSnapshots(soak.url)).map((e) => ({ missions: e.missions, done: e.campaigns.done, final: e.final }));
       const final = await soak.final;
       expect(events.length).toBeGreaterThanOrEqual(3);
       for (let i = 1; i < events.length; i++) {

@@ -22,6 +22,8 @@ export interface SoakSnapshot {
   /** Grows by one with every change, so a page can tell it has seen updates. */
   readonly seq: number;
   readonly config: { readonly campaigns: number; readonly missions: number; readonly workers: number; readonly seed: number; readonly faults: boolean; readonly skimCredit: number | null };
+  /** A queued soak's id (played by `nosh worker`s through Redis); null for a soak played here. */
+  readonly soakId: string | null;
   readonly elapsedMs: number;
   readonly campaigns: { readonly total: number; readonly done: number; readonly running: number; readonly stopped: number; readonly failed: number };
   readonly missions: number;
@@ -39,8 +41,9 @@ export interface SoakSnapshot {
   readonly reputationBand: Band;
   readonly byThreat: ReadonlyArray<{ readonly threat: number; readonly played: number; readonly succeeded: number }>;
   readonly totals: SoakTotals;
-  readonly workers: ReadonlyArray<{ readonly thread: number; readonly campaigns: number; readonly missions: number; readonly running: number }>;
-  readonly graph: ReadonlyArray<{ readonly seed: number; readonly status: CampaignStatus; readonly thread: number | null }>;
+  /** Per worker (a pool thread here, a `nosh worker` of a queued soak), in natural order of their names. */
+  readonly workers: ReadonlyArray<{ readonly worker: string; readonly campaigns: number; readonly missions: number; readonly running: number }>;
+  readonly graph: ReadonlyArray<{ readonly seed: number; readonly status: CampaignStatus; readonly worker: string | null }>;
   readonly finished: boolean;
   readonly interrupted: boolean;
   /** The soak's final `--json` line (soakJsonLine), once it ended. */
@@ -61,13 +64,19 @@ export class SoakLive {
   private readonly summaries = new Map<number, CampaignSummary>();
   private readonly failures = new Map<number, SoakFailure>();
   private readonly status = new Map<number, CampaignStatus>();
-  private readonly threadOf = new Map<number, number>();
-  private readonly threads = new Map<number, { campaigns: number; missions: number }>();
+  private readonly workerOf = new Map<number, string>();
+  /** Missions counted to a worker, per campaign: its summary brings the count up to what it played (progress may be sampled). */
+  private readonly counted = new Map<number, number>();
+  private readonly workers = new Map<string, { campaigns: number; missions: number }>();
   private progress: SoakProgress | null = null;
   private result: SoakResult | null = null;
   private seq = 0;
 
-  constructor(readonly config: SoakConfig) {}
+  /** `soakId`: the queued soak's id, when `nosh worker`s play it. */
+  constructor(
+    readonly config: SoakConfig,
+    private readonly soakId: string | null = null,
+  ) {}
 
   get changes(): number {
     return this.seq;
@@ -97,16 +106,24 @@ export class SoakLive {
   }
 
   private hear(e: SoakEvent): void {
-    const thread = e.thread ?? this.threadOf.get(e.seed) ?? null;
-    if (thread !== null) this.threadOf.set(e.seed, thread);
-    const load = thread === null ? null : (this.threads.get(thread) ?? { campaigns: 0, missions: 0 });
-    if (load !== null && thread !== null) this.threads.set(thread, load);
+    const worker = e.worker ?? this.workerOf.get(e.seed) ?? null;
+    if (worker !== null) this.workerOf.set(e.seed, worker);
+    const load = worker === null ? null : (this.workers.get(worker) ?? { campaigns: 0, missions: 0 });
+    if (load !== null && worker !== null) this.workers.set(worker, load);
+    if (e.type === 'started') {
+      if (!this.status.has(e.seed)) this.status.set(e.seed, 'running');
+      return;
+    }
     if (e.type === 'mission') {
+      this.counted.set(e.seed, (this.counted.get(e.seed) ?? 0) + 1);
       if (load) load.missions++;
       if (!this.status.has(e.seed)) this.status.set(e.seed, 'running');
       return;
     }
-    if (load) load.campaigns++;
+    if (load) {
+      load.campaigns++;
+      load.missions += Math.max(0, (e.summary?.missions ?? 0) - (this.counted.get(e.seed) ?? 0));
+    }
     if (e.summary) this.summaries.set(e.seed, e.summary);
     if (e.failure) this.failures.set(e.seed, e.failure);
     this.status.set(e.seed, e.failure ? 'failed' : statusOf(e.summary));
@@ -136,6 +153,7 @@ export class SoakLive {
     return {
       seq: this.seq,
       config: { campaigns: c.campaigns, missions: c.missions, workers: c.workers, seed: c.seed, faults: c.faults !== null, skimCredit: c.skimCredit },
+      soakId: this.soakId,
       elapsedMs,
       campaigns: { total: final ? (final.campaigns as number) : c.campaigns, done, running, stopped: stopped.length, failed: this.failures.size },
       missions,
@@ -154,13 +172,18 @@ export class SoakLive {
       reputationBand: bandOf(summaries, 'reputation'),
       byThreat: byThreat(summaries),
       totals: soakTotals(summaries),
-      workers: [...this.threads].sort(([a], [b]) => a - b).map(([thread, load]) => ({ thread, ...load, running: [...this.threadOf].filter(([seed, t]) => t === thread && this.status.get(seed) === 'running').length })),
-      graph: Array.from({ length: c.campaigns }, (_, i) => c.seed + i).map((seed) => ({ seed, status: this.status.get(seed) ?? (this.summaries.has(seed) ? statusOf(this.summaries.get(seed) ?? null) : 'queued'), thread: this.threadOf.get(seed) ?? null })),
+      workers: [...this.workers].sort(([a], [b]) => byName(a, b)).map(([worker, load]) => ({ worker, ...load, running: [...this.workerOf].filter(([seed, w]) => w === worker && this.status.get(seed) === 'running').length })),
+      graph: Array.from({ length: c.campaigns }, (_, i) => c.seed + i).map((seed) => ({ seed, status: this.status.get(seed) ?? (this.summaries.has(seed) ? statusOf(this.summaries.get(seed) ?? null) : 'queued'), worker: this.workerOf.get(seed) ?? null })),
       finished: r !== null,
       interrupted: r?.interrupted ?? false,
       final,
     };
   }
+}
+
+/** `thread 2` before `thread 10`. */
+export function byName(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
 }
 
 function statusOf(s: CampaignSummary | null): CampaignStatus {

@@ -33,10 +33,21 @@ export interface FinishedCampaign {
   readonly thread: number;
 }
 
-/** What just happened, with a progress report: a mission settled or a campaign finished, and on which pool thread (null when only the batch's return said so). */
+/**
+ * What just happened, with a progress report: a mission settled or a campaign finished, and who
+ * played it, for the dashboard's per-worker load: a pool thread here (`thread 3`), a `nosh worker`
+ * of a queued soak (`host:pid`); null when only the batch's return said so.
+ */
 export type SoakEvent =
-  | { readonly type: 'mission'; readonly seed: number; readonly thread: number | null }
-  | { readonly type: 'campaign'; readonly seed: number; readonly thread: number | null; readonly summary: CampaignSummary | null; readonly failure: SoakFailure | null };
+  /** A worker took the campaign (said by a queued soak's workers; a local pool's first mission says it). */
+  | { readonly type: 'started'; readonly seed: number; readonly worker: string }
+  | { readonly type: 'mission'; readonly seed: number; readonly worker: string | null }
+  | { readonly type: 'campaign'; readonly seed: number; readonly worker: string | null; readonly summary: CampaignSummary | null; readonly failure: SoakFailure | null };
+
+/** A pool thread of this soak, as the dashboard names it. */
+export function poolThreadName(threadId: number | null): string | null {
+  return threadId === null ? null : `thread ${threadId}`;
+}
 
 export interface SoakConfig {
   readonly campaigns: number;
@@ -168,11 +179,11 @@ export async function runSoak(config: SoakConfig, onProgress: (p: SoakProgress) 
           tally.settled += outcome.uncounted;
         }
         tally.done++;
-        report({ type: 'campaign', seed, thread, summary: 'error' in outcome ? null : outcome.summary, failure: 'error' in outcome ? outcome : null });
+        report({ type: 'campaign', seed, worker: poolThreadName(thread), summary: 'error' in outcome ? null : outcome.summary, failure: 'error' in outcome ? outcome : null });
       };
       const outcomes = await playBatch(pool, config, seeds, (k, thread) => {
         tally.settled++;
-        report({ type: 'mission', seed: config.seed + first + k, thread });
+        report({ type: 'mission', seed: config.seed + first + k, worker: poolThreadName(thread) });
       }, take, signal);
       if (outcomes === 'aborted') {
         tally.started -= taken.filter((t) => !t).length;

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerBench } from './commands/bench.js';
 import { registerBoard } from './commands/board.js';
+import { registerDashboard } from './commands/dashboard.js';
 import { registerFlash } from './commands/flash.js';
 import { registerRepl } from './commands/repl.js';
 import { registerReplay } from './commands/replay.js';
@@ -35,6 +36,7 @@ const program = new Command('nosh')
 registerRun(program);
 registerSoak(program);
 registerWorker(program);
+registerDashboard(program);
 registerReplay(program);
 registerBench(program);
 registerRepl(program);

@@ -1,9 +1,9 @@
 import { FlowProducer, type Job, Queue, QueueEvents } from 'bullmq';
 import type { CampaignSummary } from '../campaign.js';
-import { type SoakConfig, type SoakFailure, type SoakProgress, type SoakResult, campaignFailure, foldSoak } from '../soak.js';
+import { type SoakConfig, type SoakEvent, type SoakFailure, type SoakProgress, type SoakResult, campaignFailure, foldSoak } from '../soak.js';
 import { codeVersion } from './code-version.js';
 import type { Redis } from 'ioredis';
-import { ATTEMPTS, BACKOFF_MS, type CampaignJobData, type SoakJobData, campaignJobId, checkReachable, otherVersionQueues, queueNameOf, redisConnection, soakIdOf } from './soak-queue.js';
+import { ATTEMPTS, BACKOFF_MS, type CampaignJobData, type SoakJobData, campaignJobId, campaignJobProgress, checkReachable, otherVersionQueues, queueNameOf, redisConnection, soakIdOf } from './soak-queue.js';
 
 export interface QueuedSoakOptions {
   readonly url: string;
@@ -39,7 +39,7 @@ const NO_WORKER_EVERY_MS = 5_000;
 export async function runQueuedSoak(given: SoakConfig, opts: QueuedSoakOptions): Promise<QueuedSoakOutcome> {
   await checkReachable(opts.url);
   const version = codeVersion();
-  const name = queueNameOf(opts.stem, version);
+  const name = queueNameFor(opts.stem);
   const connection = redisConnection(opts.url, (up, why) => opts.log(up ? `soak: Redis at ${opts.url} is back` : `soak: lost Redis at ${opts.url} (${why}); reconnecting`));
   const queue = new Queue(name, { connection });
   // QueueEvents blocks on its stream: a connection of its own. Connections we pass in are ours to close.
@@ -47,9 +47,10 @@ export async function runQueuedSoak(given: SoakConfig, opts: QueuedSoakOptions):
   const events = new QueueEvents(name, { connection: eventsConnection });
   const flows = new FlowProducer({ connection });
   try {
-    const soakId = opts.attach ?? soakIdOf(version, given);
+    const soakId = opts.attach ?? soakIdFor(given);
     let parent = (await queue.getJob(soakId)) as Job<SoakJobData> | undefined;
-    const resubmitted = parent !== undefined;
+    // Found without --attach: this command submitted nothing (the results are the first submission's).
+    const resubmitted = parent !== undefined && opts.attach === undefined;
     if (parent === undefined && opts.attach !== undefined) return { kind: 'unknown', soakId, queue: name };
     if (parent === undefined) {
       await flows.add(soakFlow(name, soakId, version, given));
@@ -61,6 +62,33 @@ export async function runQueuedSoak(given: SoakConfig, opts: QueuedSoakOptions):
   } finally {
     await Promise.allSettled([events.close(), flows.close(), queue.close()]);
     for (const c of [eventsConnection, connection]) await c.quit().catch(() => c.disconnect());
+  }
+}
+
+/** The id `runQueuedSoak` submits `config` under with this build. */
+export function soakIdFor(config: SoakConfig): string {
+  return soakIdOf(codeVersion(), config);
+}
+
+/** The queue this build's soaks and workers use under `stem`. */
+export function queueNameFor(stem: string): string {
+  return queueNameOf(stem, codeVersion());
+}
+
+/**
+ * The config of a soak already on this build's queue (its parent job's), or null when the queue
+ * has no such soak: `--attach` with a dashboard needs the soak's size before it watches.
+ */
+export async function queuedSoakConfig(url: string, stem: string, soakId: string): Promise<SoakConfig | null> {
+  await checkReachable(url);
+  const connection = redisConnection(url);
+  const queue = new Queue(queueNameFor(stem), { connection });
+  try {
+    const parent = (await queue.getJob(soakId)) as Job<SoakJobData> | undefined;
+    return parent?.data.config ?? null;
+  } finally {
+    await queue.close();
+    await connection.quit().catch(() => connection.disconnect());
   }
 }
 
@@ -109,30 +137,46 @@ async function watch(w: Watch): Promise<QueuedSoakOutcome> {
     const m = jobId?.startsWith(`${soakId}-s`) ? Number(jobId.slice(soakId.length + 2)) : Number.NaN;
     return Number.isSafeInteger(m) && m >= config.seed && m < config.seed + config.campaigns ? m : null;
   };
-  const report = (): void => {
+  // Every report carries what it is about (a worker took a campaign, a mission settled, a campaign answered), for the dashboard.
+  const report = (event?: SoakEvent): void => {
     const done = [...heard.values()];
     const settled = done.reduce((n, s) => n + s.missions, 0) + [...running.values()].reduce((n, r) => n + r, 0);
-    opts.onProgress({ done: Math.max(answered, heard.size), total: config.campaigns, missions: settled, plannedMissions: config.campaigns * config.missions, violations: done.reduce((n, s) => n + s.violations, 0), elapsedMs: performance.now() - started, running: Math.max(0, config.campaigns - Math.max(answered, heard.size)) });
+    opts.onProgress({ done: Math.max(answered, heard.size), total: config.campaigns, missions: settled, plannedMissions: config.campaigns * config.missions, violations: done.reduce((n, s) => n + s.violations, 0), elapsedMs: performance.now() - started, running: running.size, ...(event ? { event } : {}) });
   };
-  const answer = (seed: number, missions: number, violations: number): void => {
+  const answer = (seed: number, missions: number, violations: number, event: SoakEvent): void => {
+    if (heard.has(seed)) return; // an event and the catch-up may both tell of it
     heard.set(seed, { missions, violations });
     running.delete(seed);
-    report();
+    report(event);
   };
+  const progressed = (seed: number, data: unknown): void => {
+    const p = campaignJobProgress(data);
+    if (p === null || heard.has(seed)) return;
+    const before = running.get(seed);
+    if (before === undefined) report({ type: 'started', seed, worker: p.worker });
+    // A campaign taken again (its worker stalled) counts again from 0: only runs past the last report are new missions.
+    running.set(seed, p.runs);
+    for (let n = before ?? 0; n < p.runs; n++) report({ type: 'mission', seed, worker: p.worker });
+    if (p.runs <= (before ?? 0)) report();
+  };
+  const completed = (seed: number, s: CampaignSummary | null, worker: string | null): void =>
+    answer(seed, s?.missions ?? 0, s?.violationCount ?? 0, { type: 'campaign', seed, worker, summary: s, failure: null });
+  const exhausted = (seed: number, attempts: number | string): void =>
+    answer(seed, 0, 0, { type: 'campaign', seed, worker: null, summary: null, failure: campaignFailure(config, seed, `it threw on each of its ${attempts} attempts`) });
   w.events.on('progress', ({ jobId, data }) => {
     const seed = seedOf(jobId);
-    if (seed !== null && typeof data === 'number' && !heard.has(seed)) running.set(seed, data);
-    report();
+    if (seed !== null) progressed(seed, data);
   });
   w.events.on('completed', ({ jobId, returnvalue }) => {
     const seed = seedOf(jobId);
-    const s = (typeof returnvalue === 'string' ? JSON.parse(returnvalue) : returnvalue) as Partial<CampaignSummary> | null;
-    if (seed !== null) answer(seed, s?.missions ?? 0, s?.violationCount ?? 0);
+    if (seed !== null) completed(seed, (typeof returnvalue === 'string' ? JSON.parse(returnvalue) : returnvalue) as CampaignSummary | null, null);
   });
-  w.events.on('retries-exhausted', ({ jobId }) => {
+  w.events.on('retries-exhausted', ({ jobId, attemptsMade }) => {
     const seed = seedOf(jobId);
-    if (seed !== null) answer(seed, 0, 0);
+    if (seed !== null) exhausted(seed, attemptsMade);
   });
+  // What happened before this command watched (an --attach, a soak submitted again): told as if heard.
+  await catchUp(w.queue, soakId, config, { progressed, completed, exhausted });
   w.events.on('stalled', ({ jobId }) => {
     const seed = seedOf(jobId);
     if (seed !== null) opts.log(`soak: seed ${seed} stalled (its worker stopped answering); it runs again on another worker`);
@@ -171,6 +215,28 @@ async function watch(w: Watch): Promise<QueuedSoakOutcome> {
   }
   const result = foldSoak(config, summaries, failures, performance.now() - started, false);
   return { kind: 'done', soakId, result, resubmitted: w.resubmitted };
+}
+
+/** How many campaign jobs are read from Redis at once when catching up. */
+const CATCH_UP_CHUNK = 100;
+
+/**
+ * Read every campaign job of the soak once and tell what each had done: answered (with the
+ * worker that played it, BullMQ's `processedBy`), failed every attempt, or running (its progress).
+ * A job not found is still queued, or Redis lost it; the polling loop finds out which.
+ */
+async function catchUp(queue: Queue, soakId: string, config: SoakConfig, tell: { progressed: (seed: number, data: unknown) => void; completed: (seed: number, s: CampaignSummary | null, worker: string | null) => void; exhausted: (seed: number, attempts: number) => void }): Promise<void> {
+  for (let first = 0; first < config.campaigns; first += CATCH_UP_CHUNK) {
+    const seeds = Array.from({ length: Math.min(CATCH_UP_CHUNK, config.campaigns - first) }, (_, k) => config.seed + first + k);
+    const jobs = await Promise.all(seeds.map((seed) => queue.getJob(campaignJobId(soakId, seed)) as Promise<Job<CampaignJobData, CampaignSummary> | undefined>));
+    jobs.forEach((job, k) => {
+      const seed = seeds[k] as number;
+      if (!job) return;
+      if (job.finishedOn !== undefined && job.returnvalue !== null && job.returnvalue !== undefined) return tell.completed(seed, job.returnvalue, job.processedBy ?? campaignJobProgress(job.progress)?.worker ?? null);
+      if (job.finishedOn !== undefined && job.attemptsMade >= ATTEMPTS) return tell.exhausted(seed, job.attemptsMade);
+      if (job.processedOn !== undefined) tell.progressed(seed, job.progress);
+    });
+  }
 }
 
 /** Redis no longer has the soak: every result it held went with it; `heard` says which campaigns had answered. */

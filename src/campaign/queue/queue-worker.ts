@@ -3,7 +3,7 @@ import { type Job, Queue, WaitingError, Worker } from 'bullmq';
 import { type CampaignSummary } from '../campaign.js';
 import { createCampaignPool, playBatch } from '../soak.js';
 import { codeVersion } from './code-version.js';
-import { type CampaignJobData, type SoakJobData, otherVersionQueues, queueNameOf, redisConnection } from './soak-queue.js';
+import { type CampaignJobData, type CampaignJobProgress, type SoakJobData, otherVersionQueues, queueNameOf, redisConnection } from './soak-queue.js';
 
 export interface QueueWorkerOptions {
   readonly url: string;
@@ -41,6 +41,9 @@ export async function runQueueWorker(opts: QueueWorkerOptions): Promise<void> {
   const pool = createCampaignPool(opts.concurrency);
   const connection = redisConnection(opts.url, (up, why) => opts.log(up ? `worker: Redis at ${opts.url} is back; taking campaigns again` : `worker: lost Redis at ${opts.url} (${why}); reconnecting`));
   const running = new Set<Promise<unknown>>();
+  // The name the coordinator's dashboard shows this worker under (BullMQ's worker name too).
+  const me = `${hostname()}:${process.pid}`;
+  const progress = (job: Job, runs: number): void => void job.updateProgress({ runs, worker: me } satisfies CampaignJobProgress).catch(() => {}); // progress is a nicety; the result is what counts
 
   const processor = async (job: Job, token?: string): Promise<unknown> => {
     if (job.name === 'soak') return { campaigns: (job.data as SoakJobData).config.campaigns };
@@ -48,13 +51,14 @@ export async function runQueueWorker(opts: QueueWorkerOptions): Promise<void> {
     const rerun = job.stalledCounter > 0 ? ', again: the worker that had it stopped answering' : '';
     opts.log(`worker: took seed ${data.seed} of ${data.soakId} (attempt ${job.attemptsMade + 1}${rerun})`);
     const started = performance.now();
+    progress(job, 0);
     let runs = 0;
     let said = 0;
     const outcomes = await playBatch(pool, data, [data.seed], () => {
       runs++;
       if (performance.now() - said < PROGRESS_EVERY_MS) return;
       said = performance.now();
-      void job.updateProgress(runs).catch(() => {}); // progress is a nicety; the result is what counts
+      progress(job, runs);
     }, () => {}, opts.release);
     if (outcomes === 'aborted') {
       await job.moveToWait(token);
@@ -82,7 +86,7 @@ export async function runQueueWorker(opts: QueueWorkerOptions): Promise<void> {
     lockDuration: opts.lockDurationMs,
     stalledInterval: opts.stalledIntervalMs,
     maxStalledCount: MAX_STALLED,
-    name: `${hostname()}:${process.pid}`,
+    name: me,
     autorun: false,
   });
   worker.on('error', (err) => opts.log(`worker: ${err.message}`));

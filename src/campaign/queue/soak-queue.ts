@@ -25,6 +25,19 @@ export interface CampaignJobData {
   readonly series: boolean;
 }
 
+/** What a worker writes as a campaign job's progress: missions settled so far, and who plays it (`host:pid`, the BullMQ worker's name). */
+export interface CampaignJobProgress {
+  readonly runs: number;
+  readonly worker: string;
+}
+
+/** The progress a coordinator reads, or null for anything else (a job of another shape). */
+export function campaignJobProgress(data: unknown): CampaignJobProgress | null {
+  if (typeof data !== 'object' || data === null) return null;
+  const { runs, worker } = data as Partial<CampaignJobProgress>;
+  return Number.isSafeInteger(runs) && typeof worker === 'string' ? { runs: runs as number, worker } : null;
+}
+
 /** The soak (the flow's parent): its whole config, so `--attach` can fold it without the flags. */
 export interface SoakJobData {
   readonly config: SoakConfig;

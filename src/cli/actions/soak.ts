@@ -6,7 +6,7 @@ import { writeDashboardExport } from '../dashboard/export.js';
 import { type Dashboard, startDashboard } from '../dashboard/server.js';
 import { faultsOf } from '../fault-flags.js';
 import { UsageError } from '../options.js';
-import { type Progress, progressBar } from '../progress.js';
+import { progressBar } from '../progress.js';
 
 export interface SoakOptions {
   campaigns: number;
@@ -34,22 +34,21 @@ const DEFAULT_DASHBOARD_PORT = 5665;
 /** Plain progress lines (not a TTY) at most this often. */
 const LINE_EVERY_MS = 5_000;
 
-/** `nosh soak`: the pool, its progress, the report and the exit status. */
+/** `nosh soak`: the pool (or a queue's workers), its progress, its dashboard, the report and the exit status. */
 export async function soakAction(opts: SoakOptions): Promise<void> {
   const faults = faultsOf(opts.faults, opts.faultRates);
   const watched = opts.dashboard !== undefined || opts.dashboardExport !== undefined;
   // More threads than campaigns would only start threads that never get one.
   const workers = Math.min(opts.workers, opts.campaigns);
-  const config = { campaigns: opts.campaigns, missions: opts.missions, workers, seed: opts.seed, faults, skimCredit: opts.skimCredit ?? null, series: opts.report !== undefined || watched };
+  // A queued soak always keeps its series: a dashboard may attach to it later, and the campaigns are played once.
+  const series = opts.queue !== undefined || opts.report !== undefined || watched;
   if (opts.attach !== undefined && opts.queue === undefined) throw new UsageError('--attach needs --queue REDIS_URL: the soak to attach to is in that Redis.');
-  if (watched && opts.queue !== undefined) throw new UsageError('--dashboard and --dashboard-export watch a soak played here; a queued soak is watched from its progress lines for now (docs/dashboard.md).');
-  if (opts.queue !== undefined && opts.attach !== undefined) {
-    const result = await withProgress(null, (update, signal) => queuedSoak(config, opts, update, signal));
-    if (result !== null) await finish(result, opts, null, null);
-    return;
-  }
-  if (!opts.json) process.stdout.write(`soak: ${config.campaigns} campaigns × ${config.missions} missions on ${opts.queue !== undefined ? `the workers of ${opts.queue}` : `${config.workers} worker${config.workers === 1 ? '' : 's'}`} · seeds ${config.seed}–${config.seed + config.campaigns - 1} · faults ${faults ? 'on' : 'off'}\n`);
-  const live = watched ? new SoakLive(config) : null;
+  const given: SoakConfig = { campaigns: opts.campaigns, missions: opts.missions, workers, seed: opts.seed, faults, skimCredit: opts.skimCredit ?? null, series };
+  const found = opts.queue === undefined ? { config: given, soakId: null } : await queuedConfig(given, opts.queue, opts);
+  if (found === null) return;
+  const { config, soakId } = found;
+  if (!opts.json && opts.attach === undefined) process.stdout.write(`soak: ${config.campaigns} campaigns × ${config.missions} missions on ${opts.queue !== undefined ? `the workers of ${opts.queue}` : `${config.workers} worker${config.workers === 1 ? '' : 's'}`} · seeds ${config.seed}–${config.seed + config.campaigns - 1} · faults ${faults ? 'on' : 'off'}\n`);
+  const live = watched ? new SoakLive(config, soakId) : null;
   const dashboard = live && opts.dashboard !== undefined ? await startDashboard(live, typeof opts.dashboard === 'number' ? opts.dashboard : DEFAULT_DASHBOARD_PORT) : null;
   if (dashboard) process.stderr.write(`dashboard: ${dashboard.url}\n`);
   const result = await withProgress({ total: config.campaigns, plannedMissions: config.campaigns * config.missions }, (update, signal) => {
@@ -61,10 +60,30 @@ export async function soakAction(opts: SoakOptions): Promise<void> {
 }
 
 /**
+ * A queued soak's config and id: the flags' (and the id this build submits them under), or with
+ * `--attach` the queue's own; null (the exit status set) when the queue has no such soak.
+ */
+async function queuedConfig(given: SoakConfig, url: string, opts: SoakOptions): Promise<{ config: SoakConfig; soakId: string } | null> {
+  const queue = await import('../../campaign/queue/queue-soak.js');
+  if (opts.attach === undefined) return { config: given, soakId: queue.soakIdFor(given) };
+  const config = await queue.queuedSoakConfig(url, opts.queueName, opts.attach);
+  if (config === null) {
+    unknownSoak(opts.attach, queue.queueNameFor(opts.queueName), url);
+    return null;
+  }
+  return { config, soakId: opts.attach };
+}
+
+function unknownSoak(soakId: string, queueName: string, url: string | undefined): void {
+  process.stderr.write(`soak: no soak ${soakId} on ${queueName} at ${url} (it was never queued, Redis was flushed, or it was queued by another build: the queue name ends with the code version)\n`);
+  process.exitCode = 1;
+}
+
+/**
  * The soak under its progress bar and Ctrl-C: a local soak ends the campaigns running and reports
  * the finished ones; a queued one stops watching (it runs on). A second Ctrl-C leaves at once.
  */
-async function withProgress<T>(known: { total: number; plannedMissions: number } | null, run: (update: (p: SoakProgress) => void, signal: AbortSignal) => Promise<T>): Promise<T> {
+async function withProgress<T>(known: { total: number; plannedMissions: number }, run: (update: (p: SoakProgress) => void, signal: AbortSignal) => Promise<T>): Promise<T> {
   const progress = soakProgress(known);
   const interrupt = new AbortController();
   const onSigint = (): void => {
@@ -98,8 +117,7 @@ async function queuedSoak(config: SoakConfig, opts: SoakOptions, onProgress: (p:
       process.exitCode = 130;
       return null;
     case 'unknown':
-      say(`soak: no soak ${outcome.soakId} on ${outcome.queue} at ${opts.queue} (it was never queued, Redis was flushed, or it was queued by another build: the queue name ends with the code version)`);
-      process.exitCode = 1;
+      unknownSoak(outcome.soakId, outcome.queue, opts.queue);
       return null;
   }
 }
@@ -153,22 +171,18 @@ function printResult(r: SoakResult, json: boolean): void {
   out(JSON.stringify(soakJsonLine(r)));
 }
 
-/** A bar on a terminal (campaigns, missions/s, ETA); on a pipe, a plain line every few seconds. Sizes not known yet (`--attach`): the bar starts with the first progress. */
-function soakProgress(known: { total: number; plannedMissions: number } | null): { update: (p: SoakProgress) => void; stop: () => void } {
+/** A bar on a terminal (campaigns, missions/s, ETA); on a pipe, a plain line every few seconds. */
+function soakProgress(known: { total: number; plannedMissions: number }): { update: (p: SoakProgress) => void; stop: () => void } {
   if (process.stderr.isTTY) {
     const fields = (p: Pick<SoakProgress, 'done' | 'total' | 'missions' | 'elapsedMs' | 'violations'>): Record<string, string> => ({
       campaigns: `${p.done}/${p.total} campaigns`,
       rate: `${Math.round(p.elapsedMs > 0 ? p.missions / (p.elapsedMs / 1000) : 0)} missions/s`,
       violations: `${p.violations} violations`,
     });
-    const start = (total: number, plannedMissions: number): Progress => progressBar('soak missions', plannedMissions, true, fields({ done: 0, total, missions: 0, elapsedMs: 0, violations: 0 }));
-    let bar = known === null ? null : start(known.total, known.plannedMissions);
+    const bar = progressBar('soak missions', known.plannedMissions, true, fields({ done: 0, total: known.total, missions: 0, elapsedMs: 0, violations: 0 }));
     return {
-      update: (p) => {
-        bar ??= start(p.total, p.plannedMissions);
-        bar.update(p.missions, fields(p));
-      },
-      stop: () => bar?.stop(),
+      update: (p) => bar.update(p.missions, fields(p)),
+      stop: () => bar.stop(),
     };
   }
   let last = 0;

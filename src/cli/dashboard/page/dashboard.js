@@ -65,8 +65,14 @@
       [kinds.map((_, i) => i + 1), kinds.map((f) => f.injected), kinds.map((f) => f.survived)],
       { x: 'fault', extra: { axes: [{ stroke: '#8b949e', values: (_u, ticks) => ticks.map((t) => (kinds[t - 1] ? kinds[t - 1].kind : '')) }, { stroke: '#8b949e' }] } },
     );
-    const ws = s.workers.length > 0 ? s.workers : [{ thread: 0, missions: 0, campaigns: 0, running: 0 }];
-    chart('chart-workers', [{ label: 'missions', stroke: '#2f81f7', fill: '#2f81f780', paths: bars() }, { label: 'campaigns', stroke: '#a371f7', fill: '#a371f780', paths: bars() }], [ws.map((w) => w.thread), ws.map((w) => w.missions), ws.map((w) => w.campaigns)], { x: 'thread' });
+    // Workers are names (a pool thread, or a queued soak's `nosh worker` host:pid): bars at 1..n, labelled.
+    const ws = s.workers.length > 0 ? s.workers : [{ worker: '', missions: 0, campaigns: 0, running: 0 }];
+    chart(
+      'chart-workers',
+      [{ label: 'missions', stroke: '#2f81f7', fill: '#2f81f780', paths: bars() }, { label: 'campaigns', stroke: '#a371f7', fill: '#a371f780', paths: bars() }, { label: 'running', stroke: '#2ea043', fill: '#2ea04380', paths: bars() }],
+      [ws.map((_, i) => i + 1), ws.map((w) => w.missions), ws.map((w) => w.campaigns), ws.map((w) => w.running)],
+      { x: 'worker', extra: { axes: [{ stroke: '#8b949e', values: (_u, ticks) => ticks.map((t) => (ws[t - 1] ? ws[t - 1].worker : '')) }, { stroke: '#8b949e' }] } },
+    );
   }
 
   function drawViolations(s) {
@@ -113,7 +119,7 @@
     text('status', s.finished ? (s.interrupted ? 'interrupted: final report' : 'finished: final report') : 'live');
     $('status').className = `status ${s.finished ? 'done' : 'live'}`;
     const c = s.config;
-    text('config', `${c.campaigns} campaigns × ${c.missions} missions · ${c.workers} workers · seeds ${c.seed}–${c.seed + c.campaigns - 1} · faults ${c.faults ? 'on' : 'off'}${c.skimCredit !== null ? ` · skim-credit ${c.skimCredit} (test only)` : ''}`);
+    text('config', `${s.soakId ? `${s.soakId} (queued) · ` : ''}${c.campaigns} campaigns × ${c.missions} missions · ${s.soakId ? `${s.workers.length} nosh worker${s.workers.length === 1 ? '' : 's'} seen` : `${c.workers} workers`} · seeds ${c.seed}–${c.seed + c.campaigns - 1} · faults ${c.faults ? 'on' : 'off'}${c.skimCredit !== null ? ` · skim-credit ${c.skimCredit} (test only)` : ''}`);
     text('campaigns-done', s.campaigns.done);
     text('campaigns-total', s.campaigns.total);
     text('campaigns-running', s.campaigns.running);
