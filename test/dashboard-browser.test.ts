@@ -50,6 +50,12 @@ describe('the soak dashboard in a real headless Chromium', () => {
         });
         expect(inked, id).toBeGreaterThan(100);
       }
+      // A violation's graph button draws its mission's task graph, replayed by the server from the seed.
+      const first = final.details as Array<{ seed: number; mission: number }>;
+      await page.locator('.violation button.graph-button').first().click();
+      await page.waitForSelector('#mission-graph svg g.node', { timeout: 30_000 });
+      expect(await page.getAttribute('#mission-graph', 'data-drawn')).toBe(`${first[0]?.seed}/${first[0]?.mission}`);
+      expect(await page.textContent('#mission-graph svg')).toContain(`seed ${first[0]?.seed} · mission ${first[0]?.mission}:`);
       // The soak's own task graph, opened as an SVG: the soak, 8 campaigns and the 2 pool threads.
       await page.waitForSelector('#soak-graph svg g.node');
       const graph = await browser.newPage();

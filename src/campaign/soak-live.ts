@@ -105,6 +105,11 @@ export class SoakLive {
     this.changed();
   }
 
+  /** Missions campaign `seed` has settled so far in this soak (0 for a seed outside it). */
+  settled(seed: number): number {
+    return this.summaries.get(seed)?.missions ?? this.counted.get(seed) ?? 0;
+  }
+
   private hear(e: SoakEvent): void {
     const worker = e.worker ?? this.workerOf.get(e.seed) ?? null;
     if (worker !== null) this.workerOf.set(e.seed, worker);

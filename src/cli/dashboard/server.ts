@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { SoakLive } from '../../campaign/soak-live.js';
 import { projectRoot } from '../../runtime/paths.js';
 import { UsageError } from '../options.js';
+import { settledMissionGraphs } from './mission-graph-route.js';
 import { soakGraphSvg } from './soak-graph.js';
 
 /** Loopback only: the dashboard shows replay commands and seeds, and is nobody else's business. */
@@ -36,12 +37,14 @@ export interface Dashboard {
 
 /**
  * Serve the soak's dashboard on 127.0.0.1:`port` (0: any free port): the page,
- * its scripts, `/state.json`, `/soak-graph.svg` and `/events`, a Server-Sent
+ * its scripts, `/state.json`, `/soak-graph.svg`, `/mission-graph/SEED/N.svg` (a settled
+ * mission's task graph, replayed on demand) and `/events`, a Server-Sent
  * Events stream of snapshots. Snapshots are built only while a page listens,
  * at most every PUSH_EVERY_MS, and a closed tab is dropped at once.
  */
 export async function startDashboard(live: SoakLive, port: number): Promise<Dashboard> {
   const files = dashboardFiles();
+  const missionGraph = settledMissionGraphs(live);
   const streams = new Set<ServerResponse>();
   let timer: NodeJS.Timeout | null = null;
   const push = (): void => {
@@ -70,6 +73,11 @@ export async function startDashboard(live: SoakLive, port: number): Promise<Dash
     }
     if (path === '/state.json') return send(res, 'application/json', JSON.stringify(live.snapshot()));
     if (path === '/soak-graph.svg') return send(res, 'image/svg+xml', await soakGraphSvg(live.snapshot()));
+    const graph = /^\/mission-graph\/(\d{1,15})\/(\d{1,9})\.svg$/.exec(path);
+    if (graph) {
+      const answer = await missionGraph(Number(graph[1]), Number(graph[2]));
+      return answer.status === 200 ? send(res, 'image/svg+xml', answer.svg) : refuse(res, 404, answer.why);
+    }
     const entry = files.get(path);
     if (!entry) return refuse(res, 404, `not found: ${path}`);
     send(res, entry.type, readFileSync(entry.file));

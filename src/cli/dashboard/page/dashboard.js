@@ -78,7 +78,7 @@
   function drawViolations(s) {
     const list = $('violation-list');
     $('no-violations').hidden = s.details.length > 0 || s.stoppedEarly.length > 0 || s.failures.length > 0;
-    const items = s.details.map((d) => ({ head: `${d.invariant} · seed ${d.seed} · mission ${d.mission} · tick ${d.tick}: ${d.detail}`, replay: d.replay }))
+    const items = s.details.map((d) => ({ head: `${d.invariant} · seed ${d.seed} · mission ${d.mission} · tick ${d.tick}: ${d.detail}`, replay: d.replay, graph: { seed: d.seed, mission: d.mission } }))
       .concat(s.stoppedEarly.map((d) => ({ head: `stopped early · seed ${d.seed}: ${d.ended}`, replay: d.replay })), s.failures.map((d) => ({ head: `failed · seed ${d.seed}: ${d.error}`, replay: d.replay })));
     if (list.childElementCount === items.length) return;
     list.replaceChildren(...items.map((it) => {
@@ -94,8 +94,29 @@
       copy.textContent = 'copy';
       copy.addEventListener('click', () => navigator.clipboard && navigator.clipboard.writeText(it.replay));
       li.append(head, code, copy);
+      // Live only: the graph is replayed by the server, which an exported file has not.
+      if (it.graph && !window.NOSH_SNAPSHOT) {
+        const draw = document.createElement('button');
+        draw.className = 'graph-button';
+        draw.textContent = 'graph';
+        draw.addEventListener('click', () => drawMissionGraph(it.graph.seed, it.graph.mission));
+        li.append(draw);
+      }
       return li;
     }));
+  }
+
+  /** A settled mission's task graph from /mission-graph/SEED/N.svg (404 says why, e.g. not settled yet). */
+  function drawMissionGraph(seed, mission) {
+    $('mission-graph-seed').value = String(seed);
+    $('mission-graph-mission').value = String(mission);
+    text('mission-graph-status', `replaying seed ${seed} up to mission ${mission}…`);
+    fetch(`/mission-graph/${seed}/${mission}.svg`).then((r) => r.text().then((t) => {
+      if (!r.ok) return text('mission-graph-status', t.trim());
+      $('mission-graph').innerHTML = t;
+      $('mission-graph').dataset.drawn = `${seed}/${mission}`;
+      text('mission-graph-status', `seed ${seed} · mission ${mission}`);
+    })).catch((e) => text('mission-graph-status', String(e)));
   }
 
   function drawGraph(s, svg) {
@@ -141,7 +162,13 @@
     }
   }
 
+  $('mission-graph-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    drawMissionGraph(Number($('mission-graph-seed').value), Number($('mission-graph-mission').value));
+  });
   if (window.NOSH_SNAPSHOT) {
+    // An exported report has no server to replay a mission on.
+    $('mission-graph-section').hidden = true;
     render(window.NOSH_SNAPSHOT, window.NOSH_SOAK_GRAPH);
     return;
   }
