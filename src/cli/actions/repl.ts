@@ -7,6 +7,7 @@ import { readContractSchemas } from '../../objectives/schema.js';
 import { type LiveDeck, openLiveDeck } from '../../campaign/live-deck.js';
 import { UsageError } from '../options.js';
 import { startRepl } from '../repl.js';
+import { bindTaskGraph } from '../task-graph-verb.js';
 
 export interface ReplCommandOptions {
   strict: boolean;
@@ -55,4 +56,5 @@ function bindMissionFile(env: Env, opts: ReplCommandOptions): void {
   if (schema === undefined) throw new Error(`${file} has no schema :${opts.schema ?? ''} (schemas: ${schemas.map((s) => `:${s.name}`).join(' ')})`);
   const mission = Mission.instantiate(schema, { seed: opts.seed ?? 1 });
   bindMission(env, mission, { sandbox: opts.sandbox });
+  bindTaskGraph(env, mission);
 }
