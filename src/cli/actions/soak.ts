@@ -3,6 +3,7 @@ import { soakJsonLine, stoppedEarly } from '../../campaign/soak-summary.js';
 import { type SoakConfig, type SoakProgress, type SoakResult, runSoak } from '../../campaign/soak.js';
 import { SoakLive } from '../../campaign/soak-live.js';
 import { writeDashboardExport } from '../dashboard/export.js';
+import { settledMissionGraphs } from '../dashboard/mission-graph-route.js';
 import { type Dashboard, startDashboard } from '../dashboard/server.js';
 import { faultsOf } from '../fault-flags.js';
 import { UsageError } from '../options.js';
@@ -49,7 +50,7 @@ export async function soakAction(opts: SoakOptions): Promise<void> {
   const { config, soakId } = found;
   if (!opts.json && opts.attach === undefined) process.stdout.write(`soak: ${config.campaigns} campaigns × ${config.missions} missions on ${opts.queue !== undefined ? `the workers of ${opts.queue}` : `${config.workers} worker${config.workers === 1 ? '' : 's'}`} · seeds ${config.seed}–${config.seed + config.campaigns - 1} · faults ${faults ? 'on' : 'off'}\n`);
   const live = watched ? new SoakLive(config, soakId) : null;
-  const dashboard = live && opts.dashboard !== undefined ? await startDashboard(live, typeof opts.dashboard === 'number' ? opts.dashboard : DEFAULT_DASHBOARD_PORT) : null;
+  const dashboard = live && opts.dashboard !== undefined ? await startDashboard(live, typeof opts.dashboard === 'number' ? opts.dashboard : DEFAULT_DASHBOARD_PORT, { missionGraph: settledMissionGraphs(live) }) : null;
   if (dashboard) process.stderr.write(`dashboard: ${dashboard.url}\n`);
   const result = await withProgress({ total: config.campaigns, plannedMissions: config.campaigns * config.missions }, (update, signal) => {
     const onProgress = live ? (p: SoakProgress): void => (update(p), live.update(p)) : update;

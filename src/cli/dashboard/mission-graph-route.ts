@@ -3,33 +3,40 @@ import { missionGraphSvg } from '../../campaign/report/mission-graph.js';
 import { MissionGraphTracker, type MissionGraphView } from '../../campaign/report/mission-graph-tracker.js';
 import type { SoakLive } from '../../campaign/soak-live.js';
 
-/** Drawn graphs kept, newest last: a page clicking back and forth costs no replay. */
-const CACHED = 32;
+/** Drawings kept (oldest dropped first): a page clicking back and forth costs no replay. */
+export const CACHED_MISSION_GRAPHS = 32;
 
 export type GraphAnswer = { readonly status: 200; readonly svg: string } | { readonly status: 404; readonly why: string };
+
+/** What `/mission-graph/SEED/N.svg` asks: campaign SEED's mission N, drawn at resolve. */
+export type MissionGraphSource = (seed: number, mission: number) => Promise<GraphAnswer>;
 
 /**
  * The task graph of any settled mission of the soak, at resolve, drawn on demand by replaying
  * its campaign from the seed with the soak's config (faults, skim) up to that mission: a soak
  * campaign is deterministic, so the replay is the mission the soak played (`nosh replay`'s
- * promise). Nothing runs unless a page asks; replays run one at a time, inline on this thread.
+ * promise). Nothing runs unless a page asks; replays run one at a time, inline on this thread,
+ * and two asks for one mission share its replay.
  */
-export function settledMissionGraphs(live: SoakLive): (seed: number, mission: number) => Promise<GraphAnswer> {
-  const cache = new Map<string, string>();
+export function settledMissionGraphs(live: SoakLive): MissionGraphSource {
+  const kept = new Map<string, Promise<string>>();
   let queue: Promise<unknown> = Promise.resolve();
   return async (seed, mission) => {
     const c = live.config;
     if (seed < c.seed || seed >= c.seed + c.campaigns) return { status: 404, why: `seed ${seed} is not one of this soak's campaigns (${c.seed}–${c.seed + c.campaigns - 1})` };
     if (mission < 1 || mission > live.settled(seed)) return { status: 404, why: `mission ${mission} of campaign ${seed} has not settled (it has settled ${live.settled(seed)})` };
     const key = `${seed}/${mission}`;
-    const kept = cache.get(key);
-    if (kept !== undefined) return { status: 200, svg: kept };
-    const drawn = queue.then(() => draw(live, seed, mission));
-    queue = drawn.catch(() => {});
-    const svg = await drawn;
-    cache.set(key, svg);
-    if (cache.size > CACHED) cache.delete(cache.keys().next().value as string);
-    return { status: 200, svg };
+    let drawing = kept.get(key);
+    if (drawing === undefined) {
+      drawing = queue.then(() => draw(live, seed, mission));
+      queue = drawing.catch(() => {});
+      kept.set(key, drawing);
+      // A failed replay is not kept: the next ask tries again and says why.
+      const mine = drawing;
+      mine.catch(() => kept.get(key) === mine && kept.delete(key));
+      if (kept.size > CACHED_MISSION_GRAPHS) kept.delete(kept.keys().next().value as string);
+    }
+    return { status: 200, svg: await drawing };
   };
 }
 

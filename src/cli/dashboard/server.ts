@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { SoakLive } from '../../campaign/soak-live.js';
 import { projectRoot } from '../../runtime/paths.js';
 import { UsageError } from '../options.js';
-import { settledMissionGraphs } from './mission-graph-route.js';
+import type { MissionGraphSource } from './mission-graph-route.js';
 import { soakGraphSvg } from './soak-graph.js';
 
 /** Loopback only: the dashboard shows replay commands and seeds, and is nobody else's business. */
@@ -29,6 +29,11 @@ export function dashboardFiles(): ReadonlyMap<string, { readonly file: string; r
   ]);
 }
 
+export interface DashboardOptions {
+  /** Answers `/mission-graph/SEED/N.svg`; without it that route is 404 (the soak action wires `settledMissionGraphs`). */
+  readonly missionGraph?: MissionGraphSource;
+}
+
 export interface Dashboard {
   readonly url: string;
   /** Ends every stream and stops listening. */
@@ -42,9 +47,8 @@ export interface Dashboard {
  * Events stream of snapshots. Snapshots are built only while a page listens,
  * at most every PUSH_EVERY_MS, and a closed tab is dropped at once.
  */
-export async function startDashboard(live: SoakLive, port: number): Promise<Dashboard> {
+export async function startDashboard(live: SoakLive, port: number, options: DashboardOptions = {}): Promise<Dashboard> {
   const files = dashboardFiles();
-  const missionGraph = settledMissionGraphs(live);
   const streams = new Set<ServerResponse>();
   let timer: NodeJS.Timeout | null = null;
   const push = (): void => {
@@ -74,8 +78,8 @@ export async function startDashboard(live: SoakLive, port: number): Promise<Dash
     if (path === '/state.json') return send(res, 'application/json', JSON.stringify(live.snapshot()));
     if (path === '/soak-graph.svg') return send(res, 'image/svg+xml', await soakGraphSvg(live.snapshot()));
     const graph = /^\/mission-graph\/(\d{1,15})\/(\d{1,9})\.svg$/.exec(path);
-    if (graph) {
-      const answer = await missionGraph(Number(graph[1]), Number(graph[2]));
+    if (graph && options.missionGraph) {
+      const answer = await options.missionGraph(Number(graph[1]), Number(graph[2]));
       return answer.status === 200 ? send(res, 'image/svg+xml', answer.svg) : refuse(res, 404, answer.why);
     }
     const entry = files.get(path);

@@ -106,6 +106,14 @@
     }));
   }
 
+  /** The seed picker offers the soak's own campaigns, the first one to start with. */
+  function pickableSeeds(c) {
+    const seed = $('mission-graph-seed');
+    seed.min = String(c.seed);
+    seed.max = String(c.seed + c.campaigns - 1);
+    if (seed.value === '') seed.value = String(c.seed);
+  }
+
   /** A settled mission's task graph from /mission-graph/SEED/N.svg (404 says why, e.g. not settled yet). */
   function drawMissionGraph(seed, mission) {
     $('mission-graph-seed').value = String(seed);
@@ -156,6 +164,7 @@
     drawViolations(s);
     drawCharts(s);
     drawGraph(s, svg);
+    pickableSeeds(s.config);
     if (s.final) {
       $('final').hidden = false;
       text('final-json', JSON.stringify(s.final));
