@@ -1,4 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDashboardSoak } from './helpers/dashboard-soak.js';
@@ -18,7 +21,8 @@ afterAll(async () => {
 
 describe('the soak dashboard in a real headless Chromium', () => {
   it('updates live during a soak, then shows numbers equal to the final --json line, drawn charts and the violation with its replay command', async () => {
-    const soak = await startDashboardSoak(['--campaigns', '8', '--missions', '5', '--workers', '2', '--seed', '1', '--skim-credit', '2']);
+    const exported = join(mkdtempSync(join(tmpdir(), 'nosh-dash-export-')), 'soak.html');
+    const soak = await startDashboardSoak(['--campaigns', '8', '--missions', '5', '--workers', '2', '--seed', '1', '--skim-credit', '2', '--dashboard-export', exported]);
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 1600 } });
       await page.goto(soak.url);
@@ -56,6 +60,12 @@ describe('the soak dashboard in a real headless Chromium', () => {
       await page.waitForSelector('#mission-graph svg g.node', { timeout: 30_000 });
       expect(await page.getAttribute('#mission-graph', 'data-drawn')).toBe(`${first[0]?.seed}/${first[0]?.mission}`);
       expect(await page.textContent('#mission-graph svg')).toContain(`seed ${first[0]?.seed} · mission ${first[0]?.mission}:`);
+      // The exported file has no server to replay on: no graph buttons, and the section is hidden.
+      const file = await browser.newPage();
+      await file.goto(pathToFileURL(exported).href);
+      expect(await file.locator('.violation').count()).toBe(details.length);
+      expect(await file.locator('.violation button.graph-button').count()).toBe(0);
+      expect(await file.isHidden('#mission-graph-section')).toBe(true);
       // The soak's own task graph, opened as an SVG: the soak, 8 campaigns and the 2 pool threads.
       await page.waitForSelector('#soak-graph svg g.node');
       const graph = await browser.newPage();
