@@ -157,7 +157,6 @@ async function watch(w: Watch): Promise<QueuedSoakOutcome> {
     // A campaign taken again (its worker stalled) counts again from 0: only runs past the last report are new missions.
     running.set(seed, p.runs);
     for (let n = before ?? 0; n < p.runs; n++) report({ type: 'mission', seed, worker: p.worker });
-    if (p.runs <= (before ?? 0)) report();
   };
   const completed = (seed: number, s: CampaignSummary | null, worker: string | null): void =>
     answer(seed, s?.missions ?? 0, s?.violationCount ?? 0, { type: 'campaign', seed, worker, summary: s, failure: null });
@@ -175,8 +174,6 @@ async function watch(w: Watch): Promise<QueuedSoakOutcome> {
     const seed = seedOf(jobId);
     if (seed !== null) exhausted(seed, attemptsMade);
   });
-  // What happened before this command watched (an --attach, a soak submitted again): told as if heard.
-  await catchUp(w.queue, soakId, config, { progressed, completed, exhausted });
   w.events.on('stalled', ({ jobId }) => {
     const seed = seedOf(jobId);
     if (seed !== null) opts.log(`soak: seed ${seed} stalled (its worker stopped answering); it runs again on another worker`);
@@ -185,6 +182,9 @@ async function watch(w: Watch): Promise<QueuedSoakOutcome> {
     const seed = seedOf(jobId);
     if (seed !== null) opts.log(`soak: seed ${seed} threw (${failedReason}); each campaign is tried ${ATTEMPTS} times before it counts as failed`);
   });
+
+  // What happened before this command watched (an --attach, a soak submitted again): told as if heard, once every listener is on.
+  await catchUp(w.queue, soakId, config, { progressed, completed, exhausted });
 
   let lastWorkerCheck = performance.now();
   for (;;) {
